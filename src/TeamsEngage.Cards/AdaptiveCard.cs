@@ -1,0 +1,4 @@
+namespace TeamsEngage.Cards;
+
+/// <summary>Placeholder replaced by the typed card model.</summary>
+public sealed class AdaptiveCard;
