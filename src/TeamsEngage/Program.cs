@@ -1,6 +1,20 @@
+using TeamsEngage.Connector.Hosting;
+using TeamsEngage.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddStore(builder.Configuration);
+builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddPeople();
+builder.Services.AddFeatures();
+builder.Services.AddHealthChecks();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+
+app.WarnAboutRiskySettings();
+app.MapHealthChecks("/healthz");
+app.MapBotEndpoint("/api/messages");
+
 app.Run();
 
 /// <summary>The web host's entry point, visible to the test host.</summary>

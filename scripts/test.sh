@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs the pinned npm test peers (Azurite, the Agents Playground,
+# the Adaptive Cards parser, the Teams manifest schemas), then builds and tests the whole solution.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v dotnet >/dev/null || { echo "dotnet (the .NET 10 SDK) is required" >&2; exit 1; }
+command -v node >/dev/null || { echo "node (Node.js 20 or later) and npm are required" >&2; exit 1; }
+
+echo "== npm test peers (tests/node)"
+(cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== build"
+dotnet build TeamsEngage.sln -c Release --nologo -warnaserror
+
+echo "== test"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test TeamsEngage.sln -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for the whole run, summed over the test projects.
+awk '/^(Passed|Failed)!/ {
+        for (i = 1; i <= NF; i++) {
+            if ($i == "Failed:") { gsub(",", "", $(i+1)); failed += $(i+1) }
+            if ($i == "Passed:") { gsub(",", "", $(i+1)); passed += $(i+1) }
+            if ($i == "Skipped:") { gsub(",", "", $(i+1)); skipped += $(i+1) }
+        }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+exit "$status"

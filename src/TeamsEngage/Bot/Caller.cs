@@ -1,0 +1,16 @@
+using TeamsEngage.Directory;
+using TeamsEngage.Localization;
+
+namespace TeamsEngage.Bot;
+
+/// <summary>The person behind an activity, as the server knows them: never taken from card data.</summary>
+/// <param name="UserId">The Teams user id (<c>29:…</c>).</param>
+/// <param name="AadObjectId">The Entra object id, when Teams sent it.</param>
+/// <param name="Name">The display name Teams sent.</param>
+/// <param name="Role">What they may do.</param>
+/// <param name="Texts">Their language.</param>
+public sealed record Caller(string UserId, string? AadObjectId, string? Name, Role Role, Texts Texts)
+{
+    /// <summary>Whether the caller holds at least <paramref name="role"/>.</summary>
+    public bool Has(Role role) => Role >= role;
+}
