@@ -108,5 +108,8 @@ public abstract partial class TableStoreContractTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => missing.InsertAsync(Entity("p", "r")));
         await Assert.ThrowsAsync<InvalidOperationException>(() => missing.QueryAsync("p"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => missing.GetAsync("p", "r"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => missing.DeleteAsync("p", "r", null));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => missing.SubmitBatchAsync([new BatchOperation(BatchOperationKind.Upsert, Entity("p", "r"))]));
     }
 }
