@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+
+namespace TeamsEngage.Storage;
+
+/// <summary>Typed property getters, and a query that pages through a whole partition or range.</summary>
+public static class StoreEntityExtensions
+{
+    /// <summary>The string property, or null when absent.</summary>
+    public static string? GetString(this StoreEntity entity, string name) => entity.Get<string>(name);
+
+    /// <summary>The int property, or null when absent.</summary>
+    public static int? GetInt32(this StoreEntity entity, string name) => entity.GetValue<int>(name);
+
+    /// <summary>The long property, or null when absent.</summary>
+    public static long? GetInt64(this StoreEntity entity, string name) => entity.GetValue<long>(name);
+
+    /// <summary>The double property, or null when absent.</summary>
+    public static double? GetDouble(this StoreEntity entity, string name) => entity.GetValue<double>(name);
+
+    /// <summary>The bool property, or null when absent.</summary>
+    public static bool? GetBoolean(this StoreEntity entity, string name) => entity.GetValue<bool>(name);
+
+    /// <summary>The DateTimeOffset property (UTC), or null when absent.</summary>
+    public static DateTimeOffset? GetDateTimeOffset(this StoreEntity entity, string name) => entity.GetValue<DateTimeOffset>(name);
+
+    /// <summary>The Guid property, or null when absent.</summary>
+    public static Guid? GetGuid(this StoreEntity entity, string name) => entity.GetValue<Guid>(name);
+
+    /// <summary>The byte[] property, or null when absent.</summary>
+    public static byte[]? GetBinary(this StoreEntity entity, string name) => entity.Get<byte[]>(name);
+
+    /// <summary>Reads every entity of a partition (optionally within [from, to)) in row-key order, page by page.</summary>
+    public static async IAsyncEnumerable<StoreEntity> QueryAllAsync(
+        this IStoreTable table,
+        string partitionKey,
+        string? rowKeyFrom = null,
+        string? rowKeyTo = null,
+        int pageSize = 1000,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        string? token = null;
+        do
+        {
+            var page = await table.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, token, cancellationToken).ConfigureAwait(false);
+            foreach (var entity in page.Entities)
+            {
+                yield return entity;
+            }
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+    }
+
+    private static T? Get<T>(this StoreEntity entity, string name) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return entity.Properties.TryGetValue(name, out var value) && value is not null ? Cast<T>(name, value) : null;
+    }
+
+    private static T? GetValue<T>(this StoreEntity entity, string name) where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return entity.Properties.TryGetValue(name, out var value) && value is not null ? Cast<T>(name, value) : null;
+    }
+
+    private static T Cast<T>(string name, object value) => value is T typed
+        ? typed
+        : throw new InvalidCastException($"Property '{name}' is {value.GetType().Name}, not {typeof(T).Name}.");
+}
