@@ -1,9 +1,10 @@
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
+using TeamsEngage.Storage.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddStore(builder.Configuration);
+builder.Services.AddTableStore(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddPeople();
 builder.Services.AddFeatures();

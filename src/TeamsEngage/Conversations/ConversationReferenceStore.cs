@@ -31,11 +31,11 @@ public sealed class ConversationReferenceStore(ITableStore store)
     /// <summary>The person's reference, or null when they have never talked to the bot.</summary>
     public async Task<ConversationReference?> FindAsync(string userId, CancellationToken cancellationToken)
     {
-        var entity = await _table.GetAsync(userId, RowKey, cancellationToken).ConfigureAwait(false);
+        var entity = await _table.GetAsync(StoreKey.Escape(userId), RowKey, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : FromEntity(entity);
     }
 
-    private static StoreEntity ToEntity(ConversationReference r) => new(r.UserId, RowKey, new Dictionary<string, object?>
+    private static StoreEntity ToEntity(ConversationReference r) => new(StoreKey.Escape(r.UserId), RowKey, new Dictionary<string, object?>
     {
         ["AadObjectId"] = r.AadObjectId,
         ["Name"] = r.Name,
@@ -48,7 +48,7 @@ public sealed class ConversationReferenceStore(ITableStore store)
     }.Where(p => p.Value is not null).ToDictionary());
 
     private static ConversationReference FromEntity(StoreEntity e) => new(
-        e.PartitionKey,
+        StoreKey.Unescape(e.PartitionKey),
         Get(e, "AadObjectId"),
         Get(e, "Name"),
         Get(e, "ServiceUrl") ?? string.Empty,

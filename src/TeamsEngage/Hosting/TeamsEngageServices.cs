@@ -8,6 +8,7 @@ using TeamsEngage.Conversations;
 using TeamsEngage.Directory;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Welcome;
+using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Hosting;
 
@@ -47,6 +48,7 @@ public static partial class TeamsEngageServices
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddSingleton<ICallerResolver, ConfiguredCallerResolver>();
+        services.AddStoreTable(ConversationReferenceStore.TableName);
         services.AddSingleton<ConversationReferenceStore>();
         services.AddScoped<ITurnObserver, ConversationReferenceRecorder>();
         return services;
@@ -56,6 +58,7 @@ public static partial class TeamsEngageServices
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddStoreTable(WelcomeLedger.TableName);
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<ICommand, HelpCommand>();
         services.AddSingleton<ICardAction, ShowHelpAction>();

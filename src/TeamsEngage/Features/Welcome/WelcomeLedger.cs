@@ -14,7 +14,7 @@ public sealed class WelcomeLedger(ITableStore store, TimeProvider clock)
     {
         try
         {
-            await _table.InsertAsync(new StoreEntity(conversationId, "welcome", new Dictionary<string, object?>
+            await _table.InsertAsync(new StoreEntity(StoreKey.Escape(conversationId), "welcome", new Dictionary<string, object?>
             {
                 ["WelcomedAt"] = clock.GetUtcNow(),
             }), cancellationToken).ConfigureAwait(false);
