@@ -96,14 +96,15 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
             return Refuse(AuthFailureReason.MissingServiceUrl);
         }
 
+        if (ReadTokenHeader(token, out var keyId) is { } headerProblem)
+        {
+            return Refuse(headerProblem);
+        }
+
         var keys = await _keys.GetAsync(cancellationToken).ConfigureAwait(false);
         if (keys is null)
         {
             return Refuse(AuthFailureReason.SigningKeysUnavailable);
-        }
-        if (!TryReadKeyId(token, out var keyId))
-        {
-            return Refuse(AuthFailureReason.MalformedToken);
         }
         if (keyId is not null && !keys.ContainsKey(keyId))
         {
@@ -146,24 +147,35 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         AuthenticationType = ChannelAuthenticationType,
     };
 
-    private static bool TryReadKeyId(string token, out string? keyId)
+    // Looks at the unverified header only to refuse what can never pass (before any key download) and to
+    // spot a key id we have not seen yet. The library repeats the algorithm check during validation.
+    private static AuthFailureReason? ReadTokenHeader(string token, out string? keyId)
     {
         keyId = null;
-        // Only compact JWS (three parts) is accepted; encrypted tokens are not something the channel sends.
+        // Only compact JWS (three parts) is accepted; the channel never sends encrypted tokens.
         if (token.Count(c => c == '.') != 2)
         {
-            return false;
+            return AuthFailureReason.MalformedToken;
         }
+        JsonWebToken jwt;
         try
         {
-            var jwt = new JsonWebToken(token);
-            keyId = string.IsNullOrEmpty(jwt.Kid) ? null : jwt.Kid;
-            return true;
+            jwt = new JsonWebToken(token);
         }
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
         {
-            return false;
+            return AuthFailureReason.MalformedToken;
         }
+        if (string.IsNullOrEmpty(jwt.Alg) || string.Equals(jwt.Alg, SecurityAlgorithms.None, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthFailureReason.Unsigned;
+        }
+        if (!AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
+        {
+            return AuthFailureReason.InvalidAlgorithm;
+        }
+        keyId = string.IsNullOrEmpty(jwt.Kid) ? null : jwt.Kid;
+        return null;
     }
 
     private ClaimsIdentity? Refuse(AuthFailureReason reason, string? detail = null)

@@ -9,7 +9,6 @@ internal static class TokenFailures
     {
         SecurityTokenInvalidAlgorithmException => AuthFailureReason.InvalidAlgorithm,
         SecurityTokenSignatureKeyNotFoundException => AuthFailureReason.UnknownSigningKey,
-        SecurityTokenInvalidSignatureException when IsUnsigned(exception) => AuthFailureReason.Unsigned,
         SecurityTokenInvalidSignatureException => AuthFailureReason.InvalidSignature,
         SecurityTokenInvalidIssuerException => AuthFailureReason.InvalidIssuer,
         SecurityTokenInvalidAudienceException => AuthFailureReason.InvalidAudience,
@@ -19,8 +18,4 @@ internal static class TokenFailures
         SecurityTokenMalformedException or ArgumentException => AuthFailureReason.MalformedToken,
         _ => AuthFailureReason.InvalidToken,
     };
-
-    // IDX10504: the token carries no signature at all (alg "none").
-    private static bool IsUnsigned(Exception exception) =>
-        exception.Message.Contains("IDX10504", StringComparison.Ordinal);
 }
