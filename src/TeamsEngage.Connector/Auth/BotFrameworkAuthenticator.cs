@@ -95,7 +95,11 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         {
             return Refuse(AuthFailureReason.MissingServiceUrl);
         }
+        return await ValidateTokenAsync(token, activity.ChannelId, activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<ClaimsIdentity?> ValidateTokenAsync(string token, string channelId, string activityServiceUrl, CancellationToken cancellationToken)
+    {
         if (ReadTokenHeader(token, out var keyId) is { } headerProblem)
         {
             return Refuse(headerProblem);
@@ -117,7 +121,7 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         {
             return Refuse(TokenFailures.Classify(result.Exception), result.Exception?.GetType().Name);
         }
-        if (!keys.IsEndorsedFor(result.SecurityToken.SigningKey?.KeyId, activity.ChannelId))
+        if (!keys.IsEndorsedFor(result.SecurityToken.SigningKey?.KeyId, channelId))
         {
             return Refuse(AuthFailureReason.KeyNotEndorsedForChannel);
         }
@@ -126,7 +130,7 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         {
             return Refuse(AuthFailureReason.MissingServiceUrlClaim);
         }
-        if (!string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(serviceUrl, activityServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return Refuse(AuthFailureReason.ServiceUrlMismatch);
         }

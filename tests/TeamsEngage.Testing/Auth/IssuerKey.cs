@@ -4,13 +4,13 @@ using Microsoft.IdentityModel.Tokens;
 namespace TeamsEngage.Testing.Auth;
 
 /// <summary>An RSA signing key of a <see cref="LocalTokenIssuer"/>, and the channels it is endorsed for.</summary>
-public sealed class IssuerKey : IDisposable
+public sealed class IssuerKey
 {
     private readonly RSA _rsa;
 
-    internal IssuerKey(string keyId, IReadOnlyList<string>? endorsements)
+    internal IssuerKey(string keyId, IReadOnlyList<string>? endorsements, RSA rsa)
     {
-        _rsa = RSA.Create(2048);
+        _rsa = rsa;
         KeyId = keyId;
         Endorsements = endorsements;
         SecurityKey = new RsaSecurityKey(_rsa) { KeyId = keyId };
@@ -41,6 +41,4 @@ public sealed class IssuerKey : IDisposable
         }
         return jwk;
     }
-
-    public void Dispose() => _rsa.Dispose();
 }

@@ -22,7 +22,6 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private readonly List<IssuerKey> _published = [];
-    private readonly List<IssuerKey> _allKeys = [];
     private int _metadataRequests;
     private int _keysRequests;
     private int _keyCounter;
@@ -115,13 +114,6 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        lock (_gate)
-        {
-            foreach (var key in _allKeys)
-            {
-                key.Dispose();
-            }
-        }
     }
 
     private SigningCredentials? SigningCredentials(TokenOptions options)
@@ -143,8 +135,8 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
     {
         lock (_gate)
         {
-            var key = new IssuerKey($"local-key-{++_keyCounter}", endorsements);
-            _allKeys.Add(key);
+            var key = new IssuerKey($"local-key-{_keyCounter + 1}", endorsements, RsaKeyPool.Get(_keyCounter));
+            _keyCounter++;
             return key;
         }
     }
