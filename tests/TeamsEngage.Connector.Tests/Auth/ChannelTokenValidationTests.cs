@@ -94,7 +94,7 @@ public sealed class ChannelTokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task TokenNotYetValidWithinSkewIsAccepted()
     {
-        var notBefore = _h.Clock.GetUtcNow().AddMinutes(4);
+        var notBefore = _h.Clock.GetUtcNow().AddMinutes(4).AddSeconds(58);
 
         Assert.NotNull(await _h.AuthenticateAsync(_h.Bearer(new TokenOptions { NotBefore = notBefore })));
     }
