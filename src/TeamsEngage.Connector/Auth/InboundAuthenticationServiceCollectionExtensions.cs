@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamsEngage.Connector.Hosting;
+
+namespace TeamsEngage.Connector.Auth;
+
+/// <summary>DI registration of inbound authentication.</summary>
+public static class InboundAuthenticationServiceCollectionExtensions
+{
+    private static readonly TimeSpan KeyFetchTimeout = TimeSpan.FromSeconds(30);
+    private const long MaximumKeyDocumentBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Registers <see cref="BotFrameworkAuthenticator"/> as the singleton <see cref="IInboundAuthenticator"/>, its named
+    /// <see cref="HttpClient"/>, <see cref="InboundAuthenticationOptions"/> and <see cref="TimeProvider.System"/> unless a
+    /// <see cref="TimeProvider"/> is already registered. <see cref="BotOptions"/> must be registered by the host; the metadata URL
+    /// and key refresh interval are checked at start-up.
+    /// </summary>
+    public static IServiceCollection AddBotInboundAuthentication(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddOptions<InboundAuthenticationOptions>()
+            .Validate(o => o.HasValidRefreshInterval,
+                $"{nameof(InboundAuthenticationOptions.KeyRefreshInterval)} must be more than zero and at most {InboundAuthenticationOptions.MaximumKeyRefreshInterval}.")
+            .ValidateOnStart();
+        services.AddOptions<BotOptions>()
+            .Validate(o => MetadataUrlRule.TryParse(o.ToBotFromChannelOpenIdMetadataUrl, out _, out _),
+                $"{nameof(BotOptions.ToBotFromChannelOpenIdMetadataUrl)} must be https (plain http only for a loopback host).")
+            .ValidateOnStart();
+
+        services.AddHttpClient(BotFrameworkAuthenticator.HttpClientName, http =>
+        {
+            http.Timeout = KeyFetchTimeout;
+            http.MaxResponseContentBufferSize = MaximumKeyDocumentBytes;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();
+        return services;
+    }
+}
