@@ -1,0 +1,14 @@
+using './main.bicep'
+
+// Values for one district's production deployment. The tenant defaults to the tenant of the deployment;
+// set allowedTenantId here when the Teams tenant differs.
+param namePrefix = 'teamsengage'
+param appServiceSku = 'B1'
+param botSku = 'F0'
+param botDisplayName = 'TeamsEngage'
+param storageSku = 'Standard_LRS'
+param logRetentionInDays = 30
+param tags = {
+  application: 'TeamsEngage'
+  environment: 'production'
+}
