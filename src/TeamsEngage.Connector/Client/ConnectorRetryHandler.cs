@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace TeamsEngage.Connector.Client;
 
 /// <summary>
-/// Retries connector calls on throttling (429), 412, 502, 503, 504 and transient network failures, honouring
+/// Retries connector calls on throttling (429), 412, 500, 502, 503, 504 and transient network failures, honouring
 /// <c>Retry-After</c> exactly and otherwise backing off exponentially with full jitter. Other statuses are returned at once.
 /// When the attempts run out, the last response is returned (or the last network failure rethrown) for the client to report.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed partial class ConnectorRetryHandler : DelegatingHandler
     /// <summary>Whether the connector may answer differently to the same request later.</summary>
     public static bool IsRetryableStatus(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
         or HttpStatusCode.PreconditionFailed
+        or HttpStatusCode.InternalServerError
         or HttpStatusCode.BadGateway
         or HttpStatusCode.ServiceUnavailable
         or HttpStatusCode.GatewayTimeout;
