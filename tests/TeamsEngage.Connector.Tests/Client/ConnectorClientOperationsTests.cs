@@ -198,4 +198,25 @@ public sealed class ConnectorClientOperationsTests
         Assert.True(error.IsGone);
         Assert.False(error.IsTransient);
     }
+
+    [Fact]
+    public async Task AFailureLogsTheConnectorsCorrelationIdButNeitherTokenNorText()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        var headers = new Dictionary<string, string> { ["X-Correlating-OperationId"] = "corr-7f3a" };
+        harness.Stub.Enqueue(ConnectorRoute.Send, StubReply.Error(400, "BadArgument") with { Headers = headers });
+
+        await Assert.ThrowsAsync<ConnectorException>(
+            () => harness.Client.SendAsync(harness.Stub.BaseUrl, PersonalChat, new Activity { Type = ActivityTypes.Message, Text = "secret words" }));
+
+        var entry = Assert.Single(harness.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.EndsWith("ConnectorClient", StringComparison.Ordinal));
+        Assert.Equal("corr-7f3a", entry.Values["CorrelationId"]);
+        Assert.Equal("BadArgument", entry.Values["ErrorCode"]);
+        Assert.Equal(400, entry.Values["StatusCode"]);
+        Assert.All(harness.Logs.Entries, e =>
+        {
+            Assert.DoesNotContain("token-1", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret words", e.Message, StringComparison.Ordinal);
+        });
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TeamsEngage.Connector.Client;
 using TeamsEngage.Testing.Connector;
 
@@ -10,8 +11,9 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private ConnectorHarness(ConnectorStub stub, ServiceProvider services, FakeTokenProvider tokens)
+    private ConnectorHarness(ConnectorStub stub, ServiceProvider services, FakeTokenProvider tokens, CapturingLoggerProvider logs)
     {
+        Logs = logs;
         Stub = stub;
         _services = services;
         Tokens = tokens;
@@ -20,6 +22,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public ConnectorStub Stub { get; }
 
     public FakeTokenProvider Tokens { get; }
+
+    public CapturingLoggerProvider Logs { get; }
 
     public IConnectorClient Client => _services.GetRequiredService<IConnectorClient>();
 
@@ -44,7 +48,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         tokens ??= new FakeTokenProvider();
-        var services = new ServiceCollection().AddLogging();
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<IBotTokenProvider>(tokens);
         if (time is not null)
         {
@@ -57,7 +62,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         {
             Assert.True(provider.GetRequiredService<ServiceUrlTrust>().Trust(stub.BaseUrl));
         }
-        return new ConnectorHarness(stub, provider, tokens);
+        return new ConnectorHarness(stub, provider, tokens, logs);
     }
 
     public async ValueTask DisposeAsync()

@@ -93,6 +93,15 @@ public sealed partial class ConnectorStub : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the requests recorded so far (scripts and rosters stay).</summary>
+    public void ClearRequests()
+    {
+        lock (_gate)
+        {
+            _requests.Clear();
+        }
+    }
+
     /// <summary>Requests that match <paramref name="predicate"/>.</summary>
     public IReadOnlyList<RecordedRequest> RequestsWhere(Func<RecordedRequest, bool> predicate) => [.. Requests.Where(predicate)];
 

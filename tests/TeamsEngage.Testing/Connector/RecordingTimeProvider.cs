@@ -5,6 +5,7 @@ namespace TeamsEngage.Testing.Connector;
 /// <summary>
 /// A clock for retry tests: records every delay asked of it, runs each one scaled down by <paramref name="scale"/>
 /// (so a 1 s Retry-After takes 10 ms at 0.01), and optionally reports a fixed "now" for HTTP-date arithmetic.
+/// Task.Delay rounds to whole milliseconds and creates no timer for less, so waits under 1 ms are not recorded.
 /// </summary>
 public sealed class RecordingTimeProvider(double scale = 0.01, DateTimeOffset? fixedNow = null) : TimeProvider
 {
