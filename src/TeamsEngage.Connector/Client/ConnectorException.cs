@@ -39,7 +39,7 @@ public sealed class ConnectorException : Exception
     public bool IsGone => StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone;
 
     /// <summary>Whether a later attempt may succeed (throttling, server errors, network failures).</summary>
-    public bool IsTransient => StatusCode is null
+    public bool IsTransient => !ConnectorErrorCodes.IsPermanent(ErrorCode) && StatusCode is null
         or HttpStatusCode.TooManyRequests
         or HttpStatusCode.PreconditionFailed
         or HttpStatusCode.InternalServerError

@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.Identity.Client;
+using Microsoft.Identity.Client.AppConfig;
+
+namespace TeamsEngage.Connector.Client;
+
+/// <summary>
+/// Client-credentials tokens (MultiTenant, SingleTenant) from one MSAL confidential client, whose in-memory
+/// app token cache makes a call per outbound request cheap; MSAL refreshes before expiry.
+/// </summary>
+public sealed class ClientSecretBotTokenProvider : IBotTokenProvider
+{
+    private static readonly string[] Scopes = [BotCredentials.Scope];
+    private readonly IConfidentialClientApplication _app;
+
+    /// <summary>Creates the provider for one app id, secret and tenant (<c>botframework.com</c> for MultiTenant).</summary>
+    public ClientSecretBotTokenProvider(string appId, string secret, string tenant, IMsalHttpClientFactory? httpClientFactory = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(appId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        var builder = ConfidentialClientApplicationBuilder.Create(appId)
+            .WithClientSecret(secret)
+            .WithAuthority(BotCredentials.AuthorityHost + Uri.EscapeDataString(tenant));
+        if (httpClientFactory is not null)
+        {
+            builder = builder.WithHttpClientFactory(httpClientFactory);
+        }
+        _app = builder.Build();
+    }
+
+    /// <inheritdoc />
+    public bool HasCredentials => true;
+
+    /// <inheritdoc />
+    public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _app.AcquireTokenForClient(Scopes)
+                .WithForceRefresh(forceRefresh)
+                .ExecuteAsync(cancellationToken)
+                .ConfigureAwait(false);
+            return result.AccessToken;
+        }
+        catch (MsalException ex)
+        {
+            throw MsalFailure.ToConnectorException(ex);
+        }
+    }
+}
+
+/// <summary>Tokens from a user-assigned managed identity whose client id is the bot's app id (UserAssignedMSI).</summary>
+public sealed class ManagedIdentityBotTokenProvider : IBotTokenProvider
+{
+    private readonly IManagedIdentityApplication _app;
+
+    /// <summary>Creates the provider for the managed identity with this client id.</summary>
+    public ManagedIdentityBotTokenProvider(string clientId, IMsalHttpClientFactory? httpClientFactory = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        var builder = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(clientId));
+        if (httpClientFactory is not null)
+        {
+            builder = builder.WithHttpClientFactory(httpClientFactory);
+        }
+        _app = builder.Build();
+    }
+
+    /// <inheritdoc />
+    public bool HasCredentials => true;
+
+    /// <inheritdoc />
+    public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _app.AcquireTokenForManagedIdentity(BotCredentials.Resource)
+                .WithForceRefresh(forceRefresh)
+                .ExecuteAsync(cancellationToken)
+                .ConfigureAwait(false);
+            return result.AccessToken;
+        }
+        catch (MsalException ex)
+        {
+            throw MsalFailure.ToConnectorException(ex);
+        }
+    }
+}
+
+internal static class MsalFailure
+{
+    // A retryable identity failure keeps StatusCode null so callers see it as transient; anything else is an
+    // authentication problem (bad secret, unknown app) that no retry fixes.
+    public static ConnectorException ToConnectorException(MsalException ex)
+    {
+        var transient = ex.IsRetryable
+            || ex is MsalServiceException { StatusCode: 429 or >= 500 }
+            || ex.ErrorCode is "temporarily_unavailable" or "service_not_available" or "request_timeout";
+        return new ConnectorException(
+            "The bot's token could not be acquired (" + ex.ErrorCode + ").",
+            transient ? null : HttpStatusCode.Unauthorized,
+            ConnectorErrorCodes.TokenAcquisitionFailed,
+            null,
+            ex);
+    }
+}
