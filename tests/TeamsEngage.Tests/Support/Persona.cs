@@ -1,0 +1,18 @@
+namespace TeamsEngage.Tests.Support;
+
+/// <summary>Someone in the test tenant, with the ids Teams would give them.</summary>
+public sealed record Persona(string Name, string UserId, string AadObjectId, string ConversationId, string Locale = "en-US")
+{
+    public static Persona Ana { get; } = Create("Ana Torres", "ana");
+    public static Persona Ben { get; } = Create("Ben Okafor", "ben");
+    public static Persona Carmen { get; } = Create("Carmen Ruiz", "carmen", "es-MX");
+
+    /// <summary>A person with stable ids derived from <paramref name="handle"/>.</summary>
+    public static Persona Create(string name, string handle, string locale = "en-US")
+    {
+        var guid = new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(handle)));
+        return new Persona(name, $"29:1{handle}-{guid:N}", guid.ToString(), $"a:1{handle}{guid:N}", locale);
+    }
+
+    public Persona WithLocale(string locale) => this with { Locale = locale };
+}
