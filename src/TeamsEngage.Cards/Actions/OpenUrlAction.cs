@@ -1,0 +1,3 @@
+namespace TeamsEngage.Cards;
+
+public sealed record OpenUrlAction(string Title, Uri Url) : CardAction;
