@@ -24,6 +24,7 @@ public static class CardJson
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new ColumnWidthConverter());
+        options.Converters.Add(new AbsoluteUriConverter());
         options.MakeReadOnly();
         return options;
     }

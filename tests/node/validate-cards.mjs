@@ -75,9 +75,10 @@ const schemaRequired = {
 };
 const factRequired = ["title", "value"];
 
-const structuralKeys = ["body", "items", "columns", "actions", "inlines", "card", "refresh", "action", "fallback", "facts", "choices"];
+const structuralKeys = ["body", "items", "columns", "actions", "inlines", "card", "refresh", "action", "facts", "choices"];
 
-// Walks only the card's structure (never action data, which may hold arbitrary objects with a "type").
+// Walks only the card's structure: never action data, which may hold arbitrary objects with a "type", and never
+// a fallback, which is validated as a card of its own (see fallbackCards).
 function walk(node, visit, path = "card") {
     if (Array.isArray(node)) {
         node.forEach((item, i) => walk(item, visit, `${path}[${i}]`));
@@ -90,12 +91,29 @@ function walk(node, visit, path = "card") {
     }
 }
 
+// The library keeps a fallback only when the primary type is unknown, so fallbacks are left out of the
+// round-trip count and validated on their own instead.
 function typeHistogram(card) {
     const counts = {};
     walk(card, (node) => {
         if (typeof node.type === "string") counts[node.type] = (counts[node.type] ?? 0) + 1;
     });
     return counts;
+}
+
+// Wraps each fallback object in a card of its own so it gets the same scrutiny as the primary content.
+function fallbackCards(card) {
+    const wrapped = [];
+    walk(card, (node, path) => {
+        const fallback = node.fallback;
+        if (!fallback || typeof fallback !== "object") return;
+        const isAction = typeof fallback.type === "string" && fallback.type.startsWith("Action.");
+        wrapped.push({
+            path: `${path}.fallback`,
+            card: { type: "AdaptiveCard", version: TARGET_VERSION, body: isAction ? [] : [fallback], actions: isAction ? [fallback] : [] },
+        });
+    });
+    return wrapped;
 }
 
 function isBlank(value) {
@@ -156,6 +174,11 @@ function validate(name, json) {
         if ((before[type] ?? 0) !== (after[type] ?? 0)) {
             errors.push(`Round trip changed the number of ${type}: ${before[type] ?? 0} -> ${after[type] ?? 0}.`);
         }
+    }
+    for (const { path, card: fallback } of fallbackCards(json)) {
+        const result = validate(path, fallback);
+        errors.push(...result.errors.map((e) => `${path}: ${e}`));
+        warnings.push(...result.warnings.map((w) => `${path}: ${w}`));
     }
     return { name, errors, warnings };
 }
