@@ -4,6 +4,12 @@
 // Input: a JSON array [{"name": "...", "card": {...}}] on stdin, or in the file named by the first argument.
 // Output: [{"name": "...", "errors": [...], "warnings": [...]}] on stdout.
 // Exit code: 0 when no card has errors, 1 when some card has errors, 2 when the input or the setup is unusable.
+//
+// What adaptivecards 3.0.6 does by itself: unknown element/action types become UnknownElementType /
+// UnknownActionType parse events (and the fallback, if any, is used); properties newer than the target version
+// become UnsupportedProperty events; validateProperties() reports missing ids, duplicate ids, unlabelled required
+// inputs and some missing properties. It has no strict mode: unknown properties are dropped silently, which is
+// what the parse hook below adds. Parsing, validation and toJSON need no DOM, so none is shimmed.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 
@@ -22,8 +28,8 @@ function loadLibrary() {
 
 const AC = loadLibrary();
 
-// Properties a host reads that are not part of the library's object schemas.
-// msteams: Teams' own card extension (width "Full"); $schema is declared by the card schema itself.
+// Properties a host reads that are not part of the library's object schemas: msteams is Teams' own card
+// extension (width "Full").
 const hostExtensions = { AdaptiveCard: ["msteams"] };
 
 // Collections and sub-objects that the library parses by hand instead of through its property schema.
