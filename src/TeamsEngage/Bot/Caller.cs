@@ -1,4 +1,4 @@
-using TeamsEngage.Directory;
+using TeamsEngage.People;
 using TeamsEngage.Localization;
 
 namespace TeamsEngage.Bot;

@@ -23,6 +23,6 @@ public sealed class CardActionInvokeHandler(ICallerResolver callers, CardActionD
 
         var caller = await callers.ResolveAsync(turn, cancellationToken).ConfigureAwait(false);
         var result = await actions.DispatchAsync(turn, caller, verb, data, cancellationToken).ConfigureAwait(false);
-        return result.Card is not null ? InvokeResponse.Card(result.Card) : InvokeResponse.Message(result.Message ?? string.Empty);
+        return result.Card is not null ? InvokeResponse.Card(result.Card.ToJsonNode()) : InvokeResponse.Message(result.Message ?? string.Empty);
     }
 }

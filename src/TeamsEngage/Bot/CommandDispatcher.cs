@@ -1,5 +1,5 @@
 using TeamsEngage.Commands;
-using TeamsEngage.Directory;
+using TeamsEngage.People;
 
 namespace TeamsEngage.Bot;
 

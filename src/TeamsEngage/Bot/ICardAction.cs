@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TeamsEngage.Cards;
 using TeamsEngage.Connector.Routing;
 
 namespace TeamsEngage.Bot;
@@ -38,10 +39,10 @@ public sealed record CardActionContext(TurnContext Turn, Caller Caller, string V
 }
 
 /// <summary>The outcome of a card action: a card that replaces the acted-on card for this person, or a message.</summary>
-public sealed record CardActionResult(object? Card, string? Message)
+public sealed record CardActionResult(AdaptiveCard? Card, string? Message)
 {
     /// <summary>Replace the card for this person.</summary>
-    public static CardActionResult WithCard(object card) => new(card, null);
+    public static CardActionResult WithCard(AdaptiveCard card) => new(card, null);
 
     /// <summary>Tell the person something (a confirmation or a refusal).</summary>
     public static CardActionResult WithMessage(string message) => new(null, message);

@@ -28,7 +28,7 @@ public sealed class MessageHandler(ICallerResolver callers, CommandDispatcher co
         var result = await actions.DispatchAsync(turn, caller, verb, value, cancellationToken).ConfigureAwait(false);
         if (result.Card is not null && turn.Activity.ReplyToId is { } cardId)
         {
-            await turn.UpdateCardAsync(cardId, result.Card, cancellationToken).ConfigureAwait(false);
+            await turn.UpdateCardAsync(cardId, result.Card.ToJsonNode(), cancellationToken).ConfigureAwait(false);
         }
         else if (result.Card is not null)
         {

@@ -1,3 +1,4 @@
+using TeamsEngage.Cards;
 using TeamsEngage.Connector.Schema;
 
 namespace TeamsEngage.Bot;
@@ -9,10 +10,10 @@ public static class Replies
     public static Activity Text(string markdown) => new() { Type = ActivityTypes.Message, Text = markdown, TextFormat = "markdown" };
 
     /// <summary>A message carrying one Adaptive Card.</summary>
-    public static Activity Card(object card, string? summary = null) => new()
+    public static Activity Card(AdaptiveCard card, string? summary = null) => new()
     {
         Type = ActivityTypes.Message,
         Summary = summary,
-        Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card }],
+        Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card.ToJsonNode() }],
     };
 }

@@ -5,7 +5,7 @@ using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Connector.Routing;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Conversations;
-using TeamsEngage.Directory;
+using TeamsEngage.People;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Welcome;
 using TeamsEngage.Storage.Hosting;

@@ -10,7 +10,7 @@ public sealed record Persona(string Name, string UserId, string AadObjectId, str
     /// <summary>A person with stable ids derived from <paramref name="handle"/>.</summary>
     public static Persona Create(string name, string handle, string locale = "en-US")
     {
-        var guid = new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(handle)));
+        var guid = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(handle)).AsSpan(0, 16));
         return new Persona(name, $"29:1{handle}-{guid:N}", guid.ToString(), $"a:1{handle}{guid:N}", locale);
     }
 

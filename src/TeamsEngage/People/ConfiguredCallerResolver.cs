@@ -5,7 +5,7 @@ using TeamsEngage.Connector.Schema;
 using TeamsEngage.Hosting;
 using TeamsEngage.Localization;
 
-namespace TeamsEngage.Directory;
+namespace TeamsEngage.People;
 
 /// <summary>Resolves callers from the bootstrap administrators in configuration; everyone else is a member.</summary>
 public sealed class ConfiguredCallerResolver(IOptions<TeamsEngageOptions> options) : ICallerResolver
