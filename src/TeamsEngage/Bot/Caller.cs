@@ -9,7 +9,9 @@ namespace TeamsEngage.Bot;
 /// <param name="Name">The display name Teams sent.</param>
 /// <param name="Role">What they may do.</param>
 /// <param name="Texts">Their language.</param>
-public sealed record Caller(string UserId, string? AadObjectId, string? Name, Role Role, Texts Texts)
+/// <param name="PersonKey">Their directory key, when the directory knows them.</param>
+/// <param name="DepartmentCode">Their department, when known.</param>
+public sealed record Caller(string UserId, string? AadObjectId, string? Name, Role Role, Texts Texts, string? PersonKey = null, string? DepartmentCode = null)
 {
     /// <summary>Whether the caller holds at least <paramref name="role"/>.</summary>
     public bool Has(Role role) => Role >= role;

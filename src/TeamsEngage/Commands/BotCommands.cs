@@ -26,6 +26,15 @@ public sealed record BotCommand(string Name, string DescriptionKey, CommandAudie
 public static class BotCommands
 {
     public static readonly BotCommand Help = new("help", "Command_Help", CommandAudience.Everyone, ["ayuda", "?"]);
+    public static readonly BotCommand Report = new("report", "Command_Report", CommandAudience.Everyone, ["reportar"]);
+    public static readonly BotCommand MyIssues = new("my issues", "Command_MyIssues", CommandAudience.Everyone, ["mis incidencias"]);
+    public static readonly BotCommand Profile = new("profile", "Command_Profile", CommandAudience.Everyone, ["perfil"]);
+    public static readonly BotCommand Announce = new("announce", "Command_Announce", CommandAudience.Administrators, ["anunciar"]);
+    public static readonly BotCommand Notices = new("notices", "Command_Notices", CommandAudience.Administrators, ["avisos"]);
+    public static readonly BotCommand Poll = new("poll", "Command_Poll", CommandAudience.Staff, ["encuesta"]);
+    public static readonly BotCommand Queue = new("queue", "Command_Queue", CommandAudience.Staff, ["cola"]);
+    public static readonly BotCommand Departments = new("departments", "Command_Departments", CommandAudience.Administrators, ["departamentos"]);
+    public static readonly BotCommand Import = new("import", "Command_Import", CommandAudience.Administrators, ["importar"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help];
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Announce, Notices, Poll, Queue, Departments, Import];
 }

@@ -1,0 +1,35 @@
+using TeamsEngage.Cards;
+using TeamsEngage.Conversations;
+
+namespace TeamsEngage.Outbox;
+
+/// <summary>
+/// Turns an outbox payload of one kind into the message a person receives, at send time, in their language and
+/// time zone. Features register one renderer per kind.
+/// </summary>
+public interface IOutboxRenderer
+{
+    /// <summary>The kind this renderer handles.</summary>
+    string Kind { get; }
+
+    /// <summary>The message for this recipient, or null to skip it (for example a notice cancelled before its turn came).</summary>
+    Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken);
+
+    /// <summary>Called after the message was delivered, with the id of the sent activity (to update it later).</summary>
+    Task OnDeliveredAsync(DeliveredContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>What a renderer knows about the message and its recipient.</summary>
+/// <param name="BroadcastId">The broadcast, or null for a single message.</param>
+/// <param name="Kind">The message kind.</param>
+/// <param name="Payload">The feature's JSON payload.</param>
+/// <param name="Recipient">The recipient's conversation reference (locale and time zone included).</param>
+/// <param name="PersonKey">The recipient's directory key, when known.</param>
+/// <param name="IsUpdate">True when this replaces a message sent earlier.</param>
+public sealed record RenderContext(string? BroadcastId, string Kind, string Payload, ConversationReference Recipient, string? PersonKey, bool IsUpdate);
+
+/// <summary>A message to send: a card (with an optional notification summary) or markdown text.</summary>
+public sealed record RenderedMessage(AdaptiveCard? Card, string? Text, string? Summary = null);
+
+/// <summary>A delivered message.</summary>
+public sealed record DeliveredContext(string OutboxId, string? BroadcastId, string Kind, string Payload, string RecipientUserId, string ConversationId, string ActivityId);
