@@ -1,0 +1,49 @@
+using TeamsEngage.Bot;
+using TeamsEngage.Connector.Schema;
+using TeamsEngage.Outbox;
+
+namespace TeamsEngage.Features.Notices;
+
+/// <summary>
+/// Acknowledge: records it once per person and answers with the card as that person now sees it. Only someone the
+/// notice was delivered to may acknowledge it; data naming another notice is refused and changes nothing.
+/// </summary>
+public sealed class AcknowledgeNoticeAction(NoticeStore notices, NoticeAcknowledgements acks, IOutbox outbox) : ICardAction
+{
+    public string Verb => NoticeVerbs.Acknowledge;
+
+    public async Task<CardActionResult> ExecuteAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = context.Caller.Texts;
+        var id = context.DataAs<NoticeActionData>()?.NoticeId;
+        var notice = id is null ? null : await notices.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (notice is null || notice.State == NoticeState.Draft || !await IsRecipientAsync(notice, context.Caller.UserId, cancellationToken).ConfigureAwait(false))
+        {
+            return CardActionResult.WithMessage(texts["Notice_NotRecipient"]);
+        }
+        var zone = context.Turn.Activity.GetTimeZone();
+        if (notice.State == NoticeState.Cancelled)
+        {
+            return CardActionResult.WithCard(NoticeCards.Notice(notice, texts, zone, new NoticeView()));
+        }
+        if (!notice.Content.AckRequired)
+        {
+            return CardActionResult.WithMessage(texts["Notice_NoAckNeeded"]);
+        }
+        var ack = await acks.AcknowledgeAsync(notice.Id, context.Caller.UserId, context.Caller.PersonKey, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithCard(NoticeCards.Notice(notice, texts, zone, new NoticeView(ack.At)));
+    }
+
+    // The delivery row written when the outbox reported the send is the fast path; the outbox's own records cover
+    // a press that arrives before that report was stored.
+    private async Task<bool> IsRecipientAsync(Notice notice, string userId, CancellationToken cancellationToken)
+    {
+        if (await acks.WasDeliveredToAsync(notice.Id, userId, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+        return await outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)
+            .AnyAsync(d => d.Status == DeliveryStatus.Sent && string.Equals(d.UserId, userId, StringComparison.Ordinal), cancellationToken)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using TeamsEngage.People;
+
+namespace TeamsEngage.Features.Notices;
+
+/// <summary>How much a deployment gets in people's way; it sets the colour of the card.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NoticeImpact>))]
+public enum NoticeImpact
+{
+    None,
+    Disruption,
+    Unavailable,
+}
+
+/// <summary>Where a notice is in its life.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NoticeState>))]
+public enum NoticeState
+{
+    /// <summary>Composed and previewed by its author; nobody else has seen it.</summary>
+    Draft,
+    /// <summary>Waiting for its send time.</summary>
+    Scheduled,
+    /// <summary>Handed to the outbox.</summary>
+    Sent,
+    /// <summary>Called off: pending deliveries stopped, delivered cards say so.</summary>
+    Cancelled,
+}
+
+/// <summary>What changed in a notice after it went out, shown on the updated cards.</summary>
+[Flags]
+[JsonConverter(typeof(JsonStringEnumConverter<NoticeChanges>))]
+public enum NoticeChanges
+{
+    None = 0,
+    Schedule = 1,
+    Title = 2,
+    Details = 4,
+    Impact = 8,
+    Links = 16,
+    Acknowledgement = 32,
+}
+
+/// <summary>The maintenance window, stored in UTC with the time zone the author planned it in.</summary>
+public sealed record NoticeWindow(DateTimeOffset Start, DateTimeOffset End, string TimeZone);
+
+/// <summary>What the author wrote: everything a recipient sees, and who they are.</summary>
+public sealed record NoticeContent(
+    string Title,
+    string What,
+    string Why,
+    NoticeWindow Window,
+    NoticeImpact Impact,
+    Audience Audience,
+    IReadOnlyList<Uri> Links,
+    bool AckRequired);
+
+/// <summary>A deployment notice. <see cref="ETag"/> is the store's, used so two requests cannot both send or change it.</summary>
+public sealed record Notice(
+    string Id,
+    string AuthorUserId,
+    NoticeContent Content,
+    NoticeState State,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SendAt = null,
+    DateTimeOffset? SentAt = null,
+    int Revision = 0,
+    NoticeChanges Changes = NoticeChanges.None,
+    bool Reminded = false)
+{
+    [JsonIgnore]
+    public string? ETag { get; init; }
+
+    /// <summary>The broadcast id of the one reminder a notice may get.</summary>
+    [JsonIgnore]
+    public string ReminderBroadcastId => ReminderIdOf(Id);
+
+    public static string ReminderIdOf(string noticeId) => noticeId + "-reminder";
+
+    /// <summary>Whether the author has let it go out (now or later).</summary>
+    [JsonIgnore]
+    public bool IsLive => State is NoticeState.Scheduled or NoticeState.Sent;
+}
+
+/// <summary>The outbox payload of a notice card: ids only; the card is rendered from the stored notice at send time.</summary>
+public sealed record NoticePayload(string NoticeId, bool Reminder = false);

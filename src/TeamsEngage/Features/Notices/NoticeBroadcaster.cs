@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using TeamsEngage.Outbox;
+using TeamsEngage.People;
+
+namespace TeamsEngage.Features.Notices;
+
+/// <summary>Everything a notice asks of the outbox: send to its audience, update or cancel what went out, remind, report.</summary>
+public sealed partial class NoticeBroadcaster(
+    NoticeStore notices,
+    NoticeAcknowledgements acks,
+    IPeopleDirectory directory,
+    IOutbox outbox,
+    TimeProvider clock,
+    ILogger<NoticeBroadcaster> logger)
+{
+    /// <summary>How many people the audience holds now.</summary>
+    public async Task<int> CountAsync(Audience audience, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in directory.ResolveAudienceAsync(audience, cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Marks the notice sent (only one caller wins: the ETag decides) and hands one row per recipient to the outbox.
+    /// Returns null when somebody else changed the notice first.
+    /// </summary>
+    public async Task<(Notice Notice, BroadcastReceipt Receipt)?> SendAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        var sent = await notices.TryUpdateAsync(notice with { State = NoticeState.Sent, SentAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        if (sent is null)
+        {
+            return null;
+        }
+        var request = new BroadcastRequest(notice.Id, NoticeVerbs.CardKind, Payload(notice.Id));
+        var receipt = await outbox.StartBroadcastAsync(request, Recipients(sent.Content.Audience, cancellationToken), cancellationToken).ConfigureAwait(false);
+        LogSent(logger, notice.Id, receipt.Queued, receipt.Unreachable);
+        return (sent, receipt);
+    }
+
+    /// <summary>Queues the update in place of every delivered card (and the reminders) of a notice.</summary>
+    public async Task<int> UpdateDeliveredAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        var updated = await outbox.UpdateDeliveredAsync(notice.Id, NoticeVerbs.CardKind, Payload(notice.Id), cancellationToken).ConfigureAwait(false);
+        if (notice.Reminded)
+        {
+            updated += await outbox.UpdateDeliveredAsync(notice.ReminderBroadcastId, NoticeVerbs.CardKind, Payload(notice.Id, reminder: true), cancellationToken).ConfigureAwait(false);
+        }
+        LogUpdated(logger, notice.Id, updated);
+        return updated;
+    }
+
+    /// <summary>Stops what has not gone out yet and marks delivered cards cancelled. Returns (stopped, updated).</summary>
+    public async Task<(int Stopped, int Updated)> CancelAsync(Notice cancelled, CancellationToken cancellationToken)
+    {
+        var stopped = await outbox.CancelPendingAsync(cancelled.Id, cancellationToken).ConfigureAwait(false);
+        if (cancelled.Reminded)
+        {
+            stopped += await outbox.CancelPendingAsync(cancelled.ReminderBroadcastId, cancellationToken).ConfigureAwait(false);
+        }
+        var updated = await UpdateDeliveredAsync(cancelled, cancellationToken).ConfigureAwait(false);
+        return (stopped, updated);
+    }
+
+    public async Task<NoticeStatusReport> StatusAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        var deliveries = await outbox.ReadDeliveriesAsync(notice.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
+        return NoticeStatusReport.From(deliveries, acknowledged);
+    }
+
+    /// <summary>
+    /// Sends the one reminder to the people who received the notice and have not acknowledged it.
+    /// Null when the notice was already reminded (or changed meanwhile).
+    /// </summary>
+    public async Task<BroadcastReceipt?> RemindAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        var claimed = await notices.TryUpdateAsync(notice with { Reminded = true }, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            return null;
+        }
+        var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
+        var pending = outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)
+            .Where(d => d.Status == DeliveryStatus.Sent && d.UserId is not null && !acknowledged.Contains(d.UserId))
+            .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role));
+        var request = new BroadcastRequest(notice.ReminderBroadcastId, NoticeVerbs.CardKind, Payload(notice.Id, reminder: true), OutboxPriority.Normal);
+        var receipt = await outbox.StartBroadcastAsync(request, pending, cancellationToken).ConfigureAwait(false);
+        LogReminded(logger, notice.Id, receipt.Queued);
+        return receipt;
+    }
+
+    public static string Payload(string noticeId, bool reminder = false) =>
+        JsonSerializer.Serialize(new NoticePayload(noticeId, reminder), NoticePayloadJson.Options);
+
+    private async IAsyncEnumerable<BroadcastRecipient> Recipients(Audience audience, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var person in directory.ResolveAudienceAsync(audience, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId} handed to the outbox: {Queued} queued, {Unreachable} unreachable")]
+    private static partial void LogSent(ILogger logger, string noticeId, int queued, int unreachable);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId}: {Count} delivered cards queued for update")]
+    private static partial void LogUpdated(ILogger logger, string noticeId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId}: reminder queued for {Count} people")]
+    private static partial void LogReminded(ILogger logger, string noticeId, int count);
+}
+
+/// <summary>How notice payloads are written and read.</summary>
+public static class NoticePayloadJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+
+namespace TeamsEngage.Features.Notices;
+
+/// <summary>Sends scheduled notices when their time comes. The ETag on the notice makes sure only one instance sends each.</summary>
+public sealed partial class NoticeScheduler(
+    NoticeStore notices,
+    NoticeBroadcaster broadcaster,
+    TimeProvider clock,
+    IOptions<NoticesOptions> options,
+    ILogger<NoticeScheduler> logger) : BackgroundService
+{
+    /// <summary>Sends every scheduled notice whose time has come. Returns how many this instance sent.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await notices.ListAsync(cancellationToken)
+            .Where(n => n.State == NoticeState.Scheduled && n.SendAt <= now)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sent = 0;
+        foreach (var notice in due)
+        {
+            if (await broadcaster.SendAsync(notice, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SchedulerInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next tick retries: a notice stays Scheduled until one send claims it.
+                LogTickFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending scheduled notices failed; retrying at the next tick")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+}

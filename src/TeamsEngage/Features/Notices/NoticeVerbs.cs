@@ -1,0 +1,24 @@
+namespace TeamsEngage.Features.Notices;
+
+/// <summary>The verbs on notice cards, and the outbox kind of the notice card.</summary>
+public static class NoticeVerbs
+{
+    public const string Preview = "notice.preview";
+    public const string Edit = "notice.edit";
+    public const string Save = "notice.save";
+    public const string Discard = "notice.discard";
+    public const string Send = "notice.send";
+    public const string Schedule = "notice.schedule";
+    public const string Reschedule = "notice.reschedule";
+    public const string RescheduleSave = "notice.reschedule.save";
+    public const string Cancel = "notice.cancel";
+    public const string Status = "notice.status";
+    public const string Remind = "notice.remind";
+    public const string Acknowledge = "notice.ack";
+
+    /// <summary>The outbox kind rendered by <see cref="NoticeCardRenderer"/>.</summary>
+    public const string CardKind = "notice.card";
+}
+
+/// <summary>Data of every notice button: which notice; for sending, whether the author confirmed the count, and when (scheduling).</summary>
+public sealed record NoticeActionData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null);
