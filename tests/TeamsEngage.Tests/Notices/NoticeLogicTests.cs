@@ -1,0 +1,73 @@
+using TeamsEngage.Features.Notices;
+using TeamsEngage.Localization;
+
+namespace TeamsEngage.Tests.Notices;
+
+public sealed class NoticeLogicTests
+{
+    [Fact]
+    public void StatusCountsDeliveredPendingFailedByReasonAndAcknowledgedPerDepartment()
+    {
+        var report = NoticeCardSamples.SampleReport();
+
+        Assert.Equal(6, report.Total.Recipients);
+        Assert.Equal(2, report.Total.Delivered);
+        Assert.Equal(1, report.Total.Pending);
+        Assert.Equal(3, report.Total.Failed);
+        Assert.Equal(1, report.Total.Acknowledged);
+        Assert.Equal(1, report.Total.FailedBy["Blocked"]);
+        Assert.Equal(1, report.Total.FailedBy["NotInstalled"]);
+        Assert.Equal(1, report.Total.FailedBy["Gone"]);
+        var science = report.ByDepartment.Single(d => d.Department == "SCI").Tally;
+        Assert.Equal((2, 0, 1, 1), (science.Delivered, science.Pending, science.Failed, science.Acknowledged));
+        var math = report.ByDepartment.Single(d => d.Department == "MATH").Tally;
+        Assert.Equal((0, 1, 1, 0), (math.Delivered, math.Pending, math.Failed, math.Acknowledged));
+    }
+
+    [Fact]
+    public void TheWindowIsShownInTheRecipientsZoneWhenKnownElseInThePlannedZone()
+    {
+        var window = NoticeCardSamples.SampleNotice().Content.Window;
+
+        var eastern = NoticeTime.Describe(window, "America/New_York", Texts.English);
+        var planned = NoticeTime.Describe(window, null, Texts.English);
+        var bogus = NoticeTime.Describe(window, "Not/AZone", Texts.English);
+
+        Assert.Equal("Monday, November 30, 2026 7:00 PM to 9:00 PM (America/New_York)", eastern.Replace('\u202F', ' '));
+        Assert.Equal("Monday, November 30, 2026 6:00 PM to 8:00 PM (America/Chicago)", planned.Replace('\u202F', ' '));
+        Assert.Equal(planned, bogus);
+    }
+
+    [Fact]
+    public void TheAuthorsOwnZoneIsOfferedFirstWhenItIsNotACommonOne()
+    {
+        Assert.Equal("Europe/Madrid", NoticeTime.ZonesFor("Europe/Madrid")[0]);
+        Assert.Equal(NoticeTime.CommonZones, NoticeTime.ZonesFor("America/Chicago"));
+        Assert.Equal(NoticeTime.CommonZones, NoticeTime.ZonesFor("Nowhere/Land"));
+    }
+
+    [Fact]
+    public void ComparingTwoVersionsNamesWhatChanged()
+    {
+        var before = NoticeCardSamples.SampleNotice().Content;
+        var after = before with { Window = before.Window with { End = before.Window.End.AddHours(1) }, Impact = NoticeImpact.Unavailable };
+
+        var changes = NoticeAccess.Compare(before, after);
+
+        Assert.Equal(NoticeChanges.Schedule | NoticeChanges.Impact, changes);
+        Assert.Equal("the schedule, the impact", NoticeCards.DescribeChanges(changes, Texts.English));
+        Assert.Equal(NoticeChanges.None, NoticeAccess.Compare(before, before with { }));
+    }
+
+    [Fact]
+    public void AnEditFormReproducesTheNoticeItCameFrom()
+    {
+        var notice = NoticeCardSamples.SampleNotice();
+
+        var form = NoticeForm.FromNotice(notice, new Dictionary<string, string>());
+
+        Assert.Equal(("2026-11-30", "18:00", "2026-11-30", "20:00"), (form.StartDate, form.StartTime, form.EndDate, form.EndTime));
+        Assert.Equal("SCI,MATH", form.Departments);
+        Assert.Equal("https://help.example.org/gradebook/training", form.Links);
+    }
+}
