@@ -11,9 +11,11 @@ public sealed partial class NoticeScheduler(
     ILogger<NoticeScheduler> logger) : BackgroundService
 {
     /// <summary>Sends every scheduled notice whose time has come. Returns how many this instance sent.</summary>
-    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    public Task<int> RunDueAsync(CancellationToken cancellationToken) => RunDueAsync(clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>Sends every scheduled notice due at <paramref name="now"/>.</summary>
+    public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var due = await notices.ListAsync(cancellationToken)
             .Where(n => n.State == NoticeState.Scheduled && n.SendAt <= now)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
