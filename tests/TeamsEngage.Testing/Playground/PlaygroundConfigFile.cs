@@ -9,7 +9,7 @@ internal static class PlaygroundConfigFile
     public const string FileName = ".m365agentsplayground.yml";
 
     // JSON is valid YAML (flow style), and System.Text.Json takes care of escaping.
-    public static string Write(string folder, PlaygroundUsers users)
+    public static void Validate(PlaygroundUsers users)
     {
         if (users.Others.Count != PlaygroundUsers.RequiredOtherUsers)
         {
@@ -17,6 +17,11 @@ internal static class PlaygroundConfigFile
                 "The Playground needs exactly " + PlaygroundUsers.RequiredOtherUsers + " users besides the current user, got " + users.Others.Count,
                 nameof(users));
         }
+    }
+
+    public static string Write(string folder, PlaygroundUsers users)
+    {
+        Validate(users);
 
         var config = new JsonObject
         {

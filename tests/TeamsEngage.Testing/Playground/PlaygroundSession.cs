@@ -62,6 +62,7 @@ public sealed class PlaygroundSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(botEndpoint);
         users ??= PlaygroundUsers.Default;
+        PlaygroundConfigFile.Validate(users);
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
@@ -276,7 +277,9 @@ public sealed class PlaygroundSession : IAsyncDisposable
             }
             if (process.HasExited || deadline.Elapsed >= StartTimeout)
             {
-                throw new TimeoutException("The Playground did not answer GET /_debug/ping.");
+                throw new TimeoutException(process.HasExited
+                    ? "The Playground exited (a config it rejects ends it right after it starts listening)."
+                    : "The Playground did not answer GET /_debug/ping.");
             }
             await Task.Delay(100, ct);
         }
