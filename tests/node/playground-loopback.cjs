@@ -44,14 +44,16 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
   return originalListen.apply(this, rewrite(args));
 };
 
-// A test host that crashes cannot kill the Playground, so with PLAYGROUND_EXIT_WITH_PARENT=1 the
-// Playground exits on its own once it has been re-parented (its original parent is gone).
-if (process.env.PLAYGROUND_EXIT_WITH_PARENT === "1") {
-  const parent = process.ppid;
+// A test host that crashes cannot kill the Playground, so when PLAYGROUND_PARENT_PID names the
+// process that started it, the Playground exits on its own once it has another parent (re-parented
+// because that process is gone). Comparing with the named PID, not the parent seen at start-up,
+// also covers a parent that died before this script ran.
+const expectedParent = Number.parseInt(process.env.PLAYGROUND_PARENT_PID ?? "", 10);
+if (Number.isInteger(expectedParent) && expectedParent > 0) {
   const timer = setInterval(() => {
-    if (process.ppid !== parent) {
+    if (process.ppid !== expectedParent) {
       process.exit(0);
     }
-  }, 1000);
+  }, 500);
   timer.unref();
 }

@@ -74,7 +74,7 @@ internal sealed partial class PlaygroundProcess : IDisposable
         info.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
         info.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configPath;
         info.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = logFile;
-        info.Environment["PLAYGROUND_EXIT_WITH_PARENT"] = "1";
+        info.Environment["PLAYGROUND_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         // The Playground routes its calls to the bot through any configured proxy, and a target SDK
         // setting would make it send a dummy bearer token: neither may leak in from the machine.
         foreach (var name in new[] { "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "M365_AGENTS_PLAYGROUND_TARGET_SDK", "TEAMSAPPTESTER_PORT" })
@@ -87,7 +87,7 @@ internal sealed partial class PlaygroundProcess : IDisposable
         process.OutputDataReceived += (_, e) => playground.OnOutput("out", e.Data);
         process.ErrorDataReceived += (_, e) => playground.OnOutput("err", e.Data);
         process.Exited += (_, _) => playground.listening.TrySetException(
-            new InvalidOperationException("The Playground exited before it was listening."));
+            new InvalidOperationException("The Playground exited during start-up."));
         process.Start();
         Running[process.Id] = process;
         process.BeginOutputReadLine();

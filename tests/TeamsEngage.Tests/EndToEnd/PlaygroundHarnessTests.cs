@@ -1,31 +1,21 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TeamsEngage.Testing.Playground;
 using Xunit.Abstractions;
 
 namespace TeamsEngage.Tests.EndToEnd;
 
-// Tests of the Playground harness itself, against a tiny bot defined below (not the real TeamsEngage bot).
+// Tests of the Playground harness itself, against the tiny bot in PlaygroundFakeBot.cs (not the real TeamsEngage bot).
 public sealed class PlaygroundHarnessTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private FakeBot bot = null!;
+    private PlaygroundFakeBot bot = null!;
     private PlaygroundSession session = null!;
 
     public async Task InitializeAsync()
     {
-        bot = await FakeBot.StartAsync();
+        bot = await PlaygroundFakeBot.StartAsync();
         session = await PlaygroundSession.StartAsync(bot.Endpoint);
         output.WriteLine("Playground {0} started in {1} ms", session.Port, session.StartDuration.TotalMilliseconds);
     }
@@ -63,7 +53,7 @@ public sealed class PlaygroundHarnessTests(ITestOutputHelper output) : IAsyncLif
         var reply = await session.WaitForCardAsync(card => card["type"]?.GetValue<string>() == "AdaptiveCard", Wait);
         var card = Assert.IsType<JsonObject>(reply.Card);
         Assert.Equal("pong", card["body"]![0]!["text"]!.GetValue<string>());
-        Assert.Equal(FakeBot.Verb, card["actions"]![0]!["verb"]!.GetValue<string>());
+        Assert.Equal(PlaygroundFakeBot.Verb, card["actions"]![0]!["verb"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(reply.MessageId));
     }
 
@@ -73,16 +63,29 @@ public sealed class PlaygroundHarnessTests(ITestOutputHelper output) : IAsyncLif
         await session.SendTextAsync("ping");
         var reply = await session.WaitForCardAsync(_ => true, Wait);
 
-        var response = await session.InvokeAsync(FakeBot.Verb, new JsonObject { ["choice"] = "yes" }, reply.MessageId!);
+        var response = await session.InvokeAsync(PlaygroundFakeBot.Verb, new JsonObject { ["choice"] = "yes" }, reply.MessageId!);
 
         // The Playground relays only type and value of the bot's {statusCode, type, value}.
         Assert.Equal("application/vnd.microsoft.activity.message", response["type"]!.GetValue<string>());
         Assert.Equal("done", response["value"]!.GetValue<string>());
         var invoke = bot.Received.Single(r => r.Type == "invoke").Body;
         Assert.Equal("adaptiveCard/action", invoke["name"]!.GetValue<string>());
-        Assert.Equal(FakeBot.Verb, invoke["value"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.Equal(PlaygroundFakeBot.Verb, invoke["value"]!["action"]!["verb"]!.GetValue<string>());
         Assert.Equal("yes", invoke["value"]!["action"]!["data"]!["choice"]!.GetValue<string>());
         Assert.Equal(reply.MessageId, invoke["replyToId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ACardTheBotUpdatesArrivesAsAnUpdateOfTheSameMessage()
+    {
+        await session.SendTextAsync("ping");
+        var original = await session.WaitForCardAsync(_ => true, Wait);
+
+        await session.InvokeAsync(PlaygroundFakeBot.Verb, new JsonObject(), original.MessageId!);
+
+        var updated = await session.WaitForCardAsync(card => card["body"]![0]!["text"]!.GetValue<string>() == "confirmed", Wait);
+        Assert.Equal(PlaygroundMessage.UpdateAction, updated.Action);
+        Assert.Equal(original.MessageId, updated.MessageId);
     }
 
     [Fact]
@@ -178,7 +181,38 @@ public sealed class PlaygroundHarnessTests(ITestOutputHelper output) : IAsyncLif
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PlaygroundSession.StartAsync(bot.Endpoint, tooLong));
 
+        output.WriteLine(error.Message);
         Assert.Contains("Failed to start Microsoft 365 Agents Playground", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePreloadEndsNodeOnceItsParentIsGone()
+    {
+        // sh starts node in the background and exits at once, as a crashed test host would.
+        var info = new ProcessStartInfo("sh") { RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("PLAYGROUND_PARENT_PID=$$ node --require \"$0\" -e 'setInterval(() => {}, 1000)' </dev/null >/dev/null 2>&1 & echo $!");
+        info.ArgumentList.Add(Path.Combine(TeamsEngage.Testing.RepositoryPaths.NodePeers, "playground-loopback.cjs"));
+        using var shell = Process.Start(info)!;
+        var orphan = int.Parse((await shell.StandardOutput.ReadLineAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        await shell.WaitForExitAsync();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (IsRunning(orphan) && clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(100);
+            }
+            Assert.False(IsRunning(orphan), "the orphaned node process " + orphan + " kept running");
+        }
+        finally
+        {
+            if (IsRunning(orphan))
+            {
+                using var leftover = Process.GetProcessById(orphan);
+                leftover.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     private static bool IsRunning(int pid)
@@ -192,98 +226,5 @@ public sealed class PlaygroundHarnessTests(ITestOutputHelper output) : IAsyncLif
         {
             return false;
         }
-    }
-
-    private sealed record ReceivedRequest(IReadOnlyDictionary<string, string> Headers, JsonNode Body)
-    {
-        public string? Type => Body["type"]?.GetValue<string>();
-    }
-
-    // A bot that speaks just enough of the Bot Connector protocol to exercise the harness.
-    private sealed class FakeBot : IAsyncDisposable
-    {
-        public const string Verb = "confirm";
-        private readonly ConcurrentQueue<ReceivedRequest> received = new();
-        private readonly HttpClient connector = new(new SocketsHttpHandler { UseProxy = false });
-        private WebApplication? app;
-
-        private FakeBot()
-        {
-        }
-
-        public Uri Endpoint { get; private set; } = null!;
-
-        public IReadOnlyList<ReceivedRequest> Received => received.ToArray();
-
-        public static async Task<FakeBot> StartAsync()
-        {
-            var bot = new FakeBot();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            bot.app = builder.Build();
-            bot.app.MapPost("/api/messages", bot.HandleAsync);
-            await bot.app.StartAsync();
-            var address = bot.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            bot.Endpoint = new Uri(new Uri(address), "/api/messages");
-            return bot;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
-            connector.Dispose();
-        }
-
-        private async Task<IResult> HandleAsync(HttpRequest request)
-        {
-            var activity = await JsonNode.ParseAsync(request.Body) ?? new JsonObject();
-            received.Enqueue(new ReceivedRequest(request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), activity));
-            var type = activity["type"]?.GetValue<string>();
-            switch (type)
-            {
-                case "invoke" when activity["name"]?.GetValue<string>() == "adaptiveCard/action":
-                    return Results.Json(new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = "done" });
-                case "installationUpdate" or "conversationUpdate":
-                    await ReplyAsync(activity, new JsonObject { ["text"] = "welcome via " + type });
-                    break;
-                case "message" when activity["text"]?.GetValue<string>() == "ping":
-                    await ReplyAsync(activity, new JsonObject { ["attachments"] = new JsonArray(CardAttachment()) });
-                    break;
-                case "message" when activity["value"] is JsonObject value:
-                    await ReplyAsync(activity, new JsonObject { ["text"] = "submitted " + value.ToJsonString() });
-                    break;
-            }
-            return Results.Ok();
-        }
-
-        private async Task ReplyAsync(JsonNode incoming, JsonObject reply)
-        {
-            reply["type"] = "message";
-            reply["from"] = incoming["recipient"]?.DeepClone();
-            reply["recipient"] = incoming["from"]?.DeepClone();
-            reply["conversation"] = incoming["conversation"]?.DeepClone();
-            reply["replyToId"] = incoming["id"]?.DeepClone();
-            var serviceUrl = incoming["serviceUrl"]!.GetValue<string>().TrimEnd('/');
-            var conversationId = Uri.EscapeDataString(incoming["conversation"]!["id"]!.GetValue<string>());
-            using var response = await connector.PostAsJsonAsync(new Uri(serviceUrl + "/v3/conversations/" + conversationId + "/activities"), reply);
-            response.EnsureSuccessStatusCode();
-        }
-
-        private static JsonObject CardAttachment() => new()
-        {
-            ["contentType"] = PlaygroundMessage.AdaptiveCardContentType,
-            ["content"] = new JsonObject
-            {
-                ["type"] = "AdaptiveCard",
-                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-                ["version"] = "1.5",
-                ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "pong", ["wrap"] = true }),
-                ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Execute", ["title"] = "Confirm", ["verb"] = Verb }),
-            },
-        };
     }
 }
