@@ -99,7 +99,7 @@ public sealed class PlaygroundSession : IAsyncDisposable
                 await stream.ConnectAsync(new Uri("ws://127.0.0.1:" + port + "/_ws_conversation/v1/conversations/stream"), ct);
                 return new PlaygroundSession(started, stream, http, folder, port, config, clock.Elapsed);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception e)
             {
                 var diagnostics = started?.Diagnostics() ?? "(node was not started)";
                 if (stream is not null)
@@ -108,6 +108,10 @@ public sealed class PlaygroundSession : IAsyncDisposable
                 }
                 http?.Dispose();
                 DisposeQuietly(started, folder);
+                if (e is OperationCanceledException && ct.IsCancellationRequested)
+                {
+                    throw;
+                }
                 throw new InvalidOperationException(
                     "The Agents Playground did not start: " + e.Message + Environment.NewLine + diagnostics, e);
             }
