@@ -1,5 +1,6 @@
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
+using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Services.AddTableStore(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddPeople();
 builder.Services.AddFeatures();
+builder.Services.AddOutbox();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
