@@ -82,7 +82,7 @@ public sealed class ManageNoticeTests
     public async Task CancellingStopsPendingDeliveriesAndMarksDeliveredCardsCancelled()
     {
         await using var bot = await StartSchoolAsync();
-        bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("60"), times: 5, conversationId: Dan.ConversationId);
+        bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("2"), times: 20, conversationId: Dan.ConversationId);
         var id = await SendAsync(bot, Form());
         await WaitForNoticeAsync(bot, Persona.Ben);
         await bot.Connector.WaitForAsync(r => r.Route == ConnectorRoute.Send && r.ConversationId == Dan.ConversationId);

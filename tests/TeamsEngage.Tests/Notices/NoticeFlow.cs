@@ -83,9 +83,9 @@ internal static class NoticeFlow
     /// <summary>Every Action.Execute / Action.Submit anywhere in a card (body action sets and show-cards included).</summary>
     public static IEnumerable<JsonObject> Actions(JsonNode card) => Walk(card).Where(o => o["verb"] is not null);
 
-    /// <summary>The notice cards delivered to a persona's chat.</summary>
+    /// <summary>The notice cards delivered to a persona's chat (the cards with the concern button).</summary>
     public static IReadOnlyList<Activity> Delivered(BotApplication bot, Persona persona) =>
-        [.. bot.SentTo(persona).Where(a => a.Attachments is { Count: > 0 } && NoticeCardTests.TextBlocks(SentCards.CardOf(a)).Contains("DEPLOYMENT NOTICE"))];
+        [.. bot.SentTo(persona).Where(a => a.Attachments is { Count: > 0 } && Actions(SentCards.CardOf(a)).Any(x => x["verb"]?.GetValue<string>() == "report.open"))];
 
     /// <summary>Waits until the persona's chat has <paramref name="count"/> notice cards.</summary>
     public static async Task<IReadOnlyList<Activity>> WaitForNoticeAsync(BotApplication bot, Persona persona, int count = 1)
