@@ -59,6 +59,7 @@ public sealed class ManageNoticeTests
         var id = await SendAsync(bot, Form());
         var ben = Assert.Single(await WaitForNoticeAsync(bot, Persona.Ben));
         var dan = Assert.Single(await WaitForNoticeAsync(bot, Dan));
+        await UntilDeliveredAsync(bot, id, 2);
         await UntilCardAsync(() => bot.ExecuteAsync(Persona.Ben, NoticeVerbs.Acknowledge, new { noticeId = id }));
 
         var outcome = CardOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.RescheduleSave, new
@@ -86,6 +87,7 @@ public sealed class ManageNoticeTests
         var id = await SendAsync(bot, Form());
         await WaitForNoticeAsync(bot, Persona.Ben);
         await bot.Connector.WaitForAsync(r => r.Route == ConnectorRoute.Send && r.ConversationId == Dan.ConversationId);
+        await UntilDeliveredAsync(bot, id, 1);
 
         var outcome = CardOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Cancel, new { noticeId = id }));
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Connector.Schema;
+using TeamsEngage.Outbox;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Tests.Support;
 using TeamsEngage.Testing.Connector;
@@ -92,6 +94,18 @@ internal static class NoticeFlow
     {
         await bot.Connector.WaitForAsync(r => r.Route == ConnectorRoute.Send && r.Succeeded && r.ConversationId == persona.ConversationId, count, TimeSpan.FromSeconds(20));
         return Delivered(bot, persona);
+    }
+
+    /// <summary>Waits until the outbox has recorded <paramref name="count"/> deliveries of the notice as sent.</summary>
+    public static async Task UntilDeliveredAsync(BotApplication bot, string noticeId, int count)
+    {
+        var outbox = bot.Services.GetRequiredService<IOutbox>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (await outbox.ReadDeliveriesAsync(noticeId).CountAsync(d => d.Status == DeliveryStatus.Sent) < count)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"The outbox did not record {count} deliveries of {noticeId}.");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Retries an invoke until it answers with a card: delivery is recorded just after the send itself.</summary>
