@@ -10,6 +10,9 @@ public sealed record DepartmentView(Department Department, Person? Liaison, Pers
 /// <summary>The administrators' departments list and the add/edit form.</summary>
 public static class DepartmentCards
 {
+    /// <summary>The value of the "nobody" choice for a liaison or backup.</summary>
+    public const string NoOne = "none";
+
     /// <summary>Every department with its liaison, backup (and whether the bot can reach them) and promise; <paramref name="notices"/> on top.</summary>
     public static AdaptiveCard List(Texts texts, IReadOnlyList<DepartmentView> departments, IReadOnlyList<string>? notices = null)
     {
@@ -36,7 +39,7 @@ public static class DepartmentCards
         {
             choices.Add(new Choice(texts.Format("Directory_Departments_NotInstalled", Display(current)), current.Key));
         }
-        choices.Insert(0, new Choice(texts["Directory_Departments_NoneChoice"], string.Empty));
+        choices.Insert(0, new Choice(texts["Directory_Departments_NoneChoice"], NoOne));
         var body = new List<CardElement>
         {
             Heading(d is null ? texts["Directory_Departments_FormTitleAdd"] : texts.Format("Directory_Departments_Edit", $"{d.Name} ({d.Code})")),
@@ -48,8 +51,8 @@ public static class DepartmentCards
         }
         body.Add(new NumberInput("responseHours") { Label = texts["Directory_Departments_HoursLabel"], IsRequired = true, ErrorMessage = texts["Directory_Departments_HoursRequired"], Min = 1, Max = 720, Value = d?.ResponseHours ?? 24 });
         body.Add(new TextBlock(texts["Directory_Departments_NotInstalledChoice"]) { Wrap = true, IsSubtle = true });
-        body.Add(new ChoiceSetInput("liaison", choices) { Label = texts["Directory_Departments_Liaison"], Style = ChoiceInputStyle.Filtered, Value = d?.LiaisonKey ?? string.Empty });
-        body.Add(new ChoiceSetInput("backup", choices) { Label = texts["Directory_Departments_Backup"], Style = ChoiceInputStyle.Filtered, Value = d?.BackupKey ?? string.Empty });
+        body.Add(new ChoiceSetInput("liaison", choices) { Label = texts["Directory_Departments_Liaison"], Style = ChoiceInputStyle.Filtered, Value = d?.LiaisonKey ?? NoOne });
+        body.Add(new ChoiceSetInput("backup", choices) { Label = texts["Directory_Departments_Backup"], Style = ChoiceInputStyle.Filtered, Value = d?.BackupKey ?? NoOne });
         body.Add(new TextInput("channel") { Label = texts["Directory_Departments_ChannelLabel"], MaxLength = 300, Value = d?.ChannelConversationId });
         return new AdaptiveCard(body)
         {

@@ -89,5 +89,5 @@ public sealed class DepartmentSaveAction(IPeopleDirectory directory, DepartmentE
         return null;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) || value.Trim() == DepartmentCards.NoOne ? null : value.Trim();
 }
