@@ -1,0 +1,31 @@
+namespace TeamsEngage.Features.Directory;
+
+/// <summary>The verbs on the directory's cards.</summary>
+public static class DirectoryVerbs
+{
+    public const string ProfileSave = "profile.save";
+    public const string DepartmentsList = "departments.list";
+    public const string DepartmentEdit = "departments.edit";
+    public const string DepartmentSave = "departments.save";
+    public const string DepartmentRemove = "departments.remove";
+    public const string Import = "directory.import";
+}
+
+/// <summary>The profile form's inputs.</summary>
+public sealed record ProfileSaveData(string? Department = null, string? Language = null);
+
+/// <summary>Which department a button is about; no code on the "add" button.</summary>
+public sealed record DepartmentRef(string? Code = null);
+
+/// <summary>The department form: its inputs, and the code of the department being edited (null when adding).</summary>
+public sealed record DepartmentFormData(
+    string? OriginalCode = null,
+    string? Code = null,
+    string? Name = null,
+    string? ResponseHours = null,
+    string? Liaison = null,
+    string? Backup = null,
+    string? Channel = null);
+
+/// <summary>The import form's inputs: what the CSV holds (departments or people) and the CSV.</summary>
+public sealed record ImportData(string? Kind = null, string? Csv = null);
