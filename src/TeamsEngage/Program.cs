@@ -1,4 +1,5 @@
 using TeamsEngage.Connector.Hosting;
+using TeamsEngage.Features.Tickets;
 using TeamsEngage.Hosting;
 using TeamsEngage.Storage.Hosting;
 
@@ -8,6 +9,7 @@ builder.Services.AddTableStore(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddPeople();
 builder.Services.AddFeatures();
+builder.Services.AddTickets();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
