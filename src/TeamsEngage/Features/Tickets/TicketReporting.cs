@@ -25,12 +25,30 @@ public sealed partial class TicketReporting(
         {
             return CardActionResult.WithCard(TicketCards.ReportForm(texts, form, error));
         }
-        var ticket = await CreateAsync(context.Caller, form with { Description = form.Description!.Trim(), Location = form.Location!.Trim() }, urgency, cancellationToken).ConfigureAwait(false);
-        if (context.CardActivityId is { } activityId && context.Turn.Activity.Conversation?.Id is { } conversationId)
+        form = form with { Description = form.Description!.Trim(), Location = form.Location!.Trim() };
+        var zone = TicketTime.Zone(context.Turn.Activity.GetTimeZone());
+        var conversationId = context.Turn.Activity.Conversation?.Id;
+        if (context.CardActivityId is not { } activityId || conversationId is null)
         {
+            return CardActionResult.WithCard(TicketCards.Reporter(await CreateAsync(context.Caller, form, urgency, cancellationToken).ConfigureAwait(false), texts, zone));
+        }
+        if (await tickets.LockFormAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false) is { } filed)
+        {
+            // The same form again (a double press): show what the first press filed.
+            var earlier = filed.Length == 0 ? null : await tickets.FindAsync(filed, cancellationToken).ConfigureAwait(false);
+            return earlier is null ? CardActionResult.WithMessage(texts["Tickets_AlreadySent"]) : CardActionResult.WithCard(TicketCards.Reporter(earlier, texts, zone));
+        }
+        Ticket? ticket = null;
+        try
+        {
+            ticket = await CreateAsync(context.Caller, form, urgency, cancellationToken).ConfigureAwait(false);
             await tickets.SaveCardAsync(new TicketCardRef(ticket.Id, context.Caller.UserId, conversationId, activityId, TicketCardView.Reporter), cancellationToken).ConfigureAwait(false);
         }
-        return CardActionResult.WithCard(TicketCards.Reporter(ticket, texts, TicketTime.Zone(context.Turn.Activity.GetTimeZone())));
+        finally
+        {
+            await tickets.CompleteFormAsync(conversationId, activityId, ticket?.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        return CardActionResult.WithCard(TicketCards.Reporter(ticket, texts, zone));
     }
 
     private async Task<Ticket> CreateAsync(Caller caller, ReportFormData form, TicketUrgency urgency, CancellationToken cancellationToken)

@@ -105,6 +105,37 @@ public sealed class TicketStore(ITableStore store)
     public IAsyncEnumerable<Ticket> ListByReporterAsync(string reporterUserId, CancellationToken cancellationToken) =>
         Resolve(ReporterPartition(reporterUserId), _ => true, cancellationToken);
 
+    /// <summary>
+    /// Takes the lock of one submitted form (its conversation and message), so pressing Send twice files one ticket.
+    /// Returns null when this caller took it, else the ticket id filed by the first (empty while it is being filed).
+    /// </summary>
+    public async Task<string?> LockFormAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        var row = new StoreEntity(FormPartition(conversationId), StoreKey.Escape(activityId), new Dictionary<string, object?>());
+        try
+        {
+            await _index.InsertAsync(row, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (StoreConflictException)
+        {
+            var existing = await _index.GetAsync(row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
+            return existing?.GetString("TicketId") ?? string.Empty;
+        }
+    }
+
+    /// <summary>Records which ticket a locked form filed, or releases the lock when nothing was filed.</summary>
+    public async Task CompleteFormAsync(string conversationId, string activityId, string? ticketId, CancellationToken cancellationToken)
+    {
+        var partition = FormPartition(conversationId);
+        if (ticketId is null)
+        {
+            await DeleteIfPresentAsync(partition, StoreKey.Escape(activityId), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await _index.UpsertAsync(new StoreEntity(partition, StoreKey.Escape(activityId), new Dictionary<string, object?> { ["TicketId"] = ticketId }), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The next history row key: time-ordered, unique.</summary>
     public static string NewEventKey(DateTimeOffset at) =>
         HistoryPrefix + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
@@ -139,6 +170,8 @@ public sealed class TicketStore(ITableStore store)
     private static StoreEntity IndexRow(string partition, string ticketId) => new(partition, ticketId, new Dictionary<string, object?>());
 
     private static string ReporterPartition(string userId) => "r-" + StoreKey.Escape(userId);
+
+    private static string FormPartition(string conversationId) => "f-" + StoreKey.Escape(conversationId);
 
     private static string CardRow(TicketCardRef card) => CardPrefix + StoreKey.Escape(card.ConversationId) + "|" + StoreKey.Escape(card.ActivityId);
 }
