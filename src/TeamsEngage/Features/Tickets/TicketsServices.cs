@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
+using TeamsEngage.People;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Features.Tickets;
@@ -26,6 +28,7 @@ public static class TicketsServices
         services.AddSingleton<TicketReassignment>();
         services.AddSingleton<TicketEscalation>();
         services.AddHostedService<TicketEscalationService>();
+        services.Replace(ServiceDescriptor.Singleton<IOpenTicketCounter, TicketOpenCounter>());
 
         services.AddSingleton<ICommand, ReportCommand>();
         services.AddSingleton<ICommand, MyIssuesCommand>();
