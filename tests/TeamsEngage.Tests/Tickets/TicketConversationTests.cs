@@ -12,7 +12,7 @@ public sealed class TicketConversationTests
     {
         await using var bot = await TicketWorld.StartAsync();
 
-        await bot.SayAsync(Ana, "the projector in room 12 is broken again");
+        await bot.SayAsAsync(Ana, "the projector in room 12 is broken again");
 
         var offer = SentCards.CardOf(Assert.Single(bot.SentTo(Ana))).ToJsonString();
         Assert.Contains("It sounds like something is not working", offer, StringComparison.Ordinal);
@@ -26,17 +26,19 @@ public sealed class TicketConversationTests
         await using var bot = await TicketWorld.StartAsync();
         var first = await bot.ReportAsync(Ana);
         var second = await bot.ReportAsync(Ana, "The printer jams", "1700000000901");
-        await bot.ExecuteAsync(Ben, TicketVerbs.Claim, new { ticketId = first });
-        await bot.ExecuteAsync(Ben, TicketVerbs.Claim, new { ticketId = second });
+        await bot.ActAsync(Ben, TicketVerbs.Claim, new { ticketId = first });
+        await bot.ActAsync(Ben, TicketVerbs.Claim, new { ticketId = second });
+        await bot.WaitForSentAsync(Ana, $"About {first}", "Ben Okafor is on it");
+        await bot.WaitForSentAsync(Ana, $"About {second}", "Ben Okafor is on it");
         bot.Connector.ClearRequests();
 
-        await bot.SayAsync(Ana, "Any news?");
+        await bot.SayAsAsync(Ana, "Any news?");
 
         var question = SentCards.CardOf(Assert.Single(bot.SentTo(Ana))).ToJsonString();
         Assert.Contains("Which issue is this about?", question, StringComparison.Ordinal);
         Assert.Contains(first, question, StringComparison.Ordinal);
         Assert.Contains(second, question, StringComparison.Ordinal);
-        var sent = MessageOf(await bot.ExecuteAsync(Ana, TicketVerbs.Say, new { ticketId = second, message = "Any news?" }));
+        var sent = MessageOf(await bot.ActAsync(Ana, TicketVerbs.Say, new { ticketId = second, message = "Any news?" }));
         Assert.Equal($"Sent to Ben Okafor about {second}.", sent);
         await bot.WaitForSentAsync(Ben, second, "Any news?");
     }
@@ -46,7 +48,7 @@ public sealed class TicketConversationTests
     {
         await using var bot = await TicketWorld.StartAsync();
 
-        var answer = MessageOf(await bot.ExecuteAsync(Ana, SharedVerbs.OpenReport, new OpenReportData("notice-7")));
+        var answer = MessageOf(await bot.ActAsync(Ana, SharedVerbs.OpenReport, new OpenReportData("notice-7")));
         var form = SentCards.CardOf(Assert.Single(bot.SentTo(Ana))).ToJsonString();
         var id = await bot.ReportAsync(Ana);
 
@@ -60,13 +62,15 @@ public sealed class TicketConversationTests
     {
         await using var bot = await TicketWorld.StartAsync();
         var mine = await bot.ReportAsync(Ana, "Interactive board frozen");
-        var math = CardOf(await bot.ExecuteAsync(Gus, TicketVerbs.Submit, new { description = "Math lab PCs offline", location = "Lab", urgency = "InTheWay" }));
+        var math = CardOf(await bot.ActAsync(Gus, TicketVerbs.Submit, new { description = "Math lab PCs offline", location = "Lab", urgency = "InTheWay" }));
+        await bot.WaitForSentAsync(Ben, mine, TicketVerbs.Claim);
+        await bot.WaitForSentAsync(Eli, "MAT-0001", TicketVerbs.Claim);
         bot.Connector.ClearRequests();
 
-        await bot.SayAsync(Ana, "my issues");
-        await bot.SayAsync(Ben, "queue");
-        await bot.SayAsync(Eli, "queue");
-        await bot.SayAsync(Carmen, "cola");
+        await bot.SayAsAsync(Ana, "my issues");
+        await bot.SayAsAsync(Ben, "queue");
+        await bot.SayAsAsync(Eli, "queue");
+        await bot.SayAsAsync(Carmen, "cola");
 
         var anaList = SentCards.CardOf(Assert.Single(bot.SentTo(Ana))).ToJsonString();
         Assert.Contains(mine, anaList, StringComparison.Ordinal);

@@ -21,7 +21,9 @@ internal static class TicketWorld
     public static readonly Persona Gus = Persona.Create("Gus Lind", "gus");
     public static readonly Persona Carmen = Persona.Carmen;
 
-    public static Task<BotApplication> StartAsync() => DirectorySeeding.StartAsync(
+    public static async Task<BotApplication> StartAsync()
+    {
+        var settings = DirectorySeeding.Settings(
         departments: string.Join('\n',
             $"Science,SCI,{DirectorySeeding.EmailOf(Ben)},{DirectorySeeding.EmailOf(Dana)},4",
             "Mathematics,MAT,,,8",
@@ -30,16 +32,67 @@ internal static class TicketWorld
             $"{DirectorySeeding.EmailOf(Ana)},SCI,member,en",
             $"{DirectorySeeding.EmailOf(Carmen)},SCI,member,es",
             $"{DirectorySeeding.EmailOf(Gus)},MAT,member,en"),
-        administrators: [Eli],
-        installed: [Ana, Ben, Dana, Eli, Fay, Gus, Carmen],
-        settings: new Dictionary<string, string?> { ["TeamsEngage:Tickets:EscalationInterval"] = "01:00:00" });
+        administrators: [Eli]);
+        settings["TeamsEngage:Tickets:EscalationInterval"] = "01:00:00";
+        var bot = await BotApplication.StartAsync(settings);
+        foreach (var persona in new[] { Ana, Ben, Dana, Eli, Fay, Gus, Carmen })
+        {
+            await bot.InstallAsAsync(persona);
+        }
+        bot.Connector.ClearRequests();
+        return bot;
+    }
+
+    /// <summary>Installs the bot for the persona, with their own display name (the shared fixtures all say Ana Torres).</summary>
+    public static async Task InstallAsAsync(this BotApplication bot, Persona persona)
+    {
+        bot.Connector.SetMembers(persona.ConversationId, new TeamsChannelAccount
+        {
+            Id = persona.UserId,
+            AadObjectId = persona.AadObjectId,
+            Name = persona.Name,
+            Email = DirectorySeeding.EmailOf(persona),
+            UserPrincipalName = DirectorySeeding.EmailOf(persona),
+            TenantId = Fixtures.TenantId,
+            UserRole = "user",
+        });
+        await bot.PostAsAsync("installation-add.json", persona);
+    }
+
+    /// <summary>A chat message from the persona, under their own name.</summary>
+    public static Task SayAsAsync(this BotApplication bot, Persona persona, string text) =>
+        bot.PostAsAsync("message-personal.json", persona, new Dictionary<string, string> { ["text"] = text });
+
+    /// <summary>Presses an Action.Execute button as the persona, under their own name; returns the invoke response body.</summary>
+    public static async Task<JsonObject> ActAsync(this BotApplication bot, Persona persona, string verb, object? data = null, string replyToId = "1700000000900")
+    {
+        var body = await bot.PostAsAsync("invoke-card-action.json", persona, new Dictionary<string, string>
+        {
+            ["verb"] = verb,
+            ["data"] = System.Text.Json.JsonSerializer.Serialize(data ?? new { }),
+        }, replyToId);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    private static async Task<string> PostAsAsync(this BotApplication bot, string fixture, Persona persona, IReadOnlyDictionary<string, string>? values = null, string? replyToId = null)
+    {
+        var node = Fixtures.LoadNode(fixture, bot.Connector.BaseUrl, persona, values);
+        node["from"]!["name"] = persona.Name;
+        if (replyToId is not null)
+        {
+            node["replyToId"] = replyToId;
+        }
+        using var response = await bot.PostAsync(node.ToJsonString());
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
 
     public static TicketStore Store(this BotApplication bot) => bot.Services.GetRequiredService<TicketStore>();
 
     /// <summary>Sends the report form as <paramref name="persona"/> and returns the ticket id from the confirmation card.</summary>
     public static async Task<string> ReportAsync(this BotApplication bot, Persona persona, string description = "The projector shows no picture", string formActivityId = "1700000000900")
     {
-        var body = await bot.ExecuteAsync(persona, TicketVerbs.Submit, new { description, location = "Room 12", urgency = "StoppingClass" }, formActivityId);
+        var body = await bot.ActAsync(persona, TicketVerbs.Submit, new { description, location = "Room 12", urgency = "StoppingClass" }, formActivityId);
         var card = CardOf(body);
         var title = SentCards.TitleOf(card)!;
         return title[(title.LastIndexOf(' ') + 1)..];
