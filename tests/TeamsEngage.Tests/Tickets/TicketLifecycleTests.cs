@@ -99,6 +99,18 @@ public sealed class TicketLifecycleTests
         Assert.Empty(await bot.Store().ListOpenAsync(CancellationToken.None).ToListAsync());
     }
 
+    [Fact]
+    public async Task PressingSendTwiceOnTheSameFormFilesOneTicket()
+    {
+        await using var bot = await TicketWorld.StartAsync();
+
+        var first = await bot.ReportAsync(Ana);
+        var again = await bot.ReportAsync(Ana);
+
+        Assert.Equal(first, again);
+        Assert.Single(await bot.Store().ListOpenAsync(CancellationToken.None).ToListAsync());
+    }
+
     private static async Task<string> WaitForReporterCardAsync(BotApplication bot, string ticketId, string except)
     {
         for (var attempt = 0; attempt < 100; attempt++)
