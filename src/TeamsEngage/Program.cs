@@ -1,5 +1,6 @@
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Features.Notices;
+using TeamsEngage.Features.Tickets;
 using TeamsEngage.Hosting;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
@@ -12,6 +13,7 @@ builder.Services.AddPeople();
 builder.Services.AddFeatures();
 builder.Services.AddOutbox();
 builder.Services.AddNotices();
+builder.Services.AddTickets();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

@@ -4,8 +4,10 @@ using TeamsEngage.People;
 namespace TeamsEngage.Bot;
 
 /// <summary>Finds the command a person typed, checks they may use it, and runs it; anything else gets help.</summary>
-public sealed class CommandDispatcher(IEnumerable<ICommand> commands)
+public sealed class CommandDispatcher(IEnumerable<ICommand> commands, IEnumerable<IFreeTextHandler> freeText)
 {
+    private readonly IReadOnlyList<IFreeTextHandler> _freeText = [.. freeText.OrderBy(h => h.Order)];
+
     private readonly IReadOnlyList<(string Word, ICommand Command)> _byWord = commands
         .SelectMany(c => c.Command.Words.Select(w => (Word: w.ToLowerInvariant(), Command: c)))
         .OrderByDescending(e => e.Word.Length)
@@ -22,6 +24,10 @@ public sealed class CommandDispatcher(IEnumerable<ICommand> commands)
         var match = Match(normalized);
         if (match is null)
         {
+            if (await TryFreeTextAsync(new CommandContext(turn, caller, text.Trim()), cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
             await turn.SendAsync(Replies.Text(Unrecognized(caller, normalized)), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -32,6 +38,22 @@ public sealed class CommandDispatcher(IEnumerable<ICommand> commands)
             return;
         }
         await command.ExecuteAsync(new CommandContext(turn, caller, arguments), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> TryFreeTextAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (context.Arguments.Length == 0)
+        {
+            return false;
+        }
+        foreach (var handler in _freeText)
+        {
+            if (await handler.TryHandleAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private (ICommand Command, string Arguments)? Match(string text)

@@ -52,7 +52,7 @@ public sealed class MessagingEndpointTests
     {
         await using var bot = await BotApplication.StartAsync();
 
-        await bot.SayAsync(Persona.Ana, "the projector in room 12 is broken again");
+        await bot.SayAsync(Persona.Ana, "the projector in room 12 looks new");
 
         var reply = Assert.Single(bot.SentTo(Persona.Ana));
         Assert.Contains("help", reply.Text, StringComparison.Ordinal);

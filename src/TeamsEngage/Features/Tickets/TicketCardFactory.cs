@@ -1,0 +1,46 @@
+using TeamsEngage.Cards;
+using TeamsEngage.Localization;
+
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>Gathers what the pure card builders need (history, reassignment targets) and builds the card.</summary>
+public sealed class TicketCardFactory(TicketStore tickets, TicketPeople people, TimeProvider clock)
+{
+    public async Task<AdaptiveCard> StaffAsync(Ticket ticket, Texts texts, TimeZoneInfo zone, string? eventKey, CancellationToken cancellationToken)
+    {
+        var history = await tickets.HistoryAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
+        var targets = ticket.IsOpen ? await ReassignTargetsAsync(ticket, texts, cancellationToken).ConfigureAwait(false) : [];
+        var cause = eventKey is null ? null : history.FirstOrDefault(e => e.RowKey == eventKey);
+        return TicketStaffCards.Ticket(ticket, history, texts, zone, clock.GetUtcNow(), targets, Banner(ticket, cause, texts));
+    }
+
+    public static AdaptiveCard Reporter(Ticket ticket, Texts texts, TimeZoneInfo zone) => TicketCards.Reporter(ticket, texts, zone);
+
+    private async Task<IReadOnlyList<Choice>> ReassignTargetsAsync(Ticket ticket, Texts texts, CancellationToken cancellationToken)
+    {
+        var departments = await people.DepartmentsAsync(cancellationToken).ConfigureAwait(false);
+        var choices = new List<Choice>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in departments.SelectMany(d => new[] { d.LiaisonKey, d.BackupKey }).OfType<string>())
+        {
+            if (seen.Add(key) && !TicketPeople.Same(key, ticket.ClaimedByKey ?? ticket.AssigneeKey)
+                && await people.FindAsync(key, cancellationToken).ConfigureAwait(false) is { Name: { } name })
+            {
+                choices.Add(new Choice(texts.Format("Tickets_TargetPerson", CardText.Clean(name)), "p:" + key));
+            }
+        }
+        choices.AddRange(departments
+            .Where(d => !string.Equals(d.Code, ticket.DepartmentCode, StringComparison.OrdinalIgnoreCase))
+            .Select(d => new Choice(texts.Format("Tickets_TargetDepartment", CardText.Clean(d.Name), d.Code), "d:" + d.Code)));
+        return choices;
+    }
+
+    private static string? Banner(Ticket ticket, TicketEvent? cause, Texts texts) => cause?.Kind switch
+    {
+        TicketEventKind.Escalated => texts.Format("Tickets_BannerEscalated", ticket.Id),
+        TicketEventKind.Reminded => texts.Format("Tickets_BannerReminder", ticket.Id),
+        TicketEventKind.Reassigned => texts.Format("Tickets_BannerReassigned", ticket.Id, CardText.Escape(cause.ActorName ?? texts["Tickets_Someone"])),
+        TicketEventKind.Reopened => texts.Format("Tickets_BannerReopened", ticket.Id),
+        _ => null,
+    };
+}

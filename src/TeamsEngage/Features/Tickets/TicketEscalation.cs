@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+using TeamsEngage.Outbox;
+
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>
+/// Watches the promises: reminds the liaison once before the deadline, then escalates an unclaimed ticket to the
+/// backup, then to the administrators. Each step is a history entry, written with the ticket's ETag so two instances
+/// never escalate the same step twice.
+/// </summary>
+public sealed partial class TicketEscalation(
+    TicketStore tickets,
+    TicketMutation mutation,
+    TicketPeople people,
+    TicketNotifier notifier,
+    IOptions<TicketsOptions> options,
+    ILogger<TicketEscalation> logger)
+{
+    /// <summary>One pass over the open tickets as of <paramref name="now"/>. Returns how many steps it took.</summary>
+    public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var steps = 0;
+        var open = new List<Ticket>();
+        await foreach (var ticket in tickets.ListOpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            open.Add(ticket);
+        }
+        foreach (var ticket in open.Where(t => t.Status == TicketStatus.Open))
+        {
+            if (now >= ticket.NextEscalationAt && ticket.EscalationLevel < 2)
+            {
+                steps += await EscalateAsync(ticket, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+            else if (!ticket.ReminderSent && ticket.EscalationLevel == 0 && now < ticket.DueAt && now >= ticket.DueAt - options.Value.ReminderLead)
+            {
+                steps += await RemindAsync(ticket, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+        }
+        return steps;
+    }
+
+    private async Task<bool> RemindAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var assignee = await people.ReachableAsync(ticket.AssigneeKey, cancellationToken).ConfigureAwait(false);
+        var outcome = await mutation.ApplyAsync(ticket.Id, string.Empty, t => t.Status != TicketStatus.Open || t.ReminderSent
+            ? TicketDecision.Nothing
+            : TicketDecision.Change(t with { ReminderSent = true }, Event(t, TicketEventKind.Reminded, assignee?.Name ?? t.AssigneeName, now)), cancellationToken).ConfigureAwait(false);
+        if (!outcome.Changed || outcome.Ticket is null)
+        {
+            return false;
+        }
+        if (assignee is not null)
+        {
+            await notifier.SendCardAsync(outcome.Ticket, assignee.UserId, TicketCardView.Staff, outcome.Events[0].RowKey, OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
+        }
+        await notifier.RefreshCardsAsync(ticket.Id, null, null, cancellationToken).ConfigureAwait(false);
+        LogReminded(logger, ticket.Id);
+        return true;
+    }
+
+    private async Task<bool> EscalateAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var department = await people.DepartmentAsync(ticket.DepartmentCode, cancellationToken).ConfigureAwait(false);
+        var backup = ticket.EscalationLevel == 0 && !TicketPeople.Same(department?.BackupKey, ticket.AssigneeKey)
+            ? await people.ReachableAsync(department?.BackupKey, cancellationToken).ConfigureAwait(false)
+            : null;
+        var level = backup is null ? 2 : 1;
+        var promise = TimeSpan.FromHours(department?.ResponseHours ?? options.Value.DefaultResponseHours);
+        var outcome = await mutation.ApplyAsync(ticket.Id, string.Empty, t => t.Status != TicketStatus.Open || t.EscalationLevel >= level || now < t.NextEscalationAt
+            ? TicketDecision.Nothing
+            : TicketDecision.Change(
+                t with { EscalationLevel = level, NextEscalationAt = level == 1 ? t.NextEscalationAt + promise : t.NextEscalationAt },
+                Event(t, TicketEventKind.Escalated, backup?.Name, now)), cancellationToken).ConfigureAwait(false);
+        if (!outcome.Changed || outcome.Ticket is not { } escalated)
+        {
+            return false;
+        }
+        var targets = backup is not null ? [backup] : await people.AdministratorsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var target in targets)
+        {
+            await notifier.SendCardAsync(escalated, target.UserId, TicketCardView.Staff, outcome.Events[0].RowKey, OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
+        }
+        await notifier.SendEventAsync(escalated, escalated.ReporterUserId, outcome.Events[0], OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
+        await notifier.RefreshCardsAsync(ticket.Id, null, null, cancellationToken).ConfigureAwait(false);
+        LogEscalated(logger, ticket.Id, level);
+        return true;
+    }
+
+    private static TicketEvent Event(Ticket t, TicketEventKind kind, string? text, DateTimeOffset now) =>
+        new(t.Id, TicketStore.NewEventKey(now), kind, now, null, null, text);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminded the liaison of ticket {TicketId}")]
+    private static partial void LogReminded(ILogger logger, string ticketId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalated ticket {TicketId} to level {Level}")]
+    private static partial void LogEscalated(ILogger logger, string ticketId, int level);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using TeamsEngage.Bot;
+
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>
+/// Free text in the chat: with a claimed open ticket it goes to that ticket's liaison (asking which ticket when there
+/// are several); otherwise text that reads like a problem gets the report form, prefilled.
+/// </summary>
+public sealed class TicketFreeText(TicketStore tickets, TicketReporterDesk reporterDesk) : IFreeTextHandler
+{
+    public int Order => 100;
+
+    public async Task<bool> TryHandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var texts = context.Caller.Texts;
+        var claimed = new List<Ticket>();
+        await foreach (var ticket in tickets.ListByReporterAsync(context.Caller.UserId, cancellationToken).ConfigureAwait(false))
+        {
+            if (ticket.Status == TicketStatus.Claimed)
+            {
+                claimed.Add(ticket);
+            }
+        }
+        if (claimed.Count == 1)
+        {
+            var sent = await reporterDesk.SayAsync(context.Caller, claimed[0].Id, context.Arguments, cancellationToken).ConfigureAwait(false);
+            await context.Turn.SendAsync(Replies.Text(sent), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        if (claimed.Count > 1)
+        {
+            var card = TicketMessageCards.WhichTicket([.. claimed.OrderByDescending(t => t.CreatedAt)], context.Arguments, texts);
+            await context.Turn.SendAsync(Replies.Card(card, texts["Tickets_WhichTitle"]), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        if (ProblemWords.ReadsLikeAProblem(context.Arguments))
+        {
+            var description = context.Arguments.Length > TicketCards.MaxDescription ? context.Arguments[..TicketCards.MaxDescription] : context.Arguments;
+            var form = TicketCards.ReportForm(texts, new ReportFormData(Description: description), intro: texts["Tickets_FormProblemIntro"]);
+            await context.Turn.SendAsync(Replies.Card(form, texts["Tickets_FormTitle"]), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>Words that say something is wrong, in English and Spanish, matched without case or accents.</summary>
+public static class ProblemWords
+{
+    private static readonly string[] Phrases =
+    [
+        "broken", "not working", "isn't working", "isnt working", "doesn't work", "doesnt work", "does not work", "won't", "wont turn",
+        "error", "can't", "cant ", "cannot", "unable to", "stopped working", "crash", "frozen", "freezes", "no sound", "no internet",
+        "problem", "issue with", "help me", "failed", "fails",
+        "no funciona", "no anda", "roto", "rota", "no puedo", "no se puede", "no enciende", "no sirve", "falla", "problema",
+        "se cuelga", "no carga", "sin internet", "sin sonido", "averiado", "averiada", "no prende",
+    ];
+
+    public static bool ReadsLikeAProblem(string text)
+    {
+        var folded = " " + Fold(text) + " ";
+        return Phrases.Any(p => ContainsWord(folded, Fold(p)));
+    }
+
+    private static bool ContainsWord(string text, string phrase)
+    {
+        var index = text.IndexOf(phrase, StringComparison.Ordinal);
+        while (index >= 0)
+        {
+            var before = index == 0 || !char.IsLetter(text[index - 1]);
+            var end = index + phrase.Length;
+            var after = end >= text.Length || !char.IsLetter(text[end]) || !char.IsLetter(phrase[^1]);
+            if (before && after)
+            {
+                return true;
+            }
+            index = text.IndexOf(phrase, index + 1, StringComparison.Ordinal);
+        }
+        return false;
+    }
+
+    private static string Fold(string text)
+    {
+        var decomposed = text.Replace('\u2019', '\'').ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var result = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark))
+        {
+            result.Append(c);
+        }
+        return result.ToString();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using TeamsEngage.Bot;
+using TeamsEngage.Outbox;
+
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>Every proactive ticket message, through the durable outbox: new cards, events, and updates in place.</summary>
+public sealed class TicketNotifier(IOutbox outbox, TicketStore tickets)
+{
+    /// <summary>Sends the ticket card (<paramref name="view"/>) to one person.</summary>
+    public Task SendCardAsync(Ticket ticket, string recipientUserId, string view, string? eventKey, OutboxPriority priority, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(new OutboxMessage(recipientUserId, TicketOutboxKinds.Card, Json(new TicketCardPayload(ticket.Id, view, eventKey)), priority), cancellationToken);
+
+    /// <summary>Tells one person about one history event.</summary>
+    public Task SendEventAsync(Ticket ticket, string recipientUserId, TicketEvent ticketEvent, OutboxPriority priority, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(new OutboxMessage(recipientUserId, TicketOutboxKinds.Event, Json(new TicketEventPayload(ticket.Id, ticketEvent.RowKey)), priority), cancellationToken);
+
+    /// <summary>Queues an update of every delivered card of the ticket, except the one the acting person pressed (the invoke response replaces it).</summary>
+    public async Task RefreshCardsAsync(string ticketId, string? actingConversationId, string? actingActivityId, CancellationToken cancellationToken)
+    {
+        foreach (var card in await tickets.CardsAsync(ticketId, cancellationToken).ConfigureAwait(false))
+        {
+            if (card.ConversationId == actingConversationId && card.ActivityId == actingActivityId)
+            {
+                continue;
+            }
+            var payload = Json(new TicketCardPayload(ticketId, card.View));
+            await outbox.EnqueueUpdateAsync(new OutboxUpdate(card.RecipientUserId, card.ConversationId, card.ActivityId, TicketOutboxKinds.Card, payload, OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Json<T>(T payload) => JsonSerializer.Serialize(payload, CardData.Options);
+}

@@ -1,0 +1,85 @@
+using TeamsEngage.Bot;
+using TeamsEngage.Conversations;
+using TeamsEngage.People;
+
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>A person the bot can message about a ticket.</summary>
+public sealed record TicketContact(string? Key, string UserId, string? Name);
+
+/// <summary>Who handles tickets: the department's liaison and backup, else the administrators; and who may act on one.</summary>
+public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferenceStore conversations)
+{
+    /// <summary>The person, if the bot can reach them (they have a 1:1 chat with it).</summary>
+    public async Task<TicketContact?> ReachableAsync(string? personKey, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(personKey) || await directory.FindAsync(personKey, cancellationToken).ConfigureAwait(false) is not { UserId: { } userId } person)
+        {
+            return null;
+        }
+        var reference = await conversations.FindAsync(userId, cancellationToken).ConfigureAwait(false);
+        return reference is null ? null : new TicketContact(person.Key, userId, person.Name ?? reference.Name);
+    }
+
+    /// <summary>Every reachable administrator.</summary>
+    public async Task<IReadOnlyList<TicketContact>> AdministratorsAsync(CancellationToken cancellationToken)
+    {
+        var contacts = new List<TicketContact>();
+        foreach (var admin in await directory.ListAdministratorsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (admin.UserId is { } userId && await conversations.FindAsync(userId, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                contacts.Add(new TicketContact(admin.Key, userId, admin.Name));
+            }
+        }
+        return contacts;
+    }
+
+    public Task<Department?> DepartmentAsync(string? code, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(code) ? Task.FromResult<Department?>(null) : directory.FindDepartmentAsync(code, cancellationToken);
+
+    public Task<IReadOnlyList<Department>> DepartmentsAsync(CancellationToken cancellationToken) => directory.ListDepartmentsAsync(cancellationToken);
+
+    public Task<Person?> FindAsync(string key, CancellationToken cancellationToken) => directory.FindAsync(key, cancellationToken);
+
+    /// <summary>The caller's directory entry (by key when the resolver knew it, else by user id).</summary>
+    public async Task<Person?> PersonOfAsync(Caller caller, CancellationToken cancellationToken) =>
+        (caller.PersonKey is { } key ? await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) : null)
+        ?? await directory.FindByUserIdAsync(caller.UserId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether the caller may act on the ticket as IT: its assignee or claimer, its department's liaison or backup, or an administrator.
+    /// </summary>
+    public async Task<bool> MayActAsync(Caller caller, Ticket ticket, CancellationToken cancellationToken)
+    {
+        if (caller.Has(Role.Administrator))
+        {
+            return true;
+        }
+        var key = (await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false))?.Key;
+        if (key is null)
+        {
+            return false;
+        }
+        if (Same(key, ticket.AssigneeKey) || Same(key, ticket.ClaimedByKey))
+        {
+            return true;
+        }
+        var department = await DepartmentAsync(ticket.DepartmentCode, cancellationToken).ConfigureAwait(false);
+        return department is not null && (Same(key, department.LiaisonKey) || Same(key, department.BackupKey));
+    }
+
+    /// <summary>The departments the person looks after (as liaison or backup); every department for administrators.</summary>
+    public async Task<IReadOnlyList<Department>> DepartmentsOfAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var all = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
+        if (caller.Has(Role.Administrator))
+        {
+            return all;
+        }
+        var key = (await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false))?.Key;
+        return key is null ? [] : [.. all.Where(d => Same(key, d.LiaisonKey) || Same(key, d.BackupKey))];
+    }
+
+    public static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using TeamsEngage.Bot;
+using TeamsEngage.Localization;
+using TeamsEngage.Outbox;
+using TeamsEngage.People;
+
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>Renders ticket cards at send time, in the recipient's language and time zone, and remembers where they went.</summary>
+public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory cards, IPeopleDirectory directory) : IOutboxRenderer
+{
+    public string Kind => TicketOutboxKinds.Card;
+
+    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    {
+        var payload = TicketPayloads.Read<TicketCardPayload>(context.Payload);
+        var ticket = payload is null ? null : await tickets.FindAsync(payload.TicketId, cancellationToken).ConfigureAwait(false);
+        if (ticket is null)
+        {
+            return null;
+        }
+        var texts = await TicketPayloads.TextsAsync(directory, context, cancellationToken).ConfigureAwait(false);
+        var zone = TicketTime.Zone(context.Recipient.TimeZone);
+        var card = payload!.View == TicketCardView.Reporter
+            ? TicketCardFactory.Reporter(ticket, texts, zone)
+            : await cards.StaffAsync(ticket, texts, zone, context.IsUpdate ? null : payload.EventKey, cancellationToken).ConfigureAwait(false);
+        return new RenderedMessage(card, null, texts.Format("Tickets_Summary", ticket.Id));
+    }
+
+    public async Task OnDeliveredAsync(DeliveredContext context, CancellationToken cancellationToken)
+    {
+        if (TicketPayloads.Read<TicketCardPayload>(context.Payload) is { } payload)
+        {
+            await tickets.SaveCardAsync(new TicketCardRef(payload.TicketId, context.RecipientUserId, context.ConversationId, context.ActivityId, payload.View), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Renders one ticket event for one person: a relayed message, a claim, an escalation.</summary>
+public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory directory) : IOutboxRenderer
+{
+    public string Kind => TicketOutboxKinds.Event;
+
+    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    {
+        var payload = TicketPayloads.Read<TicketEventPayload>(context.Payload);
+        if (payload is null || await tickets.FindAsync(payload.TicketId, cancellationToken).ConfigureAwait(false) is not { } ticket
+            || await tickets.FindEventAsync(payload.TicketId, payload.EventKey, cancellationToken).ConfigureAwait(false) is not { } ticketEvent)
+        {
+            return null;
+        }
+        var texts = await TicketPayloads.TextsAsync(directory, context, cancellationToken).ConfigureAwait(false);
+        var forReporter = context.Recipient.UserId == ticket.ReporterUserId;
+        return new RenderedMessage(TicketMessageCards.Event(ticket, ticketEvent, texts, forReporter), null, texts.Format("Tickets_Summary", ticket.Id));
+    }
+}
+
+internal static class TicketPayloads
+{
+    public static T? Read<T>(string json) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, CardData.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static async Task<Texts> TextsAsync(IPeopleDirectory directory, RenderContext context, CancellationToken cancellationToken)
+    {
+        var person = context.PersonKey is { } key
+            ? await directory.FindAsync(key, cancellationToken).ConfigureAwait(false)
+            : await directory.FindByUserIdAsync(context.Recipient.UserId, cancellationToken).ConfigureAwait(false);
+        return Texts.For(person?.Language, context.Recipient.Locale);
+    }
+}

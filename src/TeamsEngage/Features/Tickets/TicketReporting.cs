@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+using TeamsEngage.Bot;
+using TeamsEngage.Connector.Schema;
+using TeamsEngage.Outbox;
+
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>Turns a submitted report form into a stored, routed ticket and tells the right people.</summary>
+public sealed partial class TicketReporting(
+    TicketStore tickets,
+    TicketIdAllocator ids,
+    TicketPeople people,
+    TicketNotifier notifier,
+    IOptions<TicketsOptions> options,
+    TimeProvider clock,
+    ILogger<TicketReporting> logger)
+{
+    /// <summary>Checks the form; returns the form again with the error, or the reporter's confirmation card.</summary>
+    public async Task<CardActionResult> SubmitAsync(CardActionContext context, CancellationToken cancellationToken)
+    {
+        var texts = context.Caller.Texts;
+        var form = context.DataAs<ReportFormData>() ?? new ReportFormData();
+        var error = Validate(form, texts, out var urgency);
+        if (error is not null)
+        {
+            return CardActionResult.WithCard(TicketCards.ReportForm(texts, form, error));
+        }
+        form = form with { Description = form.Description!.Trim(), Location = form.Location!.Trim() };
+        var zone = TicketTime.Zone(context.Turn.Activity.GetTimeZone());
+        var conversationId = context.Turn.Activity.Conversation?.Id;
+        if (context.CardActivityId is not { } activityId || conversationId is null)
+        {
+            return CardActionResult.WithCard(TicketCards.Reporter(await CreateAsync(context.Caller, form, urgency, cancellationToken).ConfigureAwait(false), texts, zone));
+        }
+        if (await tickets.LockFormAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false) is { } filed)
+        {
+            // The same form again (a double press): show what the first press filed.
+            var earlier = filed.Length == 0 ? null : await tickets.FindAsync(filed, cancellationToken).ConfigureAwait(false);
+            return earlier is null ? CardActionResult.WithMessage(texts["Tickets_AlreadySent"]) : CardActionResult.WithCard(TicketCards.Reporter(earlier, texts, zone));
+        }
+        Ticket? ticket = null;
+        try
+        {
+            ticket = await CreateAsync(context.Caller, form, urgency, cancellationToken).ConfigureAwait(false);
+            await tickets.SaveCardAsync(new TicketCardRef(ticket.Id, context.Caller.UserId, conversationId, activityId, TicketCardView.Reporter), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await tickets.CompleteFormAsync(conversationId, activityId, ticket?.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        return CardActionResult.WithCard(TicketCards.Reporter(ticket, texts, zone));
+    }
+
+    private async Task<Ticket> CreateAsync(Caller caller, ReportFormData form, TicketUrgency urgency, CancellationToken cancellationToken)
+    {
+        var reporter = await people.PersonOfAsync(caller, cancellationToken).ConfigureAwait(false);
+        var department = await people.DepartmentAsync(caller.DepartmentCode ?? reporter?.DepartmentCode, cancellationToken).ConfigureAwait(false);
+        var code = department?.Code.ToUpperInvariant() ?? options.Value.GeneralCode;
+        var liaison = await people.ReachableAsync(department?.LiaisonKey, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var due = now.AddHours(department?.ResponseHours ?? options.Value.DefaultResponseHours);
+        var reporterName = reporter?.Name ?? caller.Name;
+
+        var ticket = new Ticket(
+            await ids.NextAsync(code, cancellationToken).ConfigureAwait(false), code, department?.Name,
+            caller.UserId, reporter?.Key ?? caller.PersonKey, reporterName,
+            form.Description!, form.Location!, urgency, form.NoticeId, TicketStatus.Open,
+            liaison?.Key, liaison?.Name, null, null, null,
+            now, due, due, liaison is null ? 2 : 0, false, null, null, null);
+        var created = new TicketEvent(ticket.Id, TicketStore.NewEventKey(now), TicketEventKind.Created, now, reporterName, ticket.ReporterKey, null);
+        ticket = await tickets.CreateAsync(ticket, created, cancellationToken).ConfigureAwait(false);
+        LogCreated(logger, ticket.Id, code, liaison is not null);
+
+        var handlers = liaison is not null ? [liaison] : await people.AdministratorsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var handler in handlers)
+        {
+            await notifier.SendCardAsync(ticket, handler.UserId, TicketCardView.Staff, null, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
+        }
+        if (handlers.Count == 0)
+        {
+            LogNobodyToTell(logger, ticket.Id);
+        }
+        return ticket;
+    }
+
+    private static string? Validate(ReportFormData form, Localization.Texts texts, out TicketUrgency urgency)
+    {
+        urgency = TicketUrgency.Whenever;
+        if (string.IsNullOrWhiteSpace(form.Description))
+        {
+            return texts["Tickets_FormWhatMissing"];
+        }
+        if (string.IsNullOrWhiteSpace(form.Location))
+        {
+            return texts["Tickets_FormWhereMissing"];
+        }
+        if (form.Description.Length > TicketCards.MaxDescription || form.Location.Length > TicketCards.MaxLocation)
+        {
+            return texts["Tickets_FormTooLong"];
+        }
+        if (!Enum.TryParse(form.Urgency, ignoreCase: false, out urgency) || !Enum.IsDefined(urgency))
+        {
+            return texts["Tickets_FormUrgencyMissing"];
+        }
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketId} reported in department {DepartmentCode} (liaison reachable: {LiaisonReachable})")]
+    private static partial void LogCreated(ILogger logger, string ticketId, string departmentCode, bool liaisonReachable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId} has no reachable liaison and no reachable administrator")]
+    private static partial void LogNobodyToTell(ILogger logger, string ticketId);
+}

@@ -1,0 +1,121 @@
+using TeamsEngage.Cards;
+using TeamsEngage.Localization;
+
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>What IT sees: the ticket card with its actions and history, and the <c>queue</c>.</summary>
+public static class TicketStaffCards
+{
+    private const int HistoryShown = 8;
+
+    /// <summary>The ticket card for a liaison, backup or administrator.</summary>
+    /// <param name="banner">Why they got it now (escalated to you, reassigned to you, a reminder), or null.</param>
+    /// <param name="reassignTargets">Liaisons (<c>p:KEY</c>) and departments (<c>d:CODE</c>) it can go to.</param>
+    public static AdaptiveCard Ticket(Ticket ticket, IReadOnlyList<TicketEvent> history, Texts texts, TimeZoneInfo zone, DateTimeOffset now, IReadOnlyList<Choice> reassignTargets, string? banner = null)
+    {
+        var body = new List<CardElement>();
+        if (banner is not null)
+        {
+            body.Add(new Container(new TextBlock(banner) { Wrap = true, Weight = TextWeight.Bolder }) { Style = ContainerStyle.Warning });
+        }
+        body.Add(TicketCards.Title(texts.Format("Tickets_StaffTitle", ticket.Id, TicketCards.UrgencyText(ticket.Urgency, texts))));
+        body.Add(CardText.UserText(ticket.Description));
+        body.Add(new FactSet(
+            new Fact(texts["Tickets_FactReporter"], CardText.Escape(ticket.ReporterName ?? string.Empty)),
+            new Fact(texts["Tickets_FactDepartment"], CardText.Escape(ticket.DepartmentName ?? ticket.DepartmentCode)),
+            new Fact(texts["Tickets_FactWhere"], CardText.Escape(ticket.Location)),
+            new Fact(texts["Tickets_FactUrgency"], TicketCards.UrgencyText(ticket.Urgency, texts)),
+            new Fact(texts["Tickets_FactStatus"], TicketCards.StatusText(ticket, texts)),
+            new Fact(texts["Tickets_FactDue"], DueText(ticket, texts, zone, now))));
+        if (ticket.NoticeId is not null)
+        {
+            body.Add(new TextBlock(texts["Tickets_FromNotice"]) { IsSubtle = true, Wrap = true });
+        }
+        AddHistory(body, history, texts, zone);
+        return new AdaptiveCard(body)
+        {
+            Actions = ticket.IsOpen ? Actions(ticket, texts, reassignTargets) : null,
+            FallbackText = texts.Format("Tickets_StaffTitle", ticket.Id, TicketCards.UrgencyText(ticket.Urgency, texts)),
+        };
+    }
+
+    /// <summary><c>queue</c>: open tickets of the liaison's departments, oldest promise first.</summary>
+    public static AdaptiveCard Queue(IReadOnlyList<Ticket> tickets, Texts texts, DateTimeOffset now)
+    {
+        var body = new List<CardElement> { TicketCards.Title(texts["Tickets_QueueTitle"]) };
+        if (tickets.Count == 0)
+        {
+            body.Add(new TextBlock(texts["Tickets_QueueEmpty"]) { Wrap = true });
+        }
+        foreach (var ticket in tickets)
+        {
+            body.Add(new Container(
+                new TextBlock($"**{ticket.Id}** · {TicketCards.UrgencyText(ticket.Urgency, texts)} · {TicketCards.StatusText(ticket, texts)}") { Wrap = true },
+                CardText.UserText(ticket.Description, 140),
+                new TextBlock(texts.Format("Tickets_QueueLine", CardText.Escape(ticket.ReporterName ?? string.Empty), TicketTime.Left(ticket.DueAt, now, texts)))
+                { IsSubtle = true, Size = TextSize.Small, Wrap = true })
+            { Separator = true, Spacing = Spacing.Medium });
+        }
+        return new AdaptiveCard(body) { FallbackText = texts["Tickets_QueueTitle"] };
+    }
+
+    private static string DueText(Ticket ticket, Texts texts, TimeZoneInfo zone, DateTimeOffset now) =>
+        ticket.Status == TicketStatus.Open
+            ? $"{TicketTime.When(ticket.DueAt, texts, zone)} ({TicketTime.Left(ticket.DueAt, now, texts)})"
+            : TicketTime.When(ticket.DueAt, texts, zone);
+
+    private static void AddHistory(List<CardElement> body, IReadOnlyList<TicketEvent> history, Texts texts, TimeZoneInfo zone)
+    {
+        var shown = history.Where(e => e.Kind != TicketEventKind.Created).TakeLast(HistoryShown).ToList();
+        if (shown.Count == 0)
+        {
+            return;
+        }
+        body.Add(new TextBlock(texts["Tickets_HistoryTitle"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
+        foreach (var entry in shown)
+        {
+            body.Add(new TextBlock($"{TicketTime.When(entry.At, texts, zone)} · {TicketEventText.Line(entry, texts)}") { Wrap = true, Size = TextSize.Small, IsSubtle = true });
+            if (entry.Kind is TicketEventKind.LiaisonReply or TicketEventKind.ReporterMessage or TicketEventKind.Resolved && entry.Text is { } said)
+            {
+                body.Add(CardText.UserText(said, 300));
+            }
+        }
+    }
+
+    private static List<CardAction> Actions(Ticket ticket, Texts texts, IReadOnlyList<Choice> reassignTargets)
+    {
+        var actions = new List<CardAction>();
+        if (ticket.Status == TicketStatus.Open)
+        {
+            actions.Add(new ExecuteAction(texts["Tickets_Claim"], TicketVerbs.Claim) { Data = new TicketActionData(ticket.Id), Style = ActionStyle.Positive });
+        }
+        actions.Add(TicketCards.MessageAction(ticket.Id, texts, "Tickets_Reply", TicketVerbs.Reply, "replyText"));
+        actions.Add(new ShowCardAction(texts["Tickets_Resolve"], new AdaptiveCard(
+            new TextInput("resolution")
+            {
+                Label = texts["Tickets_ResolutionLabel"],
+                IsMultiline = true,
+                IsRequired = true,
+                MaxLength = TicketCards.MaxMessage,
+                ErrorMessage = texts["Tickets_ResolutionMissing"],
+            })
+        {
+            Actions = [new ExecuteAction(texts["Tickets_ResolveSend"], TicketVerbs.Resolve) { Data = new TicketActionData(ticket.Id) }],
+        }));
+        if (reassignTargets.Count > 0)
+        {
+            actions.Add(new ShowCardAction(texts["Tickets_Reassign"], new AdaptiveCard(
+                new ChoiceSetInput("target", reassignTargets)
+                {
+                    Label = texts["Tickets_ReassignLabel"],
+                    Style = ChoiceInputStyle.Compact,
+                    IsRequired = true,
+                    ErrorMessage = texts["Tickets_ReassignMissing"],
+                })
+            {
+                Actions = [new ExecuteAction(texts["Tickets_ReassignSend"], TicketVerbs.Reassign) { Data = new TicketActionData(ticket.Id) }],
+            }));
+        }
+        return actions;
+    }
+}

@@ -1,0 +1,51 @@
+namespace TeamsEngage.Features.Tickets;
+
+/// <summary>The verbs on ticket cards.</summary>
+public static class TicketVerbs
+{
+    public const string Submit = "ticket.submit";
+    public const string Claim = "ticket.claim";
+    public const string Reply = "ticket.reply";
+    public const string Resolve = "ticket.resolve";
+    public const string Reassign = "ticket.reassign";
+    public const string Reopen = "ticket.reopen";
+    public const string Rate = "ticket.rate";
+    public const string Say = "ticket.say";
+}
+
+/// <summary>The outbox kinds of tickets.</summary>
+public static class TicketOutboxKinds
+{
+    /// <summary>A ticket card (payload <see cref="TicketCardPayload"/>), updated in place when the ticket changes.</summary>
+    public const string Card = "ticket.card";
+
+    /// <summary>One history event told to one person (payload <see cref="TicketEventPayload"/>): a relayed message, a claim, an escalation.</summary>
+    public const string Event = "ticket.event";
+}
+
+/// <summary>Outbox payload of <see cref="TicketOutboxKinds.Card"/>; <paramref name="EventKey"/> names the history event that caused it.</summary>
+public sealed record TicketCardPayload(string TicketId, string View, string? EventKey = null);
+
+/// <summary>Outbox payload of <see cref="TicketOutboxKinds.Event"/>.</summary>
+public sealed record TicketEventPayload(string TicketId, string EventKey);
+
+/// <summary>The report form: the notice it is about, and its inputs once submitted.</summary>
+public sealed record ReportFormData(string? NoticeId = null, string? Description = null, string? Location = null, string? Urgency = null);
+
+/// <summary>A button naming a ticket (Claim, Reopen).</summary>
+public sealed record TicketActionData(string? TicketId);
+
+/// <summary>Reply from the liaison's card.</summary>
+public sealed record TicketReplyData(string? TicketId, string? ReplyText);
+
+/// <summary>Resolve, with its note.</summary>
+public sealed record TicketResolveData(string? TicketId, string? Resolution);
+
+/// <summary>Reassign to <c>p:PERSONKEY</c> or <c>d:CODE</c>.</summary>
+public sealed record TicketReassignData(string? TicketId, string? Target);
+
+/// <summary>Rating from the reporter's card, 1 to 5.</summary>
+public sealed record TicketRateData(string? TicketId, string? Rating);
+
+/// <summary>A message from the reporter to the liaison, from a card.</summary>
+public sealed record TicketSayData(string? TicketId, string? Message);

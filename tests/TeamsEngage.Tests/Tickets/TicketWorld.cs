@@ -1,0 +1,148 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsEngage.Connector.Schema;
+using TeamsEngage.Features.Tickets;
+using TeamsEngage.Testing.Connector;
+using TeamsEngage.Tests.Support;
+
+namespace TeamsEngage.Tests.Tickets;
+
+/// <summary>
+/// A school for ticket tests: Science (SCI, promise 4 h) with Ben as liaison and Dana as backup; Mathematics (MAT)
+/// with no liaison; Ana and Gus teach Science and Mathematics; Eli is an administrator; Fay is another department's liaison.
+/// </summary>
+internal static class TicketWorld
+{
+    public static readonly Persona Ana = Persona.Ana;
+    public static readonly Persona Ben = Persona.Ben;
+    public static readonly Persona Dana = Persona.Create("Dana Park", "dana");
+    public static readonly Persona Eli = Persona.Create("Eli Grant", "eli");
+    public static readonly Persona Fay = Persona.Create("Fay Moreno", "fay");
+    public static readonly Persona Gus = Persona.Create("Gus Lind", "gus");
+    public static readonly Persona Carmen = Persona.Carmen;
+
+    public static async Task<BotApplication> StartAsync()
+    {
+        var settings = DirectorySeeding.Settings(
+        departments: string.Join('\n',
+            $"Science,SCI,{DirectorySeeding.EmailOf(Ben)},{DirectorySeeding.EmailOf(Dana)},4",
+            "Mathematics,MAT,,,8",
+            $"Arts,ART,{DirectorySeeding.EmailOf(Fay)},,24"),
+        people: string.Join('\n',
+            $"{DirectorySeeding.EmailOf(Ana)},SCI,member,en",
+            $"{DirectorySeeding.EmailOf(Carmen)},SCI,member,es",
+            $"{DirectorySeeding.EmailOf(Gus)},MAT,member,en"),
+        administrators: [Eli]);
+        settings["TeamsEngage:Tickets:EscalationInterval"] = "01:00:00";
+        var bot = await BotApplication.StartAsync(settings);
+        foreach (var persona in new[] { Ana, Ben, Dana, Eli, Fay, Gus, Carmen })
+        {
+            await bot.InstallAsAsync(persona);
+        }
+        bot.Connector.ClearRequests();
+        return bot;
+    }
+
+    /// <summary>Installs the bot for the persona, with their own display name (the shared fixtures all say Ana Torres).</summary>
+    public static async Task InstallAsAsync(this BotApplication bot, Persona persona)
+    {
+        bot.Connector.SetMembers(persona.ConversationId, new TeamsChannelAccount
+        {
+            Id = persona.UserId,
+            AadObjectId = persona.AadObjectId,
+            Name = persona.Name,
+            Email = DirectorySeeding.EmailOf(persona),
+            UserPrincipalName = DirectorySeeding.EmailOf(persona),
+            TenantId = Fixtures.TenantId,
+            UserRole = "user",
+        });
+        await bot.PostAsAsync("installation-add.json", persona);
+    }
+
+    /// <summary>A chat message from the persona, under their own name.</summary>
+    public static Task SayAsAsync(this BotApplication bot, Persona persona, string text) =>
+        bot.PostAsAsync("message-personal.json", persona, new Dictionary<string, string> { ["text"] = text });
+
+    /// <summary>Presses an Action.Execute button as the persona, under their own name; returns the invoke response body.</summary>
+    public static async Task<JsonObject> ActAsync(this BotApplication bot, Persona persona, string verb, object? data = null, string replyToId = "1700000000900")
+    {
+        var body = await bot.PostAsAsync("invoke-card-action.json", persona, new Dictionary<string, string>
+        {
+            ["verb"] = verb,
+            ["data"] = System.Text.Json.JsonSerializer.Serialize(data ?? new { }),
+        }, replyToId);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    private static async Task<string> PostAsAsync(this BotApplication bot, string fixture, Persona persona, IReadOnlyDictionary<string, string>? values = null, string? replyToId = null)
+    {
+        var node = Fixtures.LoadNode(fixture, bot.Connector.BaseUrl, persona, values);
+        node["from"]!["name"] = persona.Name;
+        if (replyToId is not null)
+        {
+            node["replyToId"] = replyToId;
+        }
+        using var response = await bot.PostAsync(node.ToJsonString());
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public static TicketStore Store(this BotApplication bot) => bot.Services.GetRequiredService<TicketStore>();
+
+    /// <summary>Sends the report form as <paramref name="persona"/> and returns the ticket id from the confirmation card.</summary>
+    public static async Task<string> ReportAsync(this BotApplication bot, Persona persona, string description = "The projector shows no picture", string formActivityId = "1700000000900")
+    {
+        var body = await bot.ActAsync(persona, TicketVerbs.Submit, new { description, location = "Room 12", urgency = "StoppingClass" }, formActivityId);
+        var card = CardOf(body);
+        var title = SentCards.TitleOf(card)!;
+        return title[(title.LastIndexOf(' ') + 1)..];
+    }
+
+    /// <summary>The card of an invoke response; fails when the response is a message.</summary>
+    public static JsonNode CardOf(JsonObject invokeBody)
+    {
+        Assert.Equal("application/vnd.microsoft.card.adaptive", invokeBody["type"]?.GetValue<string>());
+        return invokeBody["value"]!;
+    }
+
+    /// <summary>The message of an invoke response; fails when the response is a card.</summary>
+    public static string MessageOf(JsonObject invokeBody)
+    {
+        Assert.Equal("application/vnd.microsoft.activity.message", invokeBody["type"]?.GetValue<string>());
+        return invokeBody["value"]!.GetValue<string>();
+    }
+
+    /// <summary>Waits until a message to <paramref name="persona"/> contains every one of <paramref name="fragments"/>; returns it.</summary>
+    public static async Task<Activity> WaitForSentAsync(this BotApplication bot, Persona persona, params string[] fragments)
+    {
+        var requests = await bot.Connector.WaitForAsync(r =>
+            r.Route is ConnectorRoute.Send or ConnectorRoute.Reply && r.Succeeded && r.ConversationId == persona.ConversationId
+            && fragments.All(f => r.Body.Contains(f, StringComparison.Ordinal)));
+        return requests[0].ReadActivity()!;
+    }
+
+    /// <summary>Waits until a card update (PUT) of <paramref name="activityId"/> contains every fragment.</summary>
+    public static async Task WaitForUpdateAsync(this BotApplication bot, string activityId, params string[] fragments) =>
+        await bot.Connector.WaitForAsync(r =>
+            r.Route == ConnectorRoute.Update && r.Succeeded && r.ActivityId == activityId
+            && fragments.All(f => r.Body.Contains(f, StringComparison.Ordinal)));
+
+    /// <summary>The id of the ticket card the bot delivered to <paramref name="persona"/>, from the ticket's card records.</summary>
+    public static async Task<string> DeliveredCardIdAsync(this BotApplication bot, string ticketId, Persona persona)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var cards = await bot.Store().CardsAsync(ticketId, CancellationToken.None);
+            if (cards.FirstOrDefault(c => c.ConversationId == persona.ConversationId) is { } card)
+            {
+                return card.ActivityId;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No delivered card of {ticketId} for {persona.Name}.");
+    }
+
+    public static int Count(this BotApplication bot, Persona persona, string fragment) =>
+        bot.Connector.Requests.Count(r => r.Route is ConnectorRoute.Send && r.Succeeded && r.ConversationId == persona.ConversationId
+            && r.Body.Contains(fragment, StringComparison.Ordinal));
+}
