@@ -1,4 +1,5 @@
 using TeamsEngage.Connector.Hosting;
+using TeamsEngage.Features.Polls;
 using TeamsEngage.Hosting;
 using TeamsEngage.Storage.Hosting;
 
@@ -8,6 +9,7 @@ builder.Services.AddTableStore(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddPeople();
 builder.Services.AddFeatures();
+builder.Services.AddPolls();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -15,6 +17,7 @@ var app = builder.Build();
 app.WarnAboutRiskySettings();
 app.MapHealthChecks("/healthz");
 app.MapBotEndpoint("/api/messages");
+app.MapPolls();
 
 app.Run();
 
