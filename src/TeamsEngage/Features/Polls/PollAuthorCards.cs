@@ -65,6 +65,9 @@ public static class PollAuthorCards
             new TextBlock(texts.Format("Poll_Participation", view.Tally.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
             .. poll.Capped > 0 ? [new TextBlock(texts.Format("Poll_CappedNote", poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. PollCards.Results(poll, view.Tally, texts),
+            new ActionSet(
+                new ExecuteAction(texts["Poll_ByDepartment"], PollVerbs.Results) { Data = new ResultsData(poll.Id, "department") },
+                new ExecuteAction(texts["Poll_ByRole"], PollVerbs.Results) { Data = new ResultsData(poll.Id, "role") }),
             .. view.Breakdown is null ? Enumerable.Empty<CardElement>() : Breakdown(view, texts),
         ])
         {
@@ -92,8 +95,6 @@ public static class PollAuthorCards
         var actions = new List<CardAction>
         {
             new ExecuteAction(texts["Poll_RefreshResults"], PollVerbs.Results) { Data = new ResultsData(view.Poll.Id) },
-            new ExecuteAction(texts["Poll_ByDepartment"], PollVerbs.Results) { Data = new ResultsData(view.Poll.Id, "department") },
-            new ExecuteAction(texts["Poll_ByRole"], PollVerbs.Results) { Data = new ResultsData(view.Poll.Id, "role") },
         };
         if (view.Poll.Status == PollStatus.Open)
         {
