@@ -11,7 +11,6 @@ public sealed partial class PollService(
     PollStore polls,
     VoteStore votes,
     PollLedger ledger,
-    IOutbox outbox,
     IServiceProvider services,
     TimeProvider clock,
     ILogger<PollService> logger)
@@ -19,7 +18,10 @@ public sealed partial class PollService(
     public const string CardKind = "poll.card";
     public const string ReminderKind = "poll.reminder";
 
+    // Resolved when used, so the bot starts (and votes work) even where a deployment has not wired these yet.
     private IPeopleDirectory Directory => services.GetRequiredService<IPeopleDirectory>();
+
+    private IOutbox Outbox => services.GetRequiredService<IOutbox>();
 
     /// <summary>Stores a draft for its author to preview.</summary>
     public Task<Poll> CreateDraftAsync(PollSpec spec, Caller author, CancellationToken cancellationToken) =>
@@ -72,7 +74,7 @@ public sealed partial class PollService(
         {
             await ledger.RecordAsync(r.PersonKey, open.Id, now, cancellationToken).ConfigureAwait(false);
         }
-        var receipt = await outbox.StartBroadcastAsync(new BroadcastRequest(open.Id, CardKind, Payload(open.Id)), recipients.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
+        var receipt = await Outbox.StartBroadcastAsync(new BroadcastRequest(open.Id, CardKind, Payload(open.Id)), recipients.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
         LogSent(logger, open.Id, receipt.Queued, receipt.Unreachable, capped);
         return open;
     }
@@ -92,7 +94,7 @@ public sealed partial class PollService(
                 var closed = await polls.UpdateAsync(poll with { Status = PollStatus.Closed, ClosedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
                 await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);
                 votes.Invalidate(pollId);
-                var updated = await outbox.UpdateDeliveredAsync(pollId, CardKind, Payload(pollId), cancellationToken).ConfigureAwait(false);
+                var updated = await Outbox.UpdateDeliveredAsync(pollId, CardKind, Payload(pollId), cancellationToken).ConfigureAwait(false);
                 LogClosed(logger, pollId, updated);
                 return closed;
             }
@@ -121,7 +123,7 @@ public sealed partial class PollService(
         }
         var recipients = polls.ListRecipientsAsync(poll.Id, cancellationToken)
             .Select(r => new BroadcastRecipient(r.PersonKey, r.UserId, r.DepartmentCode, r.Role));
-        await outbox.StartBroadcastAsync(new BroadcastRequest(poll.Id + "-reminder", ReminderKind, Payload(poll.Id), OutboxPriority.Normal), recipients, cancellationToken).ConfigureAwait(false);
+        await Outbox.StartBroadcastAsync(new BroadcastRequest(poll.Id + "-reminder", ReminderKind, Payload(poll.Id), OutboxPriority.Normal), recipients, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -129,7 +131,7 @@ public sealed partial class PollService(
     public async Task<int> ReachedAsync(Poll poll, int voters, CancellationToken cancellationToken)
     {
         var sent = 0;
-        await foreach (var delivery in outbox.ReadDeliveriesAsync(poll.Id, cancellationToken).ConfigureAwait(false))
+        await foreach (var delivery in Outbox.ReadDeliveriesAsync(poll.Id, cancellationToken).ConfigureAwait(false))
         {
             sent += delivery.Status == DeliveryStatus.Sent ? 1 : 0;
         }
