@@ -18,6 +18,9 @@ public enum CommandAudience
 /// <param name="Aliases">Other words that run it, such as its Spanish name.</param>
 public sealed record BotCommand(string Name, string DescriptionKey, CommandAudience Audience, IReadOnlyList<string>? Aliases = null)
 {
+    /// <summary>What to type in <paramref name="language"/>: the Spanish alias in Spanish, else the name.</summary>
+    public string WordFor(string language) => language == "es" && Aliases is [var spanish, ..] ? spanish : Name;
+
     /// <summary>The name and every alias.</summary>
     public IEnumerable<string> Words => Aliases is null ? [Name] : [Name, .. Aliases];
 }

@@ -47,10 +47,10 @@ public static partial class TeamsEngageServices
     /// <summary>People, roles and conversation references.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
-        services.AddSingleton<ICallerResolver, ConfiguredCallerResolver>();
         services.AddStoreTable(ConversationReferenceStore.TableName);
         services.AddSingleton<ConversationReferenceStore>();
         services.AddScoped<ITurnObserver, ConversationReferenceRecorder>();
+        services.AddDirectory();
         return services;
     }
 

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+
+namespace TeamsEngage.People.Import;
+
+/// <summary>Section <c>TeamsEngage:Directory</c>: CSV files imported at start-up.</summary>
+public sealed class DirectoryOptions
+{
+    public const string Section = "TeamsEngage:Directory";
+
+    /// <summary>A departments CSV (department,code,liaison,backup,responseHours); relative to the content root.</summary>
+    public string? DepartmentsCsv { get; set; }
+
+    /// <summary>A people CSV (email,department,role,language); relative to the content root.</summary>
+    public string? PeopleCsv { get; set; }
+}
+
+/// <summary>
+/// Imports the configured CSV files once at start-up, departments first, before the bot serves its first request.
+/// A missing file stops the start (a configuration error); bad rows are logged by line and skipped.
+/// </summary>
+public sealed partial class StartupImport(DirectoryImporter importer, IOptions<DirectoryOptions> options, IHostEnvironment environment, ILogger<StartupImport> logger) : IHostedService
+{
+    public const string Actor = "startup-import";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ImportFileAsync(ImportKind.Departments, options.Value.DepartmentsCsv, cancellationToken).ConfigureAwait(false);
+        await ImportFileAsync(ImportKind.People, options.Value.PeopleCsv, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ImportFileAsync(ImportKind kind, string? configuredPath, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(configuredPath))
+        {
+            return;
+        }
+        var path = Path.IsPathRooted(configuredPath) ? configuredPath : Path.Combine(environment.ContentRootPath, configuredPath);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The {kind} CSV configured in {DirectoryOptions.Section} does not exist: {path}");
+        }
+        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        var report = await importer.ImportAsync(kind, text, Actor, cancellationToken).ConfigureAwait(false);
+        LogImported(logger, kind, report.Applied, report.Unchanged, report.Errors.Count);
+        foreach (var issue in report.Errors)
+        {
+            LogBadRow(logger, kind, issue.Line, issue.ReasonKey);
+        }
+        foreach (var issue in report.Warnings)
+        {
+            LogWarning(logger, kind, issue.Line, issue.ReasonKey);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Kind}: {Applied} changed, {Unchanged} unchanged, {Refused} refused")]
+    private static partial void LogImported(ILogger logger, ImportKind kind, int applied, int unchanged, int refused);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} CSV line {Line} was refused: {Reason}")]
+    private static partial void LogBadRow(ILogger logger, ImportKind kind, int line, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} CSV line {Line}: {Reason}")]
+    private static partial void LogWarning(ILogger logger, ImportKind kind, int line, string reason);
+}

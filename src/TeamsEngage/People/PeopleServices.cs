@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamsEngage.Bot;
+using TeamsEngage.Connector.Routing;
+using TeamsEngage.Features.Directory;
+using TeamsEngage.People.Import;
+using TeamsEngage.Storage.Hosting;
+
+namespace TeamsEngage.People;
+
+/// <summary>Registration of the directory: its tables, reads and writes, caller resolution, start-up import and Teams flows.</summary>
+public static class PeopleServices
+{
+    public static IServiceCollection AddDirectory(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddStoreTable(PeopleRows.PeopleTable);
+        services.AddStoreTable(PeopleRows.DepartmentsTable);
+        services.AddStoreTable(PeopleRows.AuditTable);
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section);
+
+        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
+        services.AddSingleton<DirectoryAudit>();
+        services.AddSingleton<PeopleEditor>();
+        services.AddSingleton<DepartmentEditor>();
+        services.AddSingleton<DirectoryImporter>();
+        services.TryAddSingleton<IOpenTicketCounter, NoOpenTickets>();
+        services.AddSingleton<RecordedContacts>();
+        services.AddSingleton<ICallerResolver, DirectoryCallerResolver>();
+        services.AddScoped<ITurnObserver, FirstContactRecorder>();
+        services.AddHostedService<StartupImport>();
+
+        services.AddDirectoryFeature();
+        return services;
+    }
+}
