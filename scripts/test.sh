@@ -21,13 +21,9 @@ dotnet test TeamsEngage.sln -c Release --no-build --nologo --logger "console;ver
 status=${PIPESTATUS[0]}
 set -e
 
-# One plain closing line for the whole run, summed over the test projects.
-awk '/^(Passed|Failed)!/ {
-        for (i = 1; i <= NF; i++) {
-            if ($i == "Failed:") { gsub(",", "", $(i+1)); failed += $(i+1) }
-            if ($i == "Passed:") { gsub(",", "", $(i+1)); passed += $(i+1) }
-            if ($i == "Skipped:") { gsub(",", "", $(i+1)); skipped += $(i+1) }
-        }
-     }
+# One plain closing line for the whole run, summed over the test projects' summaries.
+awk '/^[[:space:]]+Passed: [0-9]+$/  { passed += $2 }
+     /^[[:space:]]+Failed: [0-9]+$/  { failed += $2 }
+     /^[[:space:]]+Skipped: [0-9]+$/ { skipped += $2 }
      END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
 exit "$status"

@@ -1,6 +1,7 @@
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Features.Polls;
 using TeamsEngage.Hosting;
+using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddTableStore(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddPeople();
 builder.Services.AddFeatures();
+builder.Services.AddOutbox();
 builder.Services.AddPolls();
 builder.Services.AddHealthChecks();
 

@@ -115,12 +115,12 @@ public sealed class PlaygroundHarnessTests(ITestOutputHelper output) : IAsyncLif
     {
         var pid = session.ProcessId;
         var folder = session.WorkingDirectory;
-        Assert.True(Directory.Exists(folder));
+        Assert.True(System.IO.Directory.Exists(folder));
 
         await session.DisposeAsync();
 
         Assert.False(IsRunning(pid), "node process " + pid + " is still running");
-        Assert.False(Directory.Exists(folder));
+        Assert.False(System.IO.Directory.Exists(folder));
     }
 
     [Fact]

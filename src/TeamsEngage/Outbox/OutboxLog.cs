@@ -1,0 +1,40 @@
+namespace TeamsEngage.Outbox;
+
+internal static partial class OutboxLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox dispatcher {InstanceId} started at {RequestsPerSecond} requests/s per tenant, {MaxConcurrency} in flight")]
+    public static partial void Started(ILogger logger, string instanceId, double requestsPerSecond, int maxConcurrency);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatcher cycle failed; continuing in {Delay}")]
+    public static partial void CycleFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Leased outbox work {Partition} until {LeaseUntil}")]
+    public static partial void Leased(ILogger logger, string partition, DateTimeOffset leaseUntil);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease of outbox work {Partition}; another instance holds it")]
+    public static partial void LeaseLost(ILogger logger, string partition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox work {Partition} finished")]
+    public static partial void Finished(ILogger logger, string partition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector throttled tenant {TenantId}: pausing for {RetryAfter}")]
+    public static partial void Throttled(ILogger logger, string tenantId, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} failed (attempt {Attempt}, status {StatusCode}); retrying in {Delay}")]
+    public static partial void Retrying(ILogger logger, string partition, string rowKey, int attempt, int? statusCode, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} recorded as {Status} ({Reason})")]
+    public static partial void Failed(ILogger logger, string partition, string rowKey, DeliveryStatus status, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No outbox renderer for kind {Kind}")]
+    public static partial void NoRenderer(ILogger logger, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} changed while it was being sent; its outcome was not recorded")]
+    public static partial void RowChanged(ILogger logger, string partition, string rowKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renderer of {Kind} failed after delivery of {Partition}/{RowKey}")]
+    public static partial void DeliveredCallbackFailed(ILogger logger, Exception exception, string kind, string partition, string rowKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} failed unexpectedly (attempt {Attempt})")]
+    public static partial void Unexpected(ILogger logger, Exception exception, string partition, string rowKey, int attempt);
+}

@@ -1,0 +1,56 @@
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Outbox;
+
+/// <summary>A shard or queue this instance holds the lease of, with the rows it has read and not finished yet.</summary>
+internal sealed class WorkItem(string partitionKey, OutboxPriority priority, string? broadcastId)
+{
+    public string PartitionKey { get; } = partitionKey;
+
+    public OutboxPriority Priority { get; } = priority;
+
+    public string? BroadcastId { get; } = broadcastId;
+
+    public bool IsQueue => BroadcastId is null;
+
+    /// <summary>The work row as last written by us (its ETag proves the lease).</summary>
+    public StoreEntity Lease { get; set; } = null!;
+
+    public DateTimeOffset LeaseUntil { get; set; }
+
+    public bool Lost { get; set; }
+
+    public Queue<PendingRow> Buffer { get; } = new();
+
+    /// <summary>Rows due again later (429, transient failure), by due time.</summary>
+    public PriorityQueue<PendingRow, DateTimeOffset> Retries { get; } = new();
+
+    /// <summary>Row keys read and not finished, so a rescan does not take them twice.</summary>
+    public HashSet<string> Busy { get; } = new(StringComparer.Ordinal);
+
+    public int InFlight { get; set; }
+
+    public string? Continuation { get; set; }
+
+    public bool ScanDone { get; set; }
+
+    public BroadcastHeader? Header { get; set; }
+
+    public DateTimeOffset HeaderReadAt { get; set; }
+
+    public bool IsIdle => Buffer.Count == 0 && Retries.Count == 0 && InFlight == 0 && ScanDone;
+}
+
+/// <summary>One row on its way: the entity as read (its ETag guards the mark after sending) and its attempts so far.</summary>
+internal sealed class PendingRow(WorkItem item, StoreEntity row)
+{
+    public WorkItem Item { get; } = item;
+
+    public StoreEntity Row { get; set; } = row;
+
+    public int Attempts { get; set; }
+
+    public int Throttles { get; set; }
+
+    public string? TenantId { get; set; }
+}
