@@ -1,6 +1,7 @@
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Tickets;
+using TeamsEngage.Features.Polls;
 using TeamsEngage.Hosting;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
@@ -14,6 +15,7 @@ builder.Services.AddFeatures();
 builder.Services.AddOutbox();
 builder.Services.AddNotices();
 builder.Services.AddTickets();
+builder.Services.AddPolls();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ var app = builder.Build();
 app.WarnAboutRiskySettings();
 app.MapHealthChecks("/healthz");
 app.MapBotEndpoint("/api/messages");
+app.MapPolls();
 
 app.Run();
 

@@ -1,0 +1,31 @@
+using TeamsEngage.Connector.Hosting;
+using TeamsEngage.Features.Polls;
+using TeamsEngage.Hosting;
+using TeamsEngage.Outbox;
+using TeamsEngage.Storage.Hosting;
+
+namespace TeamsEngage.Bench.Votes;
+
+/// <summary>The real bot, registered exactly as Program.cs does, on 127.0.0.1 with an ephemeral port, in anonymous Development mode.</summary>
+internal static class BotHost
+{
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddTableStore(builder.Configuration);
+        builder.Services.AddBot(builder.Configuration, builder.Environment);
+        builder.Services.AddPeople();
+        builder.Services.AddFeatures();
+        builder.Services.AddOutbox();
+        builder.Services.AddPolls();
+        var app = builder.Build();
+        app.MapBotEndpoint("/api/messages");
+        app.MapPolls();
+        await app.StartAsync();
+        var address = app.Urls.First();
+        return (app, new Uri(address));
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using TeamsEngage.Cards;
+using TeamsEngage.Localization;
+using TeamsEngage.People;
+
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>What the author sees: the composer, the preview before sending, and the results card.</summary>
+public static class PollAuthorCards
+{
+    /// <summary>The composer. <paramref name="error"/> is a message about the last attempt, if any.</summary>
+    public static AdaptiveCard Composer(Texts texts, DateOnly defaultCloseDate, string? error = null, ComposerData? previous = null) => new(
+        [
+            new TextBlock(texts["Poll_ComposerTitle"]) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Wrap = true },
+            .. error is null ? Enumerable.Empty<CardElement>() : [new TextBlock(error) { Color = TextColor.Attention, Wrap = true }],
+            new TextInput("question") { Label = texts["Poll_QuestionLabel"], IsRequired = true, ErrorMessage = texts["Poll_Error_Question"], MaxLength = PollLimits.MaxQuestionLength, Value = Clean(previous?.Question) },
+            new TextInput("options") { Label = texts["Poll_OptionsLabel"], IsMultiline = true, IsRequired = true, ErrorMessage = texts["Poll_QuickForm_OptionCount"], Value = Clean(previous?.Options) },
+            new ChoiceSetInput("mode", new Choice(texts["Poll_ModeSingle"], "single"), new Choice(texts["Poll_ModeMultiple"], "multiple")) { Label = texts["Poll_ModeLabel"], Value = previous?.Mode == "multiple" ? "multiple" : "single" },
+            new ToggleInput("comment", texts["Poll_CommentToggle"]) { ValueOn = "true", ValueOff = "false", Value = previous?.Comment == "true" ? "true" : "false", Wrap = true },
+            new ToggleInput("anonymous", texts["Poll_AnonymousToggle"]) { ValueOn = "true", ValueOff = "false", Value = previous?.Anonymous == "true" ? "true" : "false", Wrap = true },
+            new ChoiceSetInput(
+                "results",
+                new Choice(texts["Poll_ResultsLive"], nameof(ResultsVisibility.Live)),
+                new Choice(texts["Poll_ResultsAfter"], nameof(ResultsVisibility.AfterClose)),
+                new Choice(texts["Poll_ResultsHidden"], nameof(ResultsVisibility.Never))) { Label = texts["Poll_ResultsLabel"], Value = previous?.Results ?? nameof(ResultsVisibility.Live) },
+            new DateInput("closeDate") { Label = texts["Poll_CloseDateLabel"], IsRequired = true, ErrorMessage = texts["Poll_Error_Closing"], Value = defaultCloseDate },
+            new TimeInput("closeTime") { Label = texts["Poll_CloseTimeLabel"], Value = new TimeOnly(17, 0) },
+            new ChoiceSetInput(
+                "audienceKind",
+                new Choice(texts["Poll_AudienceEveryone"], nameof(AudienceKind.Everyone)),
+                new Choice(texts["Poll_AudienceDepartments"], nameof(AudienceKind.Departments)),
+                new Choice(texts["Poll_AudienceRoles"], nameof(AudienceKind.Roles)),
+                new Choice(texts["Poll_AudiencePeople"], nameof(AudienceKind.People))) { Label = texts["Poll_AudienceLabel"], Value = previous?.AudienceKind ?? nameof(AudienceKind.Everyone) },
+            new TextInput("audienceValues") { Label = texts["Poll_AudienceValuesLabel"], Placeholder = texts["Poll_AudienceValuesHint"], Value = Clean(previous?.AudienceValues) },
+        ])
+    {
+        Actions = [new ExecuteAction(texts["Poll_PreviewButton"], PollVerbs.Preview) { Style = ActionStyle.Positive }],
+        FallbackText = texts["Poll_ComposerTitle"],
+    };
+
+    /// <summary>The preview: the ballot as recipients will see it, what the poll does, and Send.</summary>
+    public static AdaptiveCard Preview(Poll poll, Texts texts, TimeZoneInfo timeZone) => new(
+        [
+            new TextBlock(texts["Poll_PreviewTitle"]) { Weight = TextWeight.Bolder, Color = TextColor.Accent, Wrap = true },
+            new Container([.. PollCards.Ballot(poll, poll.AuthorUserId, texts, timeZone).Body.Where(e => e is not CardInput), .. OptionList(poll)]) { Style = ContainerStyle.Emphasis },
+            new FactSet(
+                new Fact(texts["Poll_FactMode"], texts[poll.Spec.MultipleChoice ? "Poll_ModeMultiple" : "Poll_ModeSingle"]),
+                new Fact(texts["Poll_FactAnonymous"], texts[poll.Spec.Anonymous ? "Poll_Yes" : "Poll_No"]),
+                new Fact(texts["Poll_FactComment"], texts[poll.Spec.AllowComment ? "Poll_Yes" : "Poll_No"]),
+                new Fact(texts["Poll_FactResults"], texts[ResultsKey(poll.Spec.Results)]),
+                new Fact(texts["Poll_FactAudience"], AudienceText(poll.Spec.Audience, texts))),
+        ])
+    {
+        Actions = [new ExecuteAction(texts["Poll_SendButton"], PollVerbs.Send) { Data = new PollRef(poll.Id), Style = ActionStyle.Positive }],
+        FallbackText = texts["Poll_PreviewTitle"],
+    };
+
+    /// <summary>The author's results: counts, shares, participation, the breakdown on request, and the poll's controls.</summary>
+    public static AdaptiveCard Results(PollResultsView view, Texts texts, TimeZoneInfo timeZone)
+    {
+        var poll = view.Poll;
+        return new AdaptiveCard(
+        [
+            .. PollCards.Header(poll, texts, timeZone),
+            new TextBlock(texts.Format("Poll_Participation", view.Tally.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
+            .. poll.Capped > 0 ? [new TextBlock(texts.Format("Poll_CappedNote", poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
+            .. PollCards.Results(poll, view.Tally, texts),
+            new ActionSet(
+                new ExecuteAction(texts["Poll_ByDepartment"], PollVerbs.Results) { Data = new ResultsData(poll.Id, "department") },
+                new ExecuteAction(texts["Poll_ByRole"], PollVerbs.Results) { Data = new ResultsData(poll.Id, "role") }),
+            .. view.Breakdown is null ? Enumerable.Empty<CardElement>() : Breakdown(view, texts),
+        ])
+        {
+            Actions = AuthorActions(view, texts),
+            FallbackText = texts["Poll_Title"],
+        };
+    }
+
+    private static IEnumerable<CardElement> Breakdown(PollResultsView view, Texts texts)
+    {
+        yield return new TextBlock(texts[view.BreakdownBy == "role" ? "Poll_BreakdownByRole" : "Poll_BreakdownByDepartment"]) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
+        foreach (var group in view.Breakdown!)
+        {
+            var name = group.Name.Length == 0 ? texts["Poll_GroupUnknown"] : CardText.Escape(group.Name);
+            var value = group.Tally is { } t
+                ? texts.Format("Poll_GroupCounts", t.Voters, string.Join(" · ", view.Poll.Spec.Options.Select((o, i) => $"{CardText.Escape(CardText.Truncate(o, 30))}: {t.Counts[i].ToString(texts.Culture)}")))
+                : group.Suppression == GroupSuppression.TooSmall ? texts.Format("Poll_GroupTooSmall", view.MinGroupSize) : texts["Poll_GroupWithheld"];
+            yield return new FactSet(new Fact(name, value)) { Spacing = Spacing.Small };
+        }
+    }
+
+    private static List<CardAction> AuthorActions(PollResultsView view, Texts texts)
+    {
+        var data = new PollRef(view.Poll.Id);
+        var actions = new List<CardAction>
+        {
+            new ExecuteAction(texts["Poll_RefreshResults"], PollVerbs.Results) { Data = new ResultsData(view.Poll.Id) },
+        };
+        if (view.Poll.Status == PollStatus.Open)
+        {
+            actions.Add(new ExecuteAction(texts["Poll_CloseNow"], PollVerbs.Close) { Data = data, Style = ActionStyle.Destructive });
+            if (view.Poll.RemindedAt is null)
+            {
+                actions.Add(new ExecuteAction(texts["Poll_Remind"], PollVerbs.Remind) { Data = data });
+            }
+        }
+        if (view.ExportLink is { } link)
+        {
+            actions.Add(new OpenUrlAction(texts["Poll_Export"], link));
+        }
+        return actions;
+    }
+
+    private static IEnumerable<CardElement> OptionList(Poll poll) =>
+        poll.Spec.Options.Select(o => (CardElement)new TextBlock("• " + CardText.Escape(o)) { Wrap = true, Spacing = Spacing.None });
+
+    internal static string ResultsKey(ResultsVisibility results) => results switch
+    {
+        ResultsVisibility.Live => "Poll_ResultsLive",
+        ResultsVisibility.AfterClose => "Poll_ResultsAfter",
+        _ => "Poll_ResultsHidden",
+    };
+
+    private static string AudienceText(Audience audience, Texts texts) => audience.Kind == AudienceKind.Everyone
+        ? texts["Poll_AudienceEveryone"]
+        : CardText.Escape(string.Join(", ", audience.Values));
+
+    private static string? Clean(string? text) => text is null ? null : CardText.Clean(text);
+}
+
+/// <summary>Everything the author's results card shows.</summary>
+public sealed record PollResultsView(Poll Poll, PollTally Tally, int Reached, int MinGroupSize, string? BreakdownBy = null, IReadOnlyList<BreakdownGroup>? Breakdown = null, Uri? ExportLink = null);

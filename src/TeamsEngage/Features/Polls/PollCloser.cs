@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>Closes polls whose closing time has passed, every <see cref="PollsOptions.SweepInterval"/>.</summary>
+public sealed partial class PollCloser(PollStore polls, PollService service, TimeProvider clock, IOptions<PollsOptions> options, ILogger<PollCloser> logger) : BackgroundService
+{
+    /// <summary>One sweep: closes every due poll. Returns how many were closed.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var closed = 0;
+        foreach (var pollId in await polls.ListDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            var poll = await service.CloseAsync(pollId, cancellationToken).ConfigureAwait(false);
+            if (poll is null or { Status: PollStatus.Closed })
+            {
+                // Also drops index rows of polls closed by hand or deleted.
+                await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Closing due polls failed; the next sweep tries again")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

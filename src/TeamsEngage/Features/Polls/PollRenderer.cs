@@ -1,0 +1,58 @@
+using TeamsEngage.Localization;
+using TeamsEngage.Outbox;
+using TeamsEngage.People;
+
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>Renders <c>poll.card</c> at send time (the ballot; after closing, the closed poll) in the recipient's language.</summary>
+public sealed class PollCardRenderer(PersonalPollView view, IServiceProvider services) : IOutboxRenderer
+{
+    public string Kind => PollService.CardKind;
+
+    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    {
+        if (PollService.PollIdOf(context.Payload) is not { } pollId)
+        {
+            return null;
+        }
+        var texts = await PollRecipientTexts.ForAsync(services, context, cancellationToken).ConfigureAwait(false);
+        var card = await view.ForAsync(pollId, context.Recipient.UserId, texts, PollFormat.Zone(context.Recipient.TimeZone), editing: false, cancellationToken).ConfigureAwait(false);
+        return card is null ? null : new RenderedMessage(card, null, texts["Poll_Notification"]);
+    }
+}
+
+/// <summary>Renders <c>poll.reminder</c>: the ballot again, but only for recipients who have not voted and while the poll is open.</summary>
+public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls, TimeProvider clock, IServiceProvider services) : IOutboxRenderer
+{
+    public string Kind => PollService.ReminderKind;
+
+    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    {
+        if (PollService.PollIdOf(context.Payload) is not { } pollId)
+        {
+            return null;
+        }
+        var (poll, _) = await polls.FindForVotingAsync(pollId, cancellationToken).ConfigureAwait(false);
+        if (poll is null || !poll.IsOpenAt(clock.GetUtcNow()) || await view.HasVotedAsync(pollId, context.Recipient.UserId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        var texts = await PollRecipientTexts.ForAsync(services, context, cancellationToken).ConfigureAwait(false);
+        var card = PollCards.Ballot(poll, context.Recipient.UserId, texts, PollFormat.Zone(context.Recipient.TimeZone));
+        return new RenderedMessage(card, null, texts["Poll_ReminderNotification"]);
+    }
+}
+
+internal static class PollRecipientTexts
+{
+    /// <summary>The recipient's chosen language if the directory has one, else their Teams client's.</summary>
+    public static async Task<Texts> ForAsync(IServiceProvider services, RenderContext context, CancellationToken cancellationToken)
+    {
+        string? language = null;
+        if (context.PersonKey is { } key && services.GetService<IPeopleDirectory>() is { } directory)
+        {
+            language = (await directory.FindAsync(key, cancellationToken).ConfigureAwait(false))?.Language;
+        }
+        return Texts.For(language, context.Recipient.Locale);
+    }
+}

@@ -1,0 +1,36 @@
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>The verbs on poll cards.</summary>
+public static class PollVerbs
+{
+    public const string Preview = "poll.preview";
+    public const string Send = "poll.send";
+    public const string Vote = "poll.vote";
+    public const string ChangeVote = "poll.change";
+    public const string Refresh = "poll.refresh";
+    public const string Results = "poll.results";
+    public const string Close = "poll.close";
+    public const string Remind = "poll.remind";
+}
+
+/// <summary>Data of the composer's preview button; the inputs arrive merged into it.</summary>
+public sealed record ComposerData(
+    string? Question = null,
+    string? Options = null,
+    string? Mode = null,
+    string? Comment = null,
+    string? Anonymous = null,
+    string? Results = null,
+    string? CloseDate = null,
+    string? CloseTime = null,
+    string? AudienceKind = null,
+    string? AudienceValues = null);
+
+/// <summary>Data of buttons that act on one poll. <paramref name="For"/> is the user the card was rendered for.</summary>
+public sealed record PollRef(string PollId, string? For = null);
+
+/// <summary>Data of the vote button: the chosen values ("0", or "0,2" for multiple choice) and an optional comment.</summary>
+public sealed record VoteData(string PollId, string? For = null, string? Choice = null, string? Comment = null);
+
+/// <summary>Data of the results button: which breakdown, if any (<c>department</c> or <c>role</c>).</summary>
+public sealed record ResultsData(string PollId, string? By = null);

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>
+/// One row per voter (partition = poll id, row = voter key), written with an upsert: a second vote replaces the first,
+/// and concurrent votes never touch a shared counter, so counts are exact. Counting reads the partition; the count
+/// shown on voters' cards is reused for a moment (one read at a time per poll) so a burst does not re-read it per vote.
+/// </summary>
+public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<PollsOptions> options)
+{
+    public const string TableName = "PollVotes";
+
+    private readonly IStoreTable _votes = store.Table(TableName);
+    private readonly ConcurrentDictionary<string, CachedTally> _tallies = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The row key of a voter. Named polls: the escaped user id. Anonymous polls: HMAC-SHA256 of the user id under the
+    /// poll's random secret, which is deleted when the poll closes; without it the key cannot be recomputed or tested.
+    /// </summary>
+    public static string VoterKey(Poll poll, byte[]? secret, string userId)
+    {
+        if (!poll.Spec.Anonymous)
+        {
+            return StoreKey.Escape(userId);
+        }
+        if (secret is null)
+        {
+            throw new InvalidOperationException("An anonymous poll has no voter secret once it is closed.");
+        }
+        var mac = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(userId));
+        return "h" + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>Records (or replaces) a vote.</summary>
+    public Task CastAsync(string pollId, string voterKey, Vote vote, PollRecipient? namedVoter, CancellationToken cancellationToken) =>
+        _votes.UpsertAsync(PollEntities.ToEntity(pollId, voterKey, vote, namedVoter), cancellationToken);
+
+    /// <summary>The voter's current vote, or null.</summary>
+    public async Task<Vote?> FindAsync(string pollId, string voterKey, CancellationToken cancellationToken)
+    {
+        var entity = await _votes.GetAsync(pollId, voterKey, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : PollEntities.VoteFromEntity(entity);
+    }
+
+    /// <summary>Every vote of a poll, read now.</summary>
+    public async Task<IReadOnlyList<Vote>> ReadAllAsync(string pollId, CancellationToken cancellationToken)
+    {
+        var votes = new List<Vote>();
+        await foreach (var row in _votes.QueryAllAsync(pollId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            votes.Add(PollEntities.VoteFromEntity(row));
+        }
+        return votes;
+    }
+
+    /// <summary>Every named vote with the voter's user id (for exports of named polls).</summary>
+    public async Task<IReadOnlyList<(string? UserId, Vote Vote)>> ReadNamedAsync(string pollId, CancellationToken cancellationToken)
+    {
+        var votes = new List<(string?, Vote)>();
+        await foreach (var row in _votes.QueryAllAsync(pollId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            votes.Add((row.GetString("UserId"), PollEntities.VoteFromEntity(row)));
+        }
+        return votes;
+    }
+
+    /// <summary>The exact tally, counted now.</summary>
+    public async Task<PollTally> CountAsync(Poll poll, CancellationToken cancellationToken)
+    {
+        var tally = PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll.Id, cancellationToken).ConfigureAwait(false));
+        _tallies[poll.Id] = new CachedTally(Task.FromResult(tally), clock.GetUtcNow() + options.Value.TallyCacheDuration);
+        return tally;
+    }
+
+    /// <summary>A tally at most <see cref="PollsOptions.TallyCacheDuration"/> old, for voters' cards.</summary>
+    public Task<PollTally> RecentTallyAsync(Poll poll, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        while (true)
+        {
+            if (_tallies.TryGetValue(poll.Id, out var cached) && cached.Until > now && !cached.Tally.IsFaulted)
+            {
+                return cached.Tally;
+            }
+            var fresh = new CachedTally(CountUncachedAsync(poll, cancellationToken), now + options.Value.TallyCacheDuration);
+            if (cached is null ? _tallies.TryAdd(poll.Id, fresh) : _tallies.TryUpdate(poll.Id, fresh, cached))
+            {
+                return fresh.Tally;
+            }
+        }
+    }
+
+    /// <summary>Forgets the cached tally (after a close, so the final count is read fresh).</summary>
+    public void Invalidate(string pollId) => _tallies.TryRemove(pollId, out _);
+
+    private async Task<PollTally> CountUncachedAsync(Poll poll, CancellationToken cancellationToken) =>
+        PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll.Id, cancellationToken).ConfigureAwait(false));
+
+    private sealed record CachedTally(Task<PollTally> Tally, DateTimeOffset Until);
+}
