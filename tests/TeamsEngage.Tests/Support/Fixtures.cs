@@ -17,6 +17,7 @@ public static class Fixtures
         {
             ["serviceUrl"] = serviceUrl,
             ["userId"] = persona.UserId,
+            ["userName"] = persona.Name,
             ["aadObjectId"] = persona.AadObjectId,
             ["conversationId"] = persona.ConversationId,
             ["tenantId"] = TenantId,
