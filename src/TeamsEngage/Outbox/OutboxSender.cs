@@ -234,7 +234,7 @@ public sealed class OutboxSender
             }
             try
             {
-                pending.Row = await _rows.UpdateAsync(row with { Properties = properties }, token).ConfigureAwait(false);
+                pending.Row = await UpdateWithRetryAsync(row with { Properties = properties }, status == DeliveryStatus.Sent ? 3 : 1, token).ConfigureAwait(false);
             }
             catch (StorePreconditionFailedException) when (status == DeliveryStatus.Sent)
             {
@@ -244,6 +244,22 @@ public sealed class OutboxSender
         catch (Exception ex) when (ex is StorePreconditionFailedException or StoreNotFoundException)
         {
             OutboxLog.RowChanged(_logger, row.PartitionKey, row.RowKey);
+        }
+    }
+
+    /// <summary>A sent message whose mark fails would be sent again, so a failing store gets a few more tries.</summary>
+    private async Task<StoreEntity> UpdateWithRetryAsync(StoreEntity row, int attempts, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _rows.UpdateAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < attempts && ex is not (StorePreconditionFailedException or StoreNotFoundException or OperationCanceledException))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), _time, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -55,4 +55,44 @@ public sealed class OutboxResilienceTests
         Assert.NotEmpty(two.Renderer.Delivered);
         Assert.Equal(300, one.Renderer.Delivered.Count + two.Renderer.Delivered.Count);
     }
+
+    [Fact]
+    public async Task RowsWrittenWhileTheirShardIsBeingSentAreNotLeftBehind()
+    {
+        using var data = new TemporaryDirectory();
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var host = OutboxHost.Start(data.Path, new Dictionary<string, string?> { ["TeamsEngage:Outbox:ShardsPerBroadcast"] = "1" });
+        var people = OutboxPeople.Many(250);
+        await host.KnowAsync(connector, people);
+
+        await host.Outbox.StartBroadcastAsync(new BroadcastRequest("notice-slow", TestRenderer.KindName, "x"), Slowly(people.Select(p => OutboxPeople.Recipient(p))));
+        var records = await host.WaitUntilSettledAsync("notice-slow");
+
+        Assert.Equal(250, records.Count(r => r.Status == DeliveryStatus.Sent));
+        Assert.Equal(250, connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).Select(r => r.ConversationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AnInvalidOutboxSettingStopsTheStart()
+    {
+        using var data = new TemporaryDirectory();
+
+        var failure = Record.Exception(() => OutboxHost.Start(data.Path, new Dictionary<string, string?> { ["TeamsEngage:Outbox:RequestsPerSecond"] = "0" }));
+
+        Assert.Contains("RequestsPerSecond", failure?.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async IAsyncEnumerable<TeamsEngage.Outbox.BroadcastRecipient> Slowly(IEnumerable<TeamsEngage.Outbox.BroadcastRecipient> recipients)
+    {
+        var count = 0;
+        foreach (var recipient in recipients)
+        {
+            // Pauses after each batch, so the dispatcher sends the first rows and reaches the end of the shard before the rest exists.
+            if (++count % 100 == 0)
+            {
+                await Task.Delay(700);
+            }
+            yield return recipient;
+        }
+    }
 }
