@@ -177,6 +177,7 @@ public sealed partial class OutboxDispatcher
         lock (_gate)
         {
             item.Lease = current;
+            item.FinalScan = false;
             item.ScanDone = false;
             item.Continuation = null;
         }
@@ -188,10 +189,13 @@ public sealed partial class OutboxDispatcher
     {
         var header = await ReadHeaderAsync(item.BroadcastId!, cancellationToken).ConfigureAwait(false);
         var written = header is null || header.WritesDone || _time.GetUtcNow() - header.CreatedAt > _options.AbandonedWriteAfter;
-        if (!written)
+        if (!written || !item.FinalScan)
         {
+            // Rows may have been written behind the last scan: scan again, and call the shard done only after a scan
+            // that started once all writes were over.
             lock (_gate)
             {
+                item.FinalScan = written;
                 item.ScanDone = false;
                 item.Continuation = null;
             }

@@ -114,7 +114,17 @@ public sealed partial class OutboxDispatcher : BackgroundService
         try
         {
             await Task.Yield();
-            var outcome = await _sender.SendAsync(next, () => LeaseUsable(next.Item), stoppingToken).ConfigureAwait(false);
+            SendOutcome outcome;
+            try
+            {
+                outcome = await _sender.SendAsync(next, () => LeaseUsable(next.Item), stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The store failed around the send (reading the header, recording the outcome): try the row again later.
+                OutboxLog.CycleFailed(_logger, ex, _options.ErrorDelay);
+                outcome = new SendOutcome(_time.GetUtcNow() + _options.ErrorDelay);
+            }
             lock (_gate)
             {
                 next.Item.InFlight--;
@@ -134,6 +144,11 @@ public sealed partial class OutboxDispatcher : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            lock (_gate)
+            {
+                next.Item.InFlight--;
+                next.Item.Busy.Remove(next.Row.RowKey);
+            }
         }
         finally
         {

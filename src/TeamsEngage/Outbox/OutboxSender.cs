@@ -19,7 +19,7 @@ internal readonly record struct SendOutcome(DateTimeOffset? RetryAt)
 /// Sends one outbox row: resolves the recipient's conversation, renders the message by its kind, waits for the
 /// conversation's and the tenant's turn, calls the connector and records the outcome on the row.
 /// </summary>
-public sealed class OutboxSender
+public sealed partial class OutboxSender
 {
     private static readonly TimeSpan HeaderMaxAge = TimeSpan.FromSeconds(1);
 
@@ -198,65 +198,6 @@ public sealed class OutboxSender
 #pragma warning disable CA5394
         return TimeSpan.FromTicks((long)(ceiling * (0.5 + (Random.Shared.NextDouble() / 2))));
 #pragma warning restore CA5394
-    }
-
-    /// <summary>
-    /// Records the outcome with the ETag read before sending: a broadcast row keeps its delivery record, a single message's
-    /// row is deleted (its feature learns the outcome through OnDeliveredAsync).
-    /// </summary>
-    private async Task FinishAsync(PendingRow pending, DeliveryStatus status, string? reason, string? conversationId, string? activityId, CancellationToken cancellationToken)
-    {
-        var row = pending.Row;
-        if (status is not DeliveryStatus.Sent)
-        {
-            OutboxLog.Failed(_logger, pending.Item.PartitionKey, row.RowKey, status, reason);
-        }
-        // The message is out: recording it must not be cut short by shutdown, or it would be sent again.
-        var token = status == DeliveryStatus.Sent ? CancellationToken.None : cancellationToken;
-        try
-        {
-            if (pending.Item.IsQueue)
-            {
-                await _rows.DeleteAsync(row.PartitionKey, row.RowKey, row.ETag, token).ConfigureAwait(false);
-                return;
-            }
-            var properties = new Dictionary<string, object?>(row.Properties)
-            {
-                [RowFields.Status] = status.ToString(),
-                [RowFields.Reason] = reason,
-                [RowFields.Attempts] = pending.Attempts + 1,
-            };
-            if (status == DeliveryStatus.Sent)
-            {
-                properties[RowFields.ConversationId] = conversationId;
-                properties[RowFields.ActivityId] = activityId;
-                properties[RowFields.SentAt] = _time.GetUtcNow();
-            }
-            try
-            {
-                pending.Row = await _rows.UpdateAsync(row with { Properties = properties }, token).ConfigureAwait(false);
-            }
-            catch (StorePreconditionFailedException) when (status == DeliveryStatus.Sent)
-            {
-                await RecordSentOverCancelAsync(row, properties, token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is StorePreconditionFailedException or StoreNotFoundException)
-        {
-            OutboxLog.RowChanged(_logger, row.PartitionKey, row.RowKey);
-        }
-    }
-
-    /// <summary>A cancel marked the row while its message was on the way: the record must say what happened, Sent.</summary>
-    private async Task RecordSentOverCancelAsync(StoreEntity row, Dictionary<string, object?> properties, CancellationToken cancellationToken)
-    {
-        var current = await _rows.GetAsync(row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
-        if (current is null || current.GetString(RowFields.Status) != nameof(DeliveryStatus.Cancelled))
-        {
-            OutboxLog.RowChanged(_logger, row.PartitionKey, row.RowKey);
-            return;
-        }
-        await _rows.UpdateAsync(current with { Properties = properties }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task NotifyDeliveredAsync(IOutboxRenderer renderer, PendingRow pending, string? broadcastId, string kind, string payload, string userId, string conversationId, string? activityId, CancellationToken cancellationToken)

@@ -37,13 +37,16 @@ public sealed class TenantRateLimiter
             }
             var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             bucket.Waiters.Enqueue(waiter, ((int)priority, _sequence++));
-            if (cancellationToken.CanBeCanceled)
-            {
-                cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
-            }
             Arm(bucket, now);
-            return waiter.Task;
+            return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : waiter.Task;
         }
+    }
+
+    // The registration is disposed once the token is granted: a long-lived token would otherwise keep one per send.
+    private static async Task WaitAsync(TaskCompletionSource waiter, CancellationToken cancellationToken)
+    {
+        using var registration = cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
+        await waiter.Task.ConfigureAwait(false);
     }
 
     /// <summary>Stops granting tokens of <paramref name="tenantId"/> for <paramref name="wait"/> (a 429's Retry-After).</summary>

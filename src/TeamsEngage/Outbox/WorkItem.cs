@@ -34,6 +34,9 @@ internal sealed class WorkItem(string partitionKey, OutboxPriority priority, str
 
     public bool ScanDone { get; set; }
 
+    /// <summary>True once a scan started after the broadcast's writes were over: when it ends, the shard is done.</summary>
+    public bool FinalScan { get; set; }
+
     public BroadcastHeader? Header { get; set; }
 
     public DateTimeOffset HeaderReadAt { get; set; }

@@ -1,0 +1,98 @@
+using TeamsEngage.Outbox;
+using TeamsEngage.Testing.Connector;
+using TeamsEngage.Testing.Storage;
+
+namespace TeamsEngage.Tests.Outbox;
+
+public sealed class OutboxResilienceTests
+{
+    [Fact]
+    public async Task ABroadcastInterruptedByAStopResumesOnTheNextStartWithoutLosingAnyone()
+    {
+        using var data = new TemporaryDirectory();
+        await using var connector = await ConnectorStub.StartAsync();
+        var settings = new Dictionary<string, string?> { ["TeamsEngage:Outbox:RequestsPerSecond"] = "150", ["TeamsEngage:Outbox:MaxConcurrency"] = "16" };
+        var people = OutboxPeople.Many(200);
+        var first = OutboxHost.Start(data.Path, settings);
+        await first.KnowAsync(connector, people);
+        await first.Outbox.StartBroadcastAsync(new BroadcastRequest("notice-crash", TestRenderer.KindName, "x"), OutboxPeople.Stream(people.Select(p => OutboxPeople.Recipient(p))));
+        await connector.WaitForAsync(r => r.Route == ConnectorRoute.Send, 60);
+
+        await first.DisposeAsync();
+        var beforeRestart = connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).Count;
+        await using var second = OutboxHost.Start(data.Path, settings);
+        var records = await second.WaitUntilSettledAsync("notice-crash");
+
+        Assert.InRange(beforeRestart, 60, 190);
+        Assert.All(records, r => Assert.Equal(DeliveryStatus.Sent, r.Status));
+        var perConversation = connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).GroupBy(r => r.ConversationId).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(200, perConversation.Count);
+        var duplicates = perConversation.Values.Sum(c => c - 1);
+        Assert.InRange(duplicates, 0, 16);
+        Assert.NotEmpty(second.Renderer.Delivered);
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOneStoreShareABroadcastAndNeverSendARowTwice()
+    {
+        using var data = new TemporaryDirectory();
+        await using var connector = await ConnectorStub.StartAsync();
+        var settings = new Dictionary<string, string?> { ["TeamsEngage:Outbox:MaxShardsPerInstance"] = "4", ["TeamsEngage:Outbox:RequestsPerSecond"] = "400" };
+        var people = OutboxPeople.Many(300);
+        await using var one = OutboxHost.Start(data.Path, settings);
+        await using var two = OutboxHost.Start(data.Path, settings);
+        await one.KnowAsync(connector, people);
+
+        await one.Outbox.StartBroadcastAsync(new BroadcastRequest("notice-two", TestRenderer.KindName, "x"), OutboxPeople.Stream(people.Select(p => OutboxPeople.Recipient(p))));
+        var records = await two.WaitUntilSettledAsync("notice-two");
+
+        Assert.All(records, r => Assert.Equal(DeliveryStatus.Sent, r.Status));
+        await Task.Delay(300);
+        var sends = connector.RequestsWhere(r => r.Route == ConnectorRoute.Send);
+        Assert.Equal(300, sends.Count);
+        Assert.Equal(300, sends.Select(r => r.ConversationId).Distinct().Count());
+        Assert.NotEmpty(one.Renderer.Delivered);
+        Assert.NotEmpty(two.Renderer.Delivered);
+        Assert.Equal(300, one.Renderer.Delivered.Count + two.Renderer.Delivered.Count);
+    }
+
+    [Fact]
+    public async Task RowsWrittenWhileTheirShardIsBeingSentAreNotLeftBehind()
+    {
+        using var data = new TemporaryDirectory();
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var host = OutboxHost.Start(data.Path, new Dictionary<string, string?> { ["TeamsEngage:Outbox:ShardsPerBroadcast"] = "1" });
+        var people = OutboxPeople.Many(250);
+        await host.KnowAsync(connector, people);
+
+        await host.Outbox.StartBroadcastAsync(new BroadcastRequest("notice-slow", TestRenderer.KindName, "x"), Slowly(people.Select(p => OutboxPeople.Recipient(p))));
+        var records = await host.WaitUntilSettledAsync("notice-slow");
+
+        Assert.Equal(250, records.Count(r => r.Status == DeliveryStatus.Sent));
+        Assert.Equal(250, connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).Select(r => r.ConversationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AnInvalidOutboxSettingStopsTheStart()
+    {
+        using var data = new TemporaryDirectory();
+
+        var failure = Record.Exception(() => OutboxHost.Start(data.Path, new Dictionary<string, string?> { ["TeamsEngage:Outbox:RequestsPerSecond"] = "0" }));
+
+        Assert.Contains("RequestsPerSecond", failure?.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async IAsyncEnumerable<TeamsEngage.Outbox.BroadcastRecipient> Slowly(IEnumerable<TeamsEngage.Outbox.BroadcastRecipient> recipients)
+    {
+        var count = 0;
+        foreach (var recipient in recipients)
+        {
+            // Pauses after each batch, so the dispatcher sends the first rows and reaches the end of the shard before the rest exists.
+            if (++count % 100 == 0)
+            {
+                await Task.Delay(700);
+            }
+            yield return recipient;
+        }
+    }
+}
