@@ -150,9 +150,8 @@ public sealed class OutboxDeliveryTests
 
         var cancelled = await host.Outbox.CancelPendingAsync("notice-cancel");
         var sentAtCancel = connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).Count;
-        await Task.Delay(1500);
-
-        var records = await host.DeliveriesAsync("notice-cancel");
+        // Sends already on their way when the cancel came finish and are recorded; wait until every record has settled.
+        var records = await SettledDeliveriesAsync(host, connector, "notice-cancel");
         var sends = connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).Count;
         Assert.InRange(cancelled, 30, 59);
         Assert.InRange(sends, sentAtCancel, sentAtCancel + 32);
@@ -188,5 +187,21 @@ public sealed class OutboxDeliveryTests
             await Task.Delay(20);
         }
         throw new TimeoutException("The condition was not met in time.");
+    }
+
+    private static async Task<IReadOnlyList<DeliveryRecord>> SettledDeliveriesAsync(OutboxHost host, ConnectorStub connector, string broadcastId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var records = (await host.DeliveriesAsync(broadcastId)).ToList();
+            var sends = connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).Count;
+            var settled = records.All(r => r.Status != DeliveryStatus.Pending) && records.Count(r => r.Status == DeliveryStatus.Sent) == sends;
+            if (settled || DateTime.UtcNow > deadline)
+            {
+                return records;
+            }
+            await Task.Delay(100);
+        }
     }
 }
