@@ -38,6 +38,7 @@ static async Task<string> RunAsync(string name, Dictionary<string, string?> sett
     var (app, baseUrl) = await BotHost.StartAsync(settings);
     await using var _ = app;
     var pollId = await VoteSeeding.SeedPollAsync(app.Services, voters);
+    await VoteSeeding.SeedVotersAsync(app.Services, voters, baseUrl);
     using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     var latencies = new double[voters];
     var failures = 0;

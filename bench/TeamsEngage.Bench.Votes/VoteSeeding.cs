@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsEngage.Conversations;
 using TeamsEngage.Features.Polls;
 using TeamsEngage.People;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Bench.Votes;
 
@@ -23,6 +25,23 @@ internal static class VoteSeeding
         return open.Id;
     }
 
+    /// <summary>
+    /// A poll reaches only people who installed the bot, so every voter is already in the directory and has a
+    /// conversation reference before the first vote, exactly as an install would have left them. Not measured.
+    /// </summary>
+    public static async Task SeedVotersAsync(IServiceProvider services, int voters, Uri serviceUrl)
+    {
+        var editor = services.GetRequiredService<PeopleEditor>();
+        // A store of its own, so the bot's instance has not seen these references: like a bot restarted since the
+        // installs, it writes each voter's reference again on their first activity.
+        var references = new ConversationReferenceStore(services.GetRequiredService<ITableStore>());
+        await Parallel.ForAsync(0, voters, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            await editor.RecordContactAsync(new Contact(AadId(i), UserId(i), "Voter", null, MemberChecked: true), ct);
+            await references.RefreshAsync(new ConversationReference(UserId(i), AadId(i), "Voter", serviceUrl.ToString(), ConversationId(i), Tenant, BotId, "en-US", null), ct);
+        });
+    }
+
     /// <summary>Voter i picks option i mod 4: see <see cref="ExpectedCounts"/>.</summary>
     public static string InvokeJson(string pollId, int i, Uri serviceUrl) => JsonSerializer.Serialize(new
     {
@@ -32,11 +51,11 @@ internal static class VoteSeeding
         serviceUrl = serviceUrl.ToString(),
         channelId = "msteams",
         from = new { id = UserId(i), name = "Voter", aadObjectId = AadId(i) },
-        conversation = new { conversationType = "personal", id = "a:bench-" + i.ToString(CultureInfo.InvariantCulture), tenantId = "bench-tenant" },
-        recipient = new { id = "28:bench-bot", name = "TeamsEngage" },
+        conversation = new { conversationType = "personal", id = ConversationId(i), tenantId = Tenant },
+        recipient = new { id = BotId, name = "TeamsEngage" },
         replyToId = "1",
         value = new { action = new { type = "Action.Execute", verb = PollVerbs.Vote, data = new { pollId, @for = UserId(i), choice = (i % 4).ToString(CultureInfo.InvariantCulture) } }, trigger = "manual" },
-        channelData = new { tenant = new { id = "bench-tenant" } },
+        channelData = new { tenant = new { id = Tenant } },
         locale = "en-US",
     });
 
@@ -59,6 +78,11 @@ internal static class VoteSeeding
 
     private static async Task<PollTally> CountFreshAsync(PollStore polls, VoteStore votes, string pollId) =>
         await votes.CountAsync((await polls.FindAsync(pollId, CancellationToken.None))!, CancellationToken.None);
+
+    private const string Tenant = "bench-tenant";
+    private const string BotId = "28:bench-bot";
+
+    private static string ConversationId(int i) => "a:bench-" + i.ToString(CultureInfo.InvariantCulture);
 
     private static string UserId(int i) => "29:bench-voter-" + i.ToString(CultureInfo.InvariantCulture);
 

@@ -5,7 +5,7 @@ namespace TeamsEngage.Conversations;
 
 /// <summary>
 /// The conversation references of people's 1:1 chats, one row per person (partition = user id).
-/// A write happens only when something changed since this instance last saw the person, so a burst of
+/// A write happens only when something changed since the reference was last stored, so a burst of
 /// votes does not become a burst of writes.
 /// </summary>
 public sealed class ConversationReferenceStore(ITableStore store)
@@ -21,6 +21,12 @@ public sealed class ConversationReferenceStore(ITableStore store)
     {
         if (_lastSeen.TryGetValue(reference.UserId, out var known) && known == reference)
         {
+            return false;
+        }
+        // After a restart the cache is empty: a read (cheap, no contention) usually shows nothing changed.
+        if (known is null && await FindAsync(reference.UserId, cancellationToken).ConfigureAwait(false) == reference)
+        {
+            _lastSeen[reference.UserId] = reference;
             return false;
         }
         await _table.UpsertAsync(ToEntity(reference), cancellationToken).ConfigureAwait(false);
