@@ -1,15 +1,30 @@
+using System.Text.Json;
 using TeamsEngage.Connector.Routing;
 using TeamsEngage.Connector.Schema;
 
 namespace TeamsEngage.Conversations;
 
-/// <summary>Keeps every person's 1:1 conversation reference fresh from each activity they send in that chat.</summary>
+/// <summary>
+/// Keeps conversation references fresh from every authenticated activity: each person's 1:1 chat, and each Teams
+/// channel the bot is used in (so features can post to a department's channel through the outbox).
+/// </summary>
 public sealed class ConversationReferenceRecorder(ConversationReferenceStore references) : ITurnObserver
 {
     public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        if (!activity.IsPersonal() || activity.From?.Id is not { Length: > 0 } userId || activity.Conversation?.Id is not { } conversationId)
+        if (activity.Conversation?.Id is not { } conversationId)
+        {
+            return Task.CompletedTask;
+        }
+        if (ChannelOf(activity) is { } channelId)
+        {
+            var channel = new ConversationReference(
+                ConversationReferenceStore.ChannelKey(channelId), null, null, activity.ServiceUrl!, channelId,
+                activity.GetTenantId(), activity.Recipient?.Id, activity.GetLocale(), activity.GetTimeZone());
+            return references.RefreshAsync(channel, cancellationToken);
+        }
+        if (!activity.IsPersonal() || activity.From?.Id is not { Length: > 0 } userId)
         {
             return Task.CompletedTask;
         }
@@ -24,5 +39,21 @@ public sealed class ConversationReferenceRecorder(ConversationReferenceStore ref
             activity.GetLocale(),
             activity.GetTimeZone());
         return references.RefreshAsync(reference, cancellationToken);
+    }
+
+    /// <summary>The channel of a channel conversation: <c>channelData.channel.id</c>, else the conversation id without its thread.</summary>
+    private static string? ChannelOf(Activity activity)
+    {
+        if (!string.Equals(activity.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+            && data.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object
+            && channel.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } channelId)
+        {
+            return channelId;
+        }
+        return activity.Conversation!.Id!.Split(';')[0];
     }
 }

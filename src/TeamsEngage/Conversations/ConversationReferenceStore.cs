@@ -16,6 +16,9 @@ public sealed class ConversationReferenceStore(ITableStore store)
     private readonly IStoreTable _table = store.Table(TableName);
     private readonly ConcurrentDictionary<string, ConversationReference> _lastSeen = new(StringComparer.Ordinal);
 
+    /// <summary>The key under which a Teams channel's reference is kept, and which the outbox accepts as a recipient.</summary>
+    public static string ChannelKey(string channelId) => "channel|" + channelId;
+
     /// <summary>Stores the reference if it differs from the one last stored. Returns true when it was written.</summary>
     public async Task<bool> RefreshAsync(ConversationReference reference, CancellationToken cancellationToken)
     {

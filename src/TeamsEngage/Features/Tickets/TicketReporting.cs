@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
+using TeamsEngage.Conversations;
 using TeamsEngage.Outbox;
 
 namespace TeamsEngage.Features.Tickets;
@@ -79,6 +80,11 @@ public sealed partial class TicketReporting(
         if (handlers.Count == 0)
         {
             LogNobodyToTell(logger, ticket.Id);
+        }
+        if (department?.ChannelConversationId is { Length: > 0 } channel)
+        {
+            // The department's IT channel sees the ticket too; its card is updated with the others.
+            await notifier.SendCardAsync(ticket, ConversationReferenceStore.ChannelKey(channel), TicketCardView.Staff, null, OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
         }
         return ticket;
     }
