@@ -43,49 +43,15 @@ internal static class TicketWorld
         return bot;
     }
 
-    /// <summary>Installs the bot for the persona, with their own display name (the shared fixtures all say Ana Torres).</summary>
-    public static async Task InstallAsAsync(this BotApplication bot, Persona persona)
-    {
-        bot.Connector.SetMembers(persona.ConversationId, new TeamsChannelAccount
-        {
-            Id = persona.UserId,
-            AadObjectId = persona.AadObjectId,
-            Name = persona.Name,
-            Email = DirectorySeeding.EmailOf(persona),
-            UserPrincipalName = DirectorySeeding.EmailOf(persona),
-            TenantId = Fixtures.TenantId,
-            UserRole = "user",
-        });
-        await bot.PostAsAsync("installation-add.json", persona);
-    }
+    /// <summary>The persona installs the bot (see <see cref="DirectorySeeding.InstallAsync"/>).</summary>
+    public static Task InstallAsAsync(this BotApplication bot, Persona persona) => bot.InstallAsync(persona);
 
-    /// <summary>A chat message from the persona, under their own name.</summary>
-    public static Task SayAsAsync(this BotApplication bot, Persona persona, string text) =>
-        bot.PostAsAsync("message-personal.json", persona, new Dictionary<string, string> { ["text"] = text });
+    /// <summary>A chat message from the persona.</summary>
+    public static Task SayAsAsync(this BotApplication bot, Persona persona, string text) => bot.SayAsync(persona, text);
 
-    /// <summary>Presses an Action.Execute button as the persona, under their own name; returns the invoke response body.</summary>
-    public static async Task<JsonObject> ActAsync(this BotApplication bot, Persona persona, string verb, object? data = null, string replyToId = "1700000000900")
-    {
-        var body = await bot.PostAsAsync("invoke-card-action.json", persona, new Dictionary<string, string>
-        {
-            ["verb"] = verb,
-            ["data"] = System.Text.Json.JsonSerializer.Serialize(data ?? new { }),
-        }, replyToId);
-        return JsonNode.Parse(body)!.AsObject();
-    }
-
-    private static async Task<string> PostAsAsync(this BotApplication bot, string fixture, Persona persona, IReadOnlyDictionary<string, string>? values = null, string? replyToId = null)
-    {
-        var node = Fixtures.LoadNode(fixture, bot.Connector.BaseUrl, persona, values);
-        node["from"]!["name"] = persona.Name;
-        if (replyToId is not null)
-        {
-            node["replyToId"] = replyToId;
-        }
-        using var response = await bot.PostAsync(node.ToJsonString());
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync();
-    }
+    /// <summary>Presses an Action.Execute button as the persona; returns the invoke response body.</summary>
+    public static Task<JsonObject> ActAsync(this BotApplication bot, Persona persona, string verb, object? data = null, string replyToId = "1700000000900") =>
+        bot.ExecuteAsync(persona, verb, data, replyToId);
 
     public static TicketStore Store(this BotApplication bot) => bot.Services.GetRequiredService<TicketStore>();
 
