@@ -1,5 +1,4 @@
 using TeamsEngage.Connector.Hosting;
-using TeamsEngage.Features.Polls;
 using TeamsEngage.Hosting;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
@@ -17,13 +16,12 @@ internal static class BotHost
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddTableStore(builder.Configuration);
         builder.Services.AddBot(builder.Configuration, builder.Environment);
+        builder.Services.AddOutbox();
         builder.Services.AddPeople();
         builder.Services.AddFeatures();
-        builder.Services.AddOutbox();
-        builder.Services.AddPolls();
         var app = builder.Build();
         app.MapBotEndpoint("/api/messages");
-        app.MapPolls();
+        app.MapFeatures();
         await app.StartAsync();
         var address = app.Urls.First();
         return (app, new Uri(address));

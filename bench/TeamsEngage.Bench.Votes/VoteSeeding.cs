@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;

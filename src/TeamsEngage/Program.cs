@@ -1,7 +1,4 @@
 using TeamsEngage.Connector.Hosting;
-using TeamsEngage.Features.Notices;
-using TeamsEngage.Features.Tickets;
-using TeamsEngage.Features.Polls;
 using TeamsEngage.Hosting;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
@@ -10,12 +7,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTableStore(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddOutbox();
 builder.Services.AddPeople();
 builder.Services.AddFeatures();
-builder.Services.AddOutbox();
-builder.Services.AddNotices();
-builder.Services.AddTickets();
-builder.Services.AddPolls();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -23,7 +17,7 @@ var app = builder.Build();
 app.WarnAboutRiskySettings();
 app.MapHealthChecks("/healthz");
 app.MapBotEndpoint("/api/messages");
-app.MapPolls();
+app.MapFeatures();
 
 app.Run();
 

@@ -3,31 +3,25 @@ using TeamsEngage.Connector.Routing;
 
 namespace TeamsEngage.Bot;
 
-/// <summary>Finds the card action for a verb and runs it for the caller.</summary>
-public sealed class CardActionDispatcher(IEnumerable<ICardAction> actions)
+/// <summary>
+/// Runs the card action a verb names for the caller. The role check and the refusal sentences live here, once:
+/// an unknown verb, a caller outside the action's audience and a refusal returned by a handler all become the
+/// feature's sentence in the caller's language.
+/// </summary>
+public sealed class CardActionDispatcher(BotRoutes routes)
 {
-    private readonly Dictionary<string, ICardAction> _byVerb = BuildTable(actions);
-
-    /// <summary>Runs the action named by <paramref name="verb"/>; an unknown verb gets a polite message.</summary>
-    public Task<CardActionResult> DispatchAsync(TurnContext turn, Caller caller, string? verb, JsonElement data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> DispatchAsync(TurnContext turn, Caller caller, string? verb, JsonElement data, CancellationToken cancellationToken)
     {
-        if (verb is null || !_byVerb.TryGetValue(verb, out var action))
+        var route = verb is null ? null : routes.FindAction(verb);
+        if (route is null)
         {
-            return Task.FromResult(CardActionResult.WithMessage(caller.Texts["Error_UnknownAction"]));
+            return CardActionResult.WithMessage(caller.Texts["Error_UnknownAction"]);
         }
-        return action.ExecuteAsync(new CardActionContext(turn, caller, verb, data, turn.Activity.ReplyToId), cancellationToken);
-    }
-
-    private static Dictionary<string, ICardAction> BuildTable(IEnumerable<ICardAction> actions)
-    {
-        var table = new Dictionary<string, ICardAction>(StringComparer.Ordinal);
-        foreach (var action in actions)
+        if (!route.Audience.Admits(caller.Role))
         {
-            if (!table.TryAdd(action.Verb, action))
-            {
-                throw new InvalidOperationException($"Two card actions claim the verb '{action.Verb}'.");
-            }
+            return CardActionResult.WithMessage(route.Replies.For(ActionRefusal.Refused, caller.Texts));
         }
-        return table;
+        var result = await route.Run(new CardActionContext(turn, caller, route.Verb, data, turn.Activity.ReplyToId), cancellationToken).ConfigureAwait(false);
+        return result.Refusal is { } refusal ? CardActionResult.WithMessage(route.Replies.For(refusal, caller.Texts)) : result;
     }
 }

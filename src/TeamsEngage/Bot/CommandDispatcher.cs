@@ -1,21 +1,17 @@
 using TeamsEngage.Commands;
-using TeamsEngage.People;
 
 namespace TeamsEngage.Bot;
 
 /// <summary>Finds the command a person typed, checks they may use it, and runs it; anything else gets help.</summary>
-public sealed class CommandDispatcher(IEnumerable<ICommand> commands, IEnumerable<IFreeTextHandler> freeText)
+public sealed class CommandDispatcher(BotRoutes routes)
 {
-    private readonly IReadOnlyList<IFreeTextHandler> _freeText = [.. freeText.OrderBy(h => h.Order)];
+    // Built on first use: the features fill the route table after the container is built.
+    private IReadOnlyList<(string Word, CommandRoute Command)>? _byWord;
 
-    private readonly IReadOnlyList<(string Word, ICommand Command)> _byWord = commands
+    private IReadOnlyList<(string Word, CommandRoute Command)> ByWord => _byWord ??= routes.Commands
         .SelectMany(c => c.Command.Words.Select(w => (Word: w.ToLowerInvariant(), Command: c)))
         .OrderByDescending(e => e.Word.Length)
         .ToList();
-
-    /// <summary>The commands a caller with <paramref name="role"/> may use, in catalogue order.</summary>
-    public IEnumerable<BotCommand> AvailableTo(Role role) =>
-        BotCommands.All.Where(c => IsAllowed(c.Audience, role) && _byWord.Any(e => e.Command.Command == c));
 
     /// <summary>Runs the command in <paramref name="text"/>, or tells the caller what went wrong.</summary>
     public async Task DispatchAsync(Connector.Routing.TurnContext turn, Caller caller, string text, CancellationToken cancellationToken)
@@ -32,12 +28,12 @@ public sealed class CommandDispatcher(IEnumerable<ICommand> commands, IEnumerabl
             return;
         }
         var (command, arguments) = match.Value;
-        if (!IsAllowed(command.Command.Audience, caller.Role))
+        if (!command.Command.Audience.Admits(caller.Role))
         {
             await turn.SendAsync(Replies.Text(caller.Texts["Refused_Command"]), cancellationToken).ConfigureAwait(false);
             return;
         }
-        await command.ExecuteAsync(new CommandContext(turn, caller, arguments), cancellationToken).ConfigureAwait(false);
+        await command.Run(new CommandContext(turn, caller, arguments), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> TryFreeTextAsync(CommandContext context, CancellationToken cancellationToken)
@@ -46,9 +42,9 @@ public sealed class CommandDispatcher(IEnumerable<ICommand> commands, IEnumerabl
         {
             return false;
         }
-        foreach (var handler in _freeText)
+        foreach (var handler in routes.FreeText)
         {
-            if (await handler.TryHandleAsync(context, cancellationToken).ConfigureAwait(false))
+            if (await handler.Run(context, cancellationToken).ConfigureAwait(false))
             {
                 return true;
             }
@@ -56,9 +52,9 @@ public sealed class CommandDispatcher(IEnumerable<ICommand> commands, IEnumerabl
         return false;
     }
 
-    private (ICommand Command, string Arguments)? Match(string text)
+    private (CommandRoute Command, string Arguments)? Match(string text)
     {
-        foreach (var (word, command) in _byWord)
+        foreach (var (word, command) in ByWord)
         {
             if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase)
                 && (text.Length == word.Length || char.IsWhiteSpace(text[word.Length])))
@@ -72,22 +68,14 @@ public sealed class CommandDispatcher(IEnumerable<ICommand> commands, IEnumerabl
     private string Unrecognized(Caller caller, string text)
     {
         var firstWords = text.ToLowerInvariant();
-        var best = _byWord
-            .Where(e => IsAllowed(e.Command.Command.Audience, caller.Role))
+        var best = ByWord
+            .Where(e => e.Command.Command.Audience.Admits(caller.Role))
             .Select(e => (e.Command.Command.Name, Distance: Levenshtein(e.Word, firstWords.Length > e.Word.Length + 2 ? firstWords[..(e.Word.Length + 2)].TrimEnd() : firstWords)))
             .Where(e => e.Distance <= 2)
             .OrderBy(e => e.Distance)
             .FirstOrDefault();
         return best.Name is null ? caller.Texts["Unknown_Text"] : caller.Texts.Format("Unknown_DidYouMean", best.Name);
     }
-
-    private static bool IsAllowed(CommandAudience audience, Role role) => audience switch
-    {
-        CommandAudience.Everyone => true,
-        CommandAudience.Staff => role >= Role.Liaison,
-        CommandAudience.Administrators => role >= Role.Administrator,
-        _ => false,
-    };
 
     private static int Levenshtein(string a, string b)
     {

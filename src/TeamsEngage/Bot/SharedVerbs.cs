@@ -5,6 +5,9 @@ public static class SharedVerbs
 {
     /// <summary>Opens the issue report form (tickets). Data: <see cref="OpenReportData"/>.</summary>
     public const string OpenReport = "report.open";
+
+    /// <summary>Shows the help card (help). No data.</summary>
+    public const string ShowHelp = "help.show";
 }
 
 /// <summary>Data of <see cref="SharedVerbs.OpenReport"/>: the notice a concern is about, if any.</summary>

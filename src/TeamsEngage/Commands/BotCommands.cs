@@ -1,22 +1,13 @@
-namespace TeamsEngage.Commands;
+using TeamsEngage.Bot;
 
-/// <summary>Who a command is offered to.</summary>
-public enum CommandAudience
-{
-    /// <summary>Every person: teachers, staff, liaisons and administrators.</summary>
-    Everyone,
-    /// <summary>Liaisons and administrators.</summary>
-    Staff,
-    /// <summary>Administrators only.</summary>
-    Administrators,
-}
+namespace TeamsEngage.Commands;
 
 /// <summary>A command the bot understands, as typed in chat and as listed in the Teams app manifest.</summary>
 /// <param name="Name">What the person types, lower case.</param>
 /// <param name="DescriptionKey">The resource key of its one-line description.</param>
 /// <param name="Audience">Who may use it.</param>
 /// <param name="Aliases">Other words that run it, such as its Spanish name.</param>
-public sealed record BotCommand(string Name, string DescriptionKey, CommandAudience Audience, IReadOnlyList<string>? Aliases = null)
+public sealed record BotCommand(string Name, string DescriptionKey, Who Audience, IReadOnlyList<string>? Aliases = null)
 {
     /// <summary>What to type in <paramref name="language"/>: the Spanish alias in Spanish, else the name.</summary>
     public string WordFor(string language) => language == "es" && Aliases is [var spanish, ..] ? spanish : Name;
@@ -28,16 +19,16 @@ public sealed record BotCommand(string Name, string DescriptionKey, CommandAudie
 /// <summary>The catalogue of commands. The manifest's command lists must name exactly these.</summary>
 public static class BotCommands
 {
-    public static readonly BotCommand Help = new("help", "Command_Help", CommandAudience.Everyone, ["ayuda", "?"]);
-    public static readonly BotCommand Report = new("report", "Command_Report", CommandAudience.Everyone, ["reportar"]);
-    public static readonly BotCommand MyIssues = new("my issues", "Command_MyIssues", CommandAudience.Everyone, ["mis incidencias"]);
-    public static readonly BotCommand Profile = new("profile", "Command_Profile", CommandAudience.Everyone, ["perfil"]);
-    public static readonly BotCommand Announce = new("announce", "Command_Announce", CommandAudience.Administrators, ["anunciar"]);
-    public static readonly BotCommand Notices = new("notices", "Command_Notices", CommandAudience.Administrators, ["avisos"]);
-    public static readonly BotCommand Poll = new("poll", "Command_Poll", CommandAudience.Staff, ["encuesta"]);
-    public static readonly BotCommand Queue = new("queue", "Command_Queue", CommandAudience.Staff, ["cola"]);
-    public static readonly BotCommand Departments = new("departments", "Command_Departments", CommandAudience.Administrators, ["departamentos"]);
-    public static readonly BotCommand Import = new("import", "Command_Import", CommandAudience.Administrators, ["importar"]);
+    public static readonly BotCommand Help = new("help", "Command_Help", Who.Everyone, ["ayuda", "?"]);
+    public static readonly BotCommand Report = new("report", "Command_Report", Who.Everyone, ["reportar"]);
+    public static readonly BotCommand MyIssues = new("my issues", "Command_MyIssues", Who.Everyone, ["mis incidencias"]);
+    public static readonly BotCommand Profile = new("profile", "Command_Profile", Who.Everyone, ["perfil"]);
+    public static readonly BotCommand Announce = new("announce", "Command_Announce", Who.Administrators, ["anunciar"]);
+    public static readonly BotCommand Notices = new("notices", "Command_Notices", Who.Administrators, ["avisos"]);
+    public static readonly BotCommand Poll = new("poll", "Command_Poll", Who.Staff, ["encuesta"]);
+    public static readonly BotCommand Queue = new("queue", "Command_Queue", Who.Staff, ["cola"]);
+    public static readonly BotCommand Departments = new("departments", "Command_Departments", Who.Administrators, ["departamentos"]);
+    public static readonly BotCommand Import = new("import", "Command_Import", Who.Administrators, ["importar"]);
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Announce, Notices, Poll, Queue, Departments, Import];
 }

@@ -6,7 +6,6 @@ using TeamsEngage.Connector.Routing;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Conversations;
 using TeamsEngage.People;
-using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Welcome;
 using TeamsEngage.Storage.Hosting;
 
@@ -39,6 +38,7 @@ public static partial class TeamsEngageServices
         });
 
         services.AddScoped<ITurnErrorHandler, TurnErrorHandler>();
+        services.AddSingleton<BotRoutes>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<CardActionDispatcher>();
         return services;
@@ -54,14 +54,12 @@ public static partial class TeamsEngageServices
         return services;
     }
 
-    /// <summary>The features: their commands and card actions.</summary>
-    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    /// <summary>The welcome on install.</summary>
+    public static IServiceCollection AddWelcome(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddStoreTable(WelcomeLedger.TableName);
         services.AddSingleton<WelcomeLedger>();
-        services.AddSingleton<ICommand, HelpCommand>();
-        services.AddSingleton<ICardAction, ShowHelpAction>();
         return services;
     }
 

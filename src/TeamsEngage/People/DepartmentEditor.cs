@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.People;
@@ -14,7 +15,7 @@ public enum DepartmentChangeOutcome
 }
 
 /// <summary>Adds, edits and removes departments; assigning a liaison or backup makes that person a liaison.</summary>
-public sealed class DepartmentEditor(ITableStore store, PeopleDirectory directory, PeopleEditor people, DirectoryAudit audit, IOpenTicketCounter openTickets, TimeProvider clock)
+public sealed class DepartmentEditor(ITableStore store, PeopleDirectory directory, PeopleEditor people, DirectoryAudit audit, DepartmentWork openTickets, TimeProvider clock)
 {
     private readonly IStoreTable _table = store.Table(PeopleRows.DepartmentsTable);
 

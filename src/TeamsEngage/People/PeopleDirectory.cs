@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Hosting;

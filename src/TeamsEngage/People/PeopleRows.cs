@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.People;

@@ -24,7 +24,7 @@ public static class PeopleServices
         services.AddSingleton<PeopleEditor>();
         services.AddSingleton<DepartmentEditor>();
         services.AddSingleton<DirectoryImporter>();
-        services.TryAddSingleton<IOpenTicketCounter, NoOpenTickets>();
+        services.AddSingleton<DepartmentWork>();
         services.AddSingleton<RecordedContacts>();
         services.AddSingleton<ICallerResolver, DirectoryCallerResolver>();
         services.AddScoped<ITurnObserver, FirstContactRecorder>();

@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 namespace TeamsEngage.People;
 
 /// <summary>Someone the directory knows: from an import, from configuration, or because they talked to the bot.</summary>

@@ -12,7 +12,7 @@ public sealed class CommandCatalogueTests
     {
         await using var bot = await BotApplication.StartAsync();
 
-        var implemented = bot.Services.GetServices<ICommand>().Select(c => c.Command.Name).Order(StringComparer.Ordinal).ToList();
+        var implemented = bot.Services.GetRequiredService<BotRoutes>().Commands.Select(c => c.Command.Name).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(BotCommands.All.Select(c => c.Name).Order(StringComparer.Ordinal), implemented);
     }

@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using System.Text.Json.Nodes;
 using TeamsEngage.Cards;
 using TeamsEngage.Commands;
@@ -48,8 +49,8 @@ public sealed class CardCatalogTests
 
     private static bool Allowed(BotCommand command, Role role) => command.Audience switch
     {
-        CommandAudience.Everyone => true,
-        CommandAudience.Staff => role >= Role.Liaison,
+        Who.Everyone => true,
+        Who.Staff => role >= Role.Liaison,
         _ => role >= Role.Administrator,
     };
 }

@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using TeamsEngage.People;
 using TeamsEngage.Testing.Storage;
 using TeamsEngage.Tests.Support;

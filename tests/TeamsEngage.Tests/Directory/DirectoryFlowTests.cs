@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.People;

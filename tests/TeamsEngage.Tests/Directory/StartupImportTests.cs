@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.People;
 using TeamsEngage.Tests.Support;

@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using System.Runtime.CompilerServices;
 using TeamsEngage.People;
 

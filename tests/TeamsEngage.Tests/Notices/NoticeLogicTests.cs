@@ -41,9 +41,9 @@ public sealed class NoticeLogicTests
     [Fact]
     public void TheAuthorsOwnZoneIsOfferedFirstWhenItIsNotACommonOne()
     {
-        Assert.Equal("Europe/Madrid", NoticeTime.ZonesFor("Europe/Madrid")[0]);
-        Assert.Equal(NoticeTime.CommonZones, NoticeTime.ZonesFor("America/Chicago"));
-        Assert.Equal(NoticeTime.CommonZones, NoticeTime.ZonesFor("Nowhere/Land"));
+        Assert.Equal("Europe/Madrid", PeopleTime.ZonesFor("Europe/Madrid")[0]);
+        Assert.Equal(PeopleTime.CommonZones, PeopleTime.ZonesFor("America/Chicago"));
+        Assert.Equal(PeopleTime.CommonZones, PeopleTime.ZonesFor("Nowhere/Land"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Localization;
 using TeamsEngage.People;

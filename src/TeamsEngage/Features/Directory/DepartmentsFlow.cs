@@ -78,7 +78,7 @@ public sealed class DepartmentEditAction(IPeopleDirectory directory, DepartmentV
 }
 
 /// <summary><c>departments.remove</c>: removes a department that has no open tickets.</summary>
-public sealed class DepartmentRemoveAction(DepartmentEditor editor, IOpenTicketCounter openTickets, DepartmentViews views) : ICardAction
+public sealed class DepartmentRemoveAction(DepartmentEditor editor, DepartmentWork openTickets, DepartmentViews views) : ICardAction
 {
     public string Verb => DirectoryVerbs.DepartmentRemove;
 

@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using TeamsEngage.Cards;
 using TeamsEngage.Features.Welcome;
 using TeamsEngage.Localization;

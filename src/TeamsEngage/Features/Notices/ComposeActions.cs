@@ -20,7 +20,7 @@ public sealed class PreviewNoticeAction(NoticeStore notices, NoticeAccess access
         {
             return CardActionResult.WithMessage(texts["Notice_Refused"]);
         }
-        var form = NoticeForm.FromData(context.Data);
+        var form = NoticeForm.FromData(context.RawData);
         Notice? existing = null;
         if (form.NoticeId is not null)
         {
@@ -85,7 +85,7 @@ public sealed class SaveNoticeAction(NoticeStore notices, NoticeAccess access, N
             return allowed.Notice is null ? allowed.Refused() : CardActionResult.WithMessage(texts["Notice_NotLive"]);
         }
         // The audience of a notice that went out is fixed: the form has no audience inputs, so the stored one is kept.
-        var form = NoticeForm.FromData(context.Data) with { Audience = nameof(AudienceKind.Everyone) };
+        var form = NoticeForm.FromData(context.RawData) with { Audience = nameof(AudienceKind.Everyone) };
         var result = await validator.ValidateAsync(form, texts, cancellationToken).ConfigureAwait(false);
         if (result.Content is null)
         {

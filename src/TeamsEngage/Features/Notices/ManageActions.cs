@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
 
@@ -16,7 +17,7 @@ public sealed class RescheduleNoticeAction(NoticeAccess access) : ICardAction
             return allowed.Notice is null ? allowed.Refused() : CardActionResult.WithMessage(context.Caller.Texts["Notice_NotLive"]);
         }
         var form = NoticeForm.FromNotice(notice, new Dictionary<string, string>());
-        var zones = NoticeTime.ZonesFor(context.Turn.Activity.GetTimeZone());
+        var zones = PeopleTime.ZonesFor(context.Turn.Activity.GetTimeZone());
         return CardActionResult.WithCard(NoticeComposerCards.Reschedule(notice, form, [], zones, context.Caller.Texts));
     }
 }
@@ -34,12 +35,12 @@ public sealed class SaveRescheduleAction(NoticeStore notices, NoticeAccess acces
         {
             return allowed.Notice is null ? allowed.Refused() : CardActionResult.WithMessage(texts["Notice_NotLive"]);
         }
-        var form = NoticeForm.FromData(context.Data);
+        var form = NoticeForm.FromData(context.RawData);
         var errors = new List<string>();
         var window = NoticeValidator.ValidateWindow(form, texts, errors);
         if (window is null)
         {
-            var zones = NoticeTime.ZonesFor(context.Turn.Activity.GetTimeZone());
+            var zones = PeopleTime.ZonesFor(context.Turn.Activity.GetTimeZone());
             return CardActionResult.WithCard(NoticeComposerCards.Reschedule(notice, form, errors, zones, texts));
         }
         return await NoticeChangeFlow.ApplyAsync(notice, notice.Content with { Window = window }, context, notices, broadcaster, cancellationToken).ConfigureAwait(false);

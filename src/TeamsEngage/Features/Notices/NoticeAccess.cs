@@ -43,7 +43,7 @@ public sealed class NoticeAccess(NoticeStore notices, IPeopleDirectory directory
     public async Task<AdaptiveCard> ComposerAsync(TurnContext turn, Texts texts, NoticeForm form, IReadOnlyList<string> errors, bool live, CancellationToken cancellationToken)
     {
         var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
-        var zones = NoticeTime.ZonesFor(turn.Activity.GetTimeZone());
+        var zones = PeopleTime.ZonesFor(turn.Activity.GetTimeZone());
         return NoticeComposerCards.Composer(form, errors, departments, zones, texts, live);
     }
 

@@ -10,8 +10,8 @@ public static class NoticeAuthorCards
     /// <summary>The notice exactly as recipients will see it, followed by the author's choices.</summary>
     public static AdaptiveCard Preview(Notice notice, Texts texts, string? authorZone, int audienceCount)
     {
-        var zone = NoticeTime.Find(notice.Content.Window.TimeZone) ?? TimeZoneInfo.Utc;
-        var (startDate, startTime) = NoticeTime.ToLocal(notice.Content.Window.Start, zone);
+        var zone = PeopleTime.Find(notice.Content.Window.TimeZone) ?? TimeZoneInfo.Utc;
+        var (startDate, startTime) = PeopleTime.ToLocal(notice.Content.Window.Start, zone);
         var schedule = new AdaptiveCard(
             new TextBlock(texts.Format("Notice_SendAtPrompt", notice.Content.Window.TimeZone)) { Wrap = true },
             new ColumnSet(
@@ -117,8 +117,8 @@ public static class NoticeAuthorCards
 
     private static string StateLine(Notice notice, Texts texts) => notice.State switch
     {
-        NoticeState.Scheduled when notice.SendAt is { } at => texts.Format("Notice_State_Scheduled", CardText.Escape(NoticeTime.DescribeInstant(at, notice.Content.Window.TimeZone, texts.Culture))),
-        NoticeState.Sent when notice.SentAt is { } at => texts.Format("Notice_State_Sent", CardText.Escape(NoticeTime.DescribeInstant(at, notice.Content.Window.TimeZone, texts.Culture))),
+        NoticeState.Scheduled when notice.SendAt is { } at => texts.Format("Notice_State_Scheduled", CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts))),
+        NoticeState.Sent when notice.SentAt is { } at => texts.Format("Notice_State_Sent", CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts))),
         NoticeState.Cancelled => texts["Notice_State_Cancelled"],
         _ => texts["Notice_State_Draft"],
     };

@@ -48,13 +48,13 @@ internal static class NoticeCardSamples
             yield return ($"notice.card.cancelled.{language}", NoticeCards.Notice(notice with { State = NoticeState.Cancelled }, texts, null, new NoticeView()));
 
             var blank = NoticeForm.Blank(Start, "America/Chicago");
-            yield return ($"notice.composer.{language}", NoticeComposerCards.Composer(blank, [], departments, NoticeTime.CommonZones, texts));
+            yield return ($"notice.composer.{language}", NoticeComposerCards.Composer(blank, [], departments, PeopleTime.CommonZones, texts));
             yield return ($"notice.composer.errors.{language}", NoticeComposerCards.Composer(
                 blank with { Title = "", Links = "javascript:alert(1)", Audience = "People", Pilot = "nobody@example.org" },
                 [texts.Format("Notice_Error_Required", texts["Notice_Field_Title"]), texts.Format("Notice_Error_Link", "javascript:alert(1)")],
-                departments, NoticeTime.ZonesFor("Europe/Madrid"), texts));
-            yield return ($"notice.composer.live.{language}", NoticeComposerCards.Composer(NoticeForm.FromNotice(notice, new Dictionary<string, string>()), [], departments, NoticeTime.CommonZones, texts, live: true));
-            yield return ($"notice.reschedule.{language}", NoticeComposerCards.Reschedule(notice, NoticeForm.FromNotice(notice, new Dictionary<string, string>()), [texts["Notice_Error_EndBeforeStart"]], NoticeTime.CommonZones, texts));
+                departments, PeopleTime.ZonesFor("Europe/Madrid"), texts));
+            yield return ($"notice.composer.live.{language}", NoticeComposerCards.Composer(NoticeForm.FromNotice(notice, new Dictionary<string, string>()), [], departments, PeopleTime.CommonZones, texts, live: true));
+            yield return ($"notice.reschedule.{language}", NoticeComposerCards.Reschedule(notice, NoticeForm.FromNotice(notice, new Dictionary<string, string>()), [texts["Notice_Error_EndBeforeStart"]], PeopleTime.CommonZones, texts));
 
             var draft = SampleNotice(NoticeState.Draft);
             yield return ($"notice.preview.{language}", NoticeAuthorCards.Preview(draft, texts, "America/Chicago", 42));

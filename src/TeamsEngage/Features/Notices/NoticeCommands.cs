@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Connector.Schema;
@@ -11,7 +12,7 @@ public sealed class AnnounceCommand(NoticeAccess access, TimeProvider clock) : I
 
     public async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var zone = NoticeTime.Find(context.Turn.Activity.GetTimeZone()) is not null ? context.Turn.Activity.GetTimeZone()! : NoticeTime.CommonZones[0];
+        var zone = PeopleTime.Find(context.Turn.Activity.GetTimeZone()) is not null ? context.Turn.Activity.GetTimeZone()! : PeopleTime.CommonZones[0];
         var form = NoticeForm.Blank(clock.GetUtcNow(), zone);
         var card = await access.ComposerAsync(context.Turn, context.Caller.Texts, form, [], live: false, cancellationToken).ConfigureAwait(false);
         await context.Turn.SendAsync(Replies.Card(card, context.Caller.Texts["Notice_ComposerTitle"]), cancellationToken).ConfigureAwait(false);

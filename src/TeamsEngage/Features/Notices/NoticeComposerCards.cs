@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using System.Globalization;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
@@ -82,7 +83,7 @@ public static class NoticeComposerCards
     {
         yield return DateTimeRow("start", texts["Notice_Field_Start"], form.StartDate, form.StartTime, texts);
         yield return DateTimeRow("end", texts["Notice_Field_End"], form.EndDate, form.EndTime, texts);
-        var offered = zones.Contains(form.TimeZone, StringComparer.Ordinal) || NoticeTime.Find(form.TimeZone) is null ? zones : [form.TimeZone, .. zones];
+        var offered = zones.Contains(form.TimeZone, StringComparer.Ordinal) || PeopleTime.Find(form.TimeZone) is null ? zones : [form.TimeZone, .. zones];
         yield return new ChoiceSetInput("timeZone", [.. offered.Select(z => new Choice(z, z))])
         {
             Label = texts["Notice_Field_TimeZone"],

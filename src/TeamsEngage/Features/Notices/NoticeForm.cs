@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using System.Globalization;
 using System.Text.Json;
 using TeamsEngage.People;
@@ -59,9 +60,9 @@ public sealed record NoticeForm(
     public static NoticeForm FromNotice(Notice notice, IReadOnlyDictionary<string, string> pilotLabels)
     {
         var c = notice.Content;
-        var zone = NoticeTime.Find(c.Window.TimeZone) ?? System.TimeZoneInfo.Utc;
-        var (startDate, startTime) = NoticeTime.ToLocal(c.Window.Start, zone);
-        var (endDate, endTime) = NoticeTime.ToLocal(c.Window.End, zone);
+        var zone = PeopleTime.Find(c.Window.TimeZone) ?? System.TimeZoneInfo.Utc;
+        var (startDate, startTime) = PeopleTime.ToLocal(c.Window.Start, zone);
+        var (endDate, endTime) = PeopleTime.ToLocal(c.Window.End, zone);
         var values = c.Audience.Values;
         return new NoticeForm(
             notice.Id, c.Title, c.What, c.Why,
@@ -77,8 +78,8 @@ public sealed record NoticeForm(
     /// <summary>A new form with dates proposed for tomorrow evening in the author's zone.</summary>
     public static NoticeForm Blank(DateTimeOffset now, string timeZone)
     {
-        var zone = NoticeTime.Find(timeZone) ?? System.TimeZoneInfo.Utc;
-        var (today, _) = NoticeTime.ToLocal(now, zone);
+        var zone = PeopleTime.Find(timeZone) ?? System.TimeZoneInfo.Utc;
+        var (today, _) = PeopleTime.ToLocal(now, zone);
         var tomorrow = DateText(today.AddDays(1));
         return new NoticeForm(StartDate: tomorrow, StartTime: "18:00", EndDate: tomorrow, EndTime: "20:00", TimeZone: timeZone, Ack: true);
     }

@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using System.Globalization;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
@@ -42,7 +43,7 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
     /// <summary>Checks only the schedule window (the reschedule card).</summary>
     public static NoticeWindow? ValidateWindow(NoticeForm form, Texts texts, List<string> errors)
     {
-        var zone = NoticeTime.Find(form.TimeZone);
+        var zone = PeopleTime.Find(form.TimeZone);
         if (zone is null)
         {
             errors.Add(texts["Notice_Error_TimeZone"]);
@@ -74,7 +75,7 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
         {
             return null;
         }
-        var instant = NoticeTime.ToInstant(d, t, zone);
+        var instant = PeopleTime.ToInstant(d, t, zone);
         if (instant is null)
         {
             errors.Add(texts.Format("Notice_Error_NoSuchTime", texts[fieldKey]));

@@ -48,7 +48,7 @@ public sealed class ScheduleNoticeAction(NoticeStore notices, NoticeAccess acces
         }
         var data = context.DataAs<NoticeActionData>();
         var errors = new List<string>();
-        var sendAt = data?.SendAt ?? ReadSendAt(context.Data, notice, texts, errors);
+        var sendAt = data?.SendAt ?? ReadSendAt(context.RawData, notice, texts, errors);
         if (sendAt is null || sendAt <= clock.GetUtcNow())
         {
             return CardActionResult.WithMessage(errors.Count > 0 ? string.Join(' ', errors) : texts["Notice_Error_SendInPast"]);
@@ -63,7 +63,7 @@ public sealed class ScheduleNoticeAction(NoticeStore notices, NoticeAccess acces
         {
             return CardActionResult.WithMessage(texts["Notice_ChangedMeanwhile"]);
         }
-        var when = Cards.CardText.Escape(NoticeTime.DescribeInstant(sendAt.Value, notice.Content.Window.TimeZone, texts.Culture));
+        var when = Cards.CardText.Escape(PeopleTime.LongWithZone(sendAt.Value, notice.Content.Window.TimeZone, texts));
         return CardActionResult.WithCard(NoticeAuthorCards.Outcome(scheduled, texts, texts.Format("Notice_ScheduledHeadline", when, count)));
     }
 
@@ -71,7 +71,7 @@ public sealed class ScheduleNoticeAction(NoticeStore notices, NoticeAccess acces
     {
         var date = Field(data, "sendDate");
         var time = Field(data, "sendTime");
-        return NoticeValidator.ParseInstant(date, time, NoticeTime.Find(notice.Content.Window.TimeZone), "Notice_Field_SendDate", texts, errors);
+        return NoticeValidator.ParseInstant(date, time, PeopleTime.Find(notice.Content.Window.TimeZone), "Notice_Field_SendDate", texts, errors);
     }
 
     private static string Field(JsonElement data, string name) =>

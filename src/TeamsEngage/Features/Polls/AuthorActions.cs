@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
@@ -18,7 +19,7 @@ public sealed class PreviewPollAction(PollService service, TimeProvider clock) :
             return CardActionResult.WithMessage(texts["Poll_Refused_Staff"]);
         }
         var data = context.DataAs<ComposerData>() ?? new ComposerData();
-        var zone = PollFormat.Zone(context.Turn.Activity.GetTimeZone());
+        var zone = PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone());
         var now = clock.GetUtcNow();
         var read = PollComposer.Read(data, zone, now);
         if (read.Spec is null)
@@ -154,6 +155,6 @@ public sealed class PollResultsBuilder(VoteStore votes, PollService service, Pol
             by,
             breakdown,
             await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false));
-        return PollAuthorCards.Results(view, context.Caller.Texts, PollFormat.Zone(context.Turn.Activity.GetTimeZone()));
+        return PollAuthorCards.Results(view, context.Caller.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
     }
 }

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
 
@@ -73,7 +74,7 @@ internal static class PollCardActions
         {
             return CardActionResult.WithMessage(texts["Poll_Refused_NotYours"]);
         }
-        var card = await view.ForAsync(data.PollId, context.Caller.UserId, texts, PollFormat.Zone(context.Turn.Activity.GetTimeZone()), editing, cancellationToken).ConfigureAwait(false);
+        var card = await view.ForAsync(data.PollId, context.Caller.UserId, texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()), editing, cancellationToken).ConfigureAwait(false);
         return card is null ? CardActionResult.WithMessage(texts["Poll_Refused_Unknown"]) : CardActionResult.WithCard(card);
     }
 }

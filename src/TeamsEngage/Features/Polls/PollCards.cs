@@ -47,7 +47,7 @@ public static class PollCards
         yield return CardText.UserText(poll.Spec.Question);
         var closing = poll.Status == PollStatus.Closed
             ? texts["Poll_IsClosed"]
-            : texts.Format("Poll_ClosesAt", PollFormat.When(poll.Spec.ClosesAt, texts, timeZone));
+            : texts.Format("Poll_ClosesAt", PeopleTime.FullDate(poll.Spec.ClosesAt, timeZone, texts));
         yield return new TextBlock(closing) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
         if (poll.Spec.Anonymous)
         {

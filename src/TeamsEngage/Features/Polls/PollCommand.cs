@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
@@ -38,7 +39,7 @@ public sealed class PollCommand(PollService service, TimeProvider clock, IOption
         }
         var spec = new PollSpec(parsed.Question!, parsed.Options, false, false, false, ResultsVisibility.Live, now + options.Value.QuickFormDuration, audience);
         var draft = await service.CreateDraftAsync(spec, context.Caller, cancellationToken).ConfigureAwait(false);
-        var preview = PollAuthorCards.Preview(draft, texts, PollFormat.Zone(context.Turn.Activity.GetTimeZone()));
+        var preview = PollAuthorCards.Preview(draft, texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
         await context.Turn.SendAsync(Replies.Card(preview, texts["Poll_PreviewTitle"]), cancellationToken).ConfigureAwait(false);
     }
 

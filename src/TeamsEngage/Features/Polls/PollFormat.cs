@@ -14,17 +14,4 @@ internal static class PollFormat
         return new string('\u2588', filled) + new string('\u2591', BarWidth - filled);
     }
 
-    /// <summary>A moment in the reader's time zone and language.</summary>
-    public static string When(DateTimeOffset moment, Texts texts, TimeZoneInfo timeZone) =>
-        TimeZoneInfo.ConvertTime(moment, timeZone).ToString("f", texts.Culture);
-
-    /// <summary>The time zone of an IANA or Windows id, or UTC.</summary>
-    public static TimeZoneInfo Zone(string? id)
-    {
-        if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-        {
-            return zone;
-        }
-        return TimeZoneInfo.Utc;
-    }
 }

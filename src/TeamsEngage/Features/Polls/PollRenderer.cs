@@ -16,7 +16,7 @@ public sealed class PollCardRenderer(PersonalPollView view, IServiceProvider ser
             return null;
         }
         var texts = await PollRecipientTexts.ForAsync(services, context, cancellationToken).ConfigureAwait(false);
-        var card = await view.ForAsync(pollId, context.Recipient.UserId, texts, PollFormat.Zone(context.Recipient.TimeZone), editing: false, cancellationToken).ConfigureAwait(false);
+        var card = await view.ForAsync(pollId, context.Recipient.UserId, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone), editing: false, cancellationToken).ConfigureAwait(false);
         return card is null ? null : new RenderedMessage(card, null, texts["Poll_Notification"]);
     }
 }
@@ -38,7 +38,7 @@ public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls,
             return null;
         }
         var texts = await PollRecipientTexts.ForAsync(services, context, cancellationToken).ConfigureAwait(false);
-        var card = PollCards.Ballot(poll, context.Recipient.UserId, texts, PollFormat.Zone(context.Recipient.TimeZone));
+        var card = PollCards.Ballot(poll, context.Recipient.UserId, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone));
         return new RenderedMessage(card, null, texts["Poll_ReminderNotification"]);
     }
 }

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using System.Globalization;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
@@ -46,7 +47,7 @@ public sealed class VoteAction(PollStore polls, VoteStore votes, TimeProvider cl
         var vote = new Vote(choices, comment, recipient.DepartmentCode, recipient.Role, poll.Spec.Anonymous ? null : context.Caller.Name);
         await votes.CastAsync(poll.Id, VoteStore.VoterKey(poll, secret, context.Caller.UserId), vote, poll.Spec.Anonymous ? null : recipient, cancellationToken).ConfigureAwait(false);
         var live = poll.Spec.Results == ResultsVisibility.Live ? await votes.RecentTallyAsync(poll, cancellationToken).ConfigureAwait(false) : null;
-        return CardActionResult.WithCard(PollCards.Voted(poll, context.Caller.UserId, vote, live, texts, PollFormat.Zone(context.Turn.Activity.GetTimeZone())));
+        return CardActionResult.WithCard(PollCards.Voted(poll, context.Caller.UserId, vote, live, texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone())));
     }
 
     /// <summary>The chosen option indexes, or null when any is unknown, none is chosen, or several are for a single-choice poll.</summary>

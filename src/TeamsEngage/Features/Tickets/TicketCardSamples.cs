@@ -10,7 +10,7 @@ internal static class TicketCardSamples
 
     internal static IEnumerable<(string Name, AdaptiveCard Card)> Samples()
     {
-        var zone = TicketTime.Zone("America/Mexico_City");
+        var zone = PeopleTime.ZoneOrUtc("America/Mexico_City");
         var open = SampleTicket();
         var claimed = open with { Status = TicketStatus.Claimed, ClaimedByKey = "ben", ClaimedByName = "Ben Okafor", ClaimedByUserId = "29:ben" };
         var resolved = claimed with { Status = TicketStatus.Resolved, ResolvedAt = Now.AddHours(2), Resolution = "Replaced the HDMI cable." };

@@ -64,7 +64,7 @@ public static class TicketCards
         {
             new(texts["Tickets_FactStatus"], StatusText(ticket, texts)),
             new(texts["Tickets_FactHandler"], handler),
-            new(texts["Tickets_FactDue"], TicketTime.When(ticket.DueAt, texts, zone)),
+            new(texts["Tickets_FactDue"], PeopleTime.Brief(ticket.DueAt, zone, texts)),
             new(texts["Tickets_FactUrgency"], UrgencyText(ticket.Urgency, texts)),
             new(texts["Tickets_FactWhere"], CardText.Escape(ticket.Location)),
         };
@@ -105,8 +105,8 @@ public static class TicketCards
                 new TextBlock($"**{ticket.Id}** · {StatusText(ticket, texts)}") { Wrap = true },
                 CardText.UserText(ticket.Description, 140),
                 new TextBlock(ticket.IsOpen
-                    ? texts.Format("Tickets_ListDue", TicketTime.When(ticket.DueAt, texts, zone))
-                    : texts.Format("Tickets_ListClosed", TicketTime.When(ticket.ResolvedAt ?? ticket.DueAt, texts, zone))) { IsSubtle = true, Size = TextSize.Small, Wrap = true })
+                    ? texts.Format("Tickets_ListDue", PeopleTime.Brief(ticket.DueAt, zone, texts))
+                    : texts.Format("Tickets_ListClosed", PeopleTime.Brief(ticket.ResolvedAt ?? ticket.DueAt, zone, texts))) { IsSubtle = true, Size = TextSize.Small, Wrap = true })
             { Separator = true, Spacing = Spacing.Medium });
         }
         return new AdaptiveCard(body) { FallbackText = texts["Tickets_MyIssuesTitle"] };

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
@@ -36,7 +37,7 @@ public sealed class MyIssuesCommand(TicketStore tickets, IOptions<TicketsOptions
         }
         var ordered = mine.OrderBy(t => t.IsOpen ? 0 : 1).ThenByDescending(t => t.CreatedAt).ToList();
         var texts = context.Caller.Texts;
-        var card = TicketCards.MyIssues(ordered, texts, TicketTime.Zone(context.Turn.Activity.GetTimeZone()));
+        var card = TicketCards.MyIssues(ordered, texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
         await context.Turn.SendAsync(Replies.Card(card, texts["Tickets_MyIssuesTitle"]), cancellationToken).ConfigureAwait(false);
     }
 }
@@ -52,7 +53,7 @@ public sealed class QueueCommand(TicketStore tickets, TicketPeople people, TimeP
         var codes = (await people.DepartmentsOfAsync(caller, cancellationToken).ConfigureAwait(false))
             .Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var me = (await people.PersonOfAsync(caller, cancellationToken).ConfigureAwait(false))?.Key;
-        var everything = caller.Has(People.Role.Administrator);
+        var everything = caller.Has(Role.Administrator);
         var queue = new List<Ticket>();
         await foreach (var ticket in tickets.ListOpenAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Cards;
 using TeamsEngage.Connector.Schema;
@@ -115,7 +116,7 @@ public sealed class TicketDesk(TicketStore tickets, TicketMutation mutation, Tic
             }
             await notifier.RefreshCardsAsync(ticket.Id, context.Turn.Activity.Conversation?.Id, context.CardActivityId, cancellationToken).ConfigureAwait(false);
         }
-        var card = await cards.StaffAsync(ticket, context.Caller.Texts, TicketTime.Zone(context.Turn.Activity.GetTimeZone()), null, cancellationToken).ConfigureAwait(false);
+        var card = await cards.StaffAsync(ticket, context.Caller.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()), null, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithCard(card);
     }
 

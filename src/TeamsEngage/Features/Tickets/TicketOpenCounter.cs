@@ -3,7 +3,7 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>The directory asks before removing a department: how many of its tickets are still open.</summary>
-public sealed class TicketOpenCounter(TicketStore tickets) : IOpenTicketCounter
+public sealed class TicketOpenCounter(TicketStore tickets) : IDepartmentWork
 {
     public async Task<int> CountOpenAsync(string departmentCode, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory ca
             return null;
         }
         var texts = await TicketPayloads.TextsAsync(directory, context, cancellationToken).ConfigureAwait(false);
-        var zone = TicketTime.Zone(context.Recipient.TimeZone);
+        var zone = PeopleTime.ZoneOrUtc(context.Recipient.TimeZone);
         var card = payload!.View == TicketCardView.Reporter
             ? TicketCardFactory.Reporter(ticket, texts, zone)
             : await cards.StaffAsync(ticket, texts, zone, context.IsUpdate ? null : payload.EventKey, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Cards;
 using TeamsEngage.Connector.Schema;
@@ -100,7 +101,7 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketMutation mutat
         {
             await notifier.RefreshCardsAsync(outcome.Ticket.Id, context.Turn.Activity.Conversation?.Id, context.CardActivityId, cancellationToken).ConfigureAwait(false);
         }
-        return CardActionResult.WithCard(TicketCards.Reporter(outcome.Ticket, context.Caller.Texts, TicketTime.Zone(context.Turn.Activity.GetTimeZone())));
+        return CardActionResult.WithCard(TicketCards.Reporter(outcome.Ticket, context.Caller.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone())));
     }
 
     /// <summary>Who hears from the reporter: the claimer, else the assignee, else the administrators.</summary>

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
@@ -27,7 +28,7 @@ public sealed partial class TicketReporting(
             return CardActionResult.WithCard(TicketCards.ReportForm(texts, form, error));
         }
         form = form with { Description = form.Description!.Trim(), Location = form.Location!.Trim() };
-        var zone = TicketTime.Zone(context.Turn.Activity.GetTimeZone());
+        var zone = PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone());
         var conversationId = context.Turn.Activity.Conversation?.Id;
         if (context.CardActivityId is not { } activityId || conversationId is null)
         {

@@ -52,7 +52,7 @@ public static class TicketStaffCards
             body.Add(new Container(
                 new TextBlock($"**{ticket.Id}** · {TicketCards.UrgencyText(ticket.Urgency, texts)} · {TicketCards.StatusText(ticket, texts)}") { Wrap = true },
                 CardText.UserText(ticket.Description, 140),
-                new TextBlock(texts.Format("Tickets_QueueLine", CardText.Escape(ticket.ReporterName ?? string.Empty), TicketTime.Left(ticket.DueAt, now, texts)))
+                new TextBlock(texts.Format("Tickets_QueueLine", CardText.Escape(ticket.ReporterName ?? string.Empty), PeopleTime.Until(ticket.DueAt, now, texts)))
                 { IsSubtle = true, Size = TextSize.Small, Wrap = true })
             { Separator = true, Spacing = Spacing.Medium });
         }
@@ -61,8 +61,8 @@ public static class TicketStaffCards
 
     private static string DueText(Ticket ticket, Texts texts, TimeZoneInfo zone, DateTimeOffset now) =>
         ticket.Status == TicketStatus.Open
-            ? $"{TicketTime.When(ticket.DueAt, texts, zone)} ({TicketTime.Left(ticket.DueAt, now, texts)})"
-            : TicketTime.When(ticket.DueAt, texts, zone);
+            ? $"{PeopleTime.Brief(ticket.DueAt, zone, texts)} ({PeopleTime.Until(ticket.DueAt, now, texts)})"
+            : PeopleTime.Brief(ticket.DueAt, zone, texts);
 
     private static void AddHistory(List<CardElement> body, IReadOnlyList<TicketEvent> history, Texts texts, TimeZoneInfo zone)
     {
@@ -74,7 +74,7 @@ public static class TicketStaffCards
         body.Add(new TextBlock(texts["Tickets_HistoryTitle"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
         foreach (var entry in shown)
         {
-            body.Add(new TextBlock($"{TicketTime.When(entry.At, texts, zone)} · {TicketEventText.Line(entry, texts)}") { Wrap = true, Size = TextSize.Small, IsSubtle = true });
+            body.Add(new TextBlock($"{PeopleTime.Brief(entry.At, zone, texts)} · {TicketEventText.Line(entry, texts)}") { Wrap = true, Size = TextSize.Small, IsSubtle = true });
             if (entry.Kind is TicketEventKind.LiaisonReply or TicketEventKind.ReporterMessage or TicketEventKind.Resolved && entry.Text is { } said)
             {
                 body.Add(CardText.UserText(said, 300));

@@ -28,7 +28,7 @@ public static class TicketsServices
         services.AddSingleton<TicketReassignment>();
         services.AddSingleton<TicketEscalation>();
         services.AddHostedService<TicketEscalationService>();
-        services.Replace(ServiceDescriptor.Singleton<IOpenTicketCounter, TicketOpenCounter>());
+        services.AddSingleton<IDepartmentWork, TicketOpenCounter>();
 
         services.AddSingleton<ICommand, ReportCommand>();
         services.AddSingleton<ICommand, MyIssuesCommand>();

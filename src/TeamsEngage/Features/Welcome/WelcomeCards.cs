@@ -1,6 +1,6 @@
+using TeamsEngage.Bot;
 using TeamsEngage.Cards;
 using TeamsEngage.Features.Directory;
-using TeamsEngage.Features.Help;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
 
@@ -21,7 +21,7 @@ public static class WelcomeCards
             new TextBlock(texts["Welcome_Next"]) { Wrap = true, IsSubtle = true },
         ])
     {
-        Actions = [new ExecuteAction(texts["Action_ShowHelp"], ShowHelpAction.VerbName)],
+        Actions = [new ExecuteAction(texts["Action_ShowHelp"], SharedVerbs.ShowHelp)],
         FallbackText = texts["Welcome_Title"],
     };
 }

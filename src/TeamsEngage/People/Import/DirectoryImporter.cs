@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using System.Globalization;
 
 namespace TeamsEngage.People.Import;

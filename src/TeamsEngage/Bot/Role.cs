@@ -1,4 +1,4 @@
-namespace TeamsEngage.People;
+namespace TeamsEngage.Bot;
 
 /// <summary>What a person may do. Checked on the server for every command and card action.</summary>
 public enum Role

@@ -1,0 +1,28 @@
+using TeamsEngage.Bot;
+using TeamsEngage.Features.Help;
+using TeamsEngage.Features.Notices;
+using TeamsEngage.Features.Polls;
+using TeamsEngage.Features.Tickets;
+
+namespace TeamsEngage.Hosting;
+
+/// <summary>The features of TeamsEngage, in one place: what each registers, and what each answers.</summary>
+public static class FeatureList
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddWelcome();
+        services.AddNotices();
+        services.AddTickets();
+        services.AddPolls();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
+    {
+        app.MapHelp();
+        app.MapPolls();
+        app.MapLegacyClasses();
+        return app;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace TeamsEngage.Localization;
+
+/// <summary>
+/// Dates and times as people see them: the zones offered in forms, conversions between a wall-clock time in a zone and
+/// an instant, and the few formats every card uses, per locale. Nothing else in the app formats a date.
+/// </summary>
+public static class PeopleTime
+{
+    /// <summary>The zones offered first in forms (the districts served are in the United States).</summary>
+    public static IReadOnlyList<string> CommonZones { get; } =
+    [
+        "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+        "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu",
+    ];
+
+    /// <summary>The zones a person is offered: their own first when it is known and not already common.</summary>
+    public static IReadOnlyList<string> ZonesFor(string? ownZone) =>
+        ownZone is not null && Find(ownZone) is not null && !CommonZones.Contains(ownZone, StringComparer.Ordinal)
+            ? [ownZone, .. CommonZones]
+            : CommonZones;
+
+    /// <summary>The zone with an IANA (or Windows) id, or null when there is none.</summary>
+    public static TimeZoneInfo? Find(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+
+    /// <summary>The zone with that id, else UTC (a Teams client that sent no zone).</summary>
+    public static TimeZoneInfo ZoneOrUtc(string? id) => Find(id) ?? TimeZoneInfo.Utc;
+
+    /// <summary>The instant of a wall-clock time in a zone; null for a time that does not exist there (a spring-forward gap).</summary>
+    public static DateTimeOffset? ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return zone.IsInvalidTime(local) ? null : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
+
+    /// <summary>The wall-clock date and time of an instant in a zone.</summary>
+    public static (DateOnly Date, TimeOnly Time) ToLocal(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return (DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime));
+    }
+
+    /// <summary>A full date and time in the reader's culture ("Tuesday, December 1, 2026 6:00 PM").</summary>
+    public static string FullDate(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("f", texts.Culture);
+
+    /// <summary>A full date and time followed by the zone's id ("Tuesday, December 1, 2026 6:00 PM (America/Chicago)").</summary>
+    public static string LongWithZone(DateTimeOffset instant, string zoneId, Texts texts) =>
+        string.Create(texts.Culture, $"{FullDate(instant, ZoneOrUtc(zoneId), texts)} ({zoneId})");
+
+    /// <summary>The time of day only, in the reader's culture ("6:00 PM").</summary>
+    public static string TimeOfDay(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("t", texts.Culture);
+
+    /// <summary>A short date and time for lists ("Tue 1 Dec, 18:00"), with "UTC" when the reader's zone is unknown.</summary>
+    public static string Brief(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM, HH:mm", texts.Culture) + (zone == TimeZoneInfo.Utc ? " UTC" : string.Empty);
+
+    /// <summary>How long until <paramref name="due"/> ("2 h 10 min left"), or how late it is ("overdue by 1 d 3 h").</summary>
+    public static string Until(DateTimeOffset due, DateTimeOffset now, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var span = due - now;
+        var amount = Amount(span.Duration(), texts);
+        return span >= TimeSpan.Zero ? texts.Format("Time_TimeLeft", amount) : texts.Format("Time_Overdue", amount);
+    }
+
+    private static string Amount(TimeSpan span, Texts texts)
+    {
+        if (span.TotalDays >= 1)
+        {
+            return texts.Format("Time_DaysHours", (int)span.TotalDays, span.Hours);
+        }
+        return span.TotalHours >= 1
+            ? texts.Format("Time_HoursMinutes", (int)span.TotalHours, span.Minutes)
+            : texts.Format("Time_Minutes", Math.Max(1, (int)Math.Ceiling(span.TotalMinutes)));
+    }
+
+    /// <summary>Invariant ISO text of an instant, for data a person never reads (card data, CSV).</summary>
+    public static string Iso(DateTimeOffset instant) => instant.ToString("O", CultureInfo.InvariantCulture);
+}
