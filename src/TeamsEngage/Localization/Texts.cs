@@ -7,7 +7,7 @@ namespace TeamsEngage.Localization;
 /// The user-visible strings in one language. Cards and replies take a <see cref="Texts"/> rather than reading
 /// the thread's culture, so a card builder stays a pure function of its data and language.
 /// </summary>
-public sealed class Texts
+public sealed partial class Texts
 {
     private static readonly ResourceManager Resources = new("TeamsEngage.Localization.Strings", typeof(Texts).Assembly);
 
