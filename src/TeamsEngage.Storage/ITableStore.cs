@@ -12,6 +12,14 @@ public interface ITableStore
 
     /// <summary>A handle to one table. Cheap; does no I/O.</summary>
     IStoreTable Table(string name);
+
+    /// <summary>
+    /// Makes what was deleted so far unrecoverable from the store's own files: the embedded store zeroes freed pages
+    /// (it runs with <c>secure_delete</c>) and folds its write-ahead log into the main file, leaving the log empty.
+    /// Azure Tables keeps nothing readable of a deleted entity, so there it has nothing to do. Called after deletions that
+    /// matter for privacy (an anonymous poll's secret and voter tokens, an erased person).
+    /// </summary>
+    Task ForgetDeletedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
 
 /// <summary>One table of the store.</summary>

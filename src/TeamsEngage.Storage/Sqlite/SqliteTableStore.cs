@@ -72,6 +72,22 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
     /// <inheritdoc />
     public IStoreTable Table(string name) => new SqliteStoreTable(this, TableNameRules.Validate(name));
 
+    /// <inheritdoc />
+    public async Task ForgetDeletedAsync(CancellationToken cancellationToken = default)
+    {
+        await WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            // The log still holds the pages as they were before the delete; TRUNCATE copies the current pages home and empties it.
+            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+    }
+
     /// <summary>Releases the pooled connections, so the database file can be moved or deleted.</summary>
     public void Dispose()
     {
@@ -86,7 +102,8 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
+            // secure_delete: a deleted row's bytes are overwritten, not left in a free page for anyone with the file.
+            await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;", cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
