@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
@@ -21,7 +22,7 @@ public sealed partial class PollService(
     private IOutbox Outbox { get; } = outbox;
 
     /// <summary>Stores a draft for its author to preview.</summary>
-    public Task<Poll> CreateDraftAsync(PollSpec spec, Bot.Caller author, CancellationToken cancellationToken) =>
+    public Task<Poll> CreateDraftAsync(PollSpec spec, Caller author, CancellationToken cancellationToken) =>
         polls.CreateDraftAsync(new Poll(PollStore.NewId(), spec, author.UserId, author.Name, PollStatus.Draft, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>
