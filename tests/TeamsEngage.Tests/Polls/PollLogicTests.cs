@@ -90,6 +90,6 @@ public sealed class PollLogicTests
     {
         var poll = new Poll("p", new PollSpec("Q", ["A", "B"], multiple, false, false, ResultsVisibility.Live, DateTimeOffset.MaxValue, Audience.Everyone), "29:a", null, PollStatus.Open, DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(accepted, VoteAction.ReadChoices(value, poll) is not null);
+        Assert.Equal(accepted, PollBallotBox.ReadChoices(value, poll) is not null);
     }
 }

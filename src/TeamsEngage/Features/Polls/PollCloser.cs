@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
 
@@ -11,8 +12,8 @@ public sealed partial class PollCloser(PollStore polls, PollService service, Tim
         var closed = 0;
         foreach (var pollId in await polls.ListDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            var poll = await service.CloseAsync(pollId, cancellationToken).ConfigureAwait(false);
-            if (poll is null or { Status: PollStatus.Closed })
+            var closing = await service.CloseAsync(pollId, cancellationToken).ConfigureAwait(false);
+            if (closing.Outcome == UpdateOutcome.NotFound || closing.State is { Status: PollStatus.Closed })
             {
                 // Also drops index rows of polls closed by hand or deleted.
                 await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);

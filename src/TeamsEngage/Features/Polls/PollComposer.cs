@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsEngage.Localization;
 using TeamsEngage.People;
 
 namespace TeamsEngage.Features.Polls;
@@ -63,8 +64,7 @@ public static class PollComposer
             return null;
         }
         var time = TimeOnly.TryParseExact(data.CloseTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : new TimeOnly(17, 0);
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
+        return PeopleTime.ToInstant(date, time, timeZone);
     }
 
     private static bool IsOn(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);

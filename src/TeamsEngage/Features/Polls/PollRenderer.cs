@@ -5,7 +5,7 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>Renders <c>poll.card</c> at send time (the ballot; after closing, the closed poll) in the recipient's language.</summary>
-public sealed class PollCardRenderer(PersonalPollView view, IServiceProvider services) : IOutboxRenderer
+public sealed class PollCardRenderer(PersonalPollView view, IPeopleDirectory directory) : IOutboxRenderer
 {
     public string Kind => PollService.CardKind;
 
@@ -15,14 +15,14 @@ public sealed class PollCardRenderer(PersonalPollView view, IServiceProvider ser
         {
             return null;
         }
-        var texts = await PollRecipientTexts.ForAsync(services, context, cancellationToken).ConfigureAwait(false);
+        var texts = await PollRecipientTexts.ForAsync(directory, context, cancellationToken).ConfigureAwait(false);
         var card = await view.ForAsync(pollId, context.Recipient.UserId, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone), editing: false, cancellationToken).ConfigureAwait(false);
         return card is null ? null : new RenderedMessage(card, null, texts["Poll_Notification"]);
     }
 }
 
 /// <summary>Renders <c>poll.reminder</c>: the ballot again, but only for recipients who have not voted and while the poll is open.</summary>
-public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls, TimeProvider clock, IServiceProvider services) : IOutboxRenderer
+public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls, TimeProvider clock, IPeopleDirectory directory) : IOutboxRenderer
 {
     public string Kind => PollService.ReminderKind;
 
@@ -37,7 +37,7 @@ public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls,
         {
             return null;
         }
-        var texts = await PollRecipientTexts.ForAsync(services, context, cancellationToken).ConfigureAwait(false);
+        var texts = await PollRecipientTexts.ForAsync(directory, context, cancellationToken).ConfigureAwait(false);
         var card = PollCards.Ballot(poll, context.Recipient.UserId, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone));
         return new RenderedMessage(card, null, texts["Poll_ReminderNotification"]);
     }
@@ -46,10 +46,10 @@ public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls,
 internal static class PollRecipientTexts
 {
     /// <summary>The recipient's chosen language if the directory has one, else their Teams client's.</summary>
-    public static async Task<Texts> ForAsync(IServiceProvider services, RenderContext context, CancellationToken cancellationToken)
+    public static async Task<Texts> ForAsync(IPeopleDirectory directory, RenderContext context, CancellationToken cancellationToken)
     {
         string? language = null;
-        if (context.PersonKey is { } key && services.GetService<IPeopleDirectory>() is { } directory)
+        if (context.PersonKey is { } key)
         {
             language = (await directory.FindAsync(key, cancellationToken).ConfigureAwait(false))?.Language;
         }

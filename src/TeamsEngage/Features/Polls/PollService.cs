@@ -11,63 +11,40 @@ public sealed partial class PollService(
     PollStore polls,
     VoteStore votes,
     PollLedger ledger,
-    IServiceProvider services,
+    IPeopleDirectory directory,
+    IOutbox outbox,
     TimeProvider clock,
     ILogger<PollService> logger)
 {
     public const string CardKind = "poll.card";
     public const string ReminderKind = "poll.reminder";
 
-    // Resolved when used, so the bot starts (and votes work) even where a deployment has not wired these yet.
-    private IPeopleDirectory Directory => services.GetRequiredService<IPeopleDirectory>();
-
-    private IOutbox Outbox => services.GetRequiredService<IOutbox>();
+    private IOutbox Outbox { get; } = outbox;
 
     /// <summary>Stores a draft for its author to preview.</summary>
     public Task<Poll> CreateDraftAsync(PollSpec spec, Caller author, CancellationToken cancellationToken) =>
         polls.CreateDraftAsync(new Poll(PollStore.NewId(), spec, author.UserId, author.Name, PollStatus.Draft, clock.GetUtcNow()), cancellationToken);
 
-    /// <summary>The departments a liaison looks after (as liaison or backup).</summary>
-    public async Task<IReadOnlyList<string>> OwnDepartmentsAsync(Caller caller, CancellationToken cancellationToken)
-    {
-        if (caller.PersonKey is not { } key || services.GetService<IPeopleDirectory>() is not { } directory)
-        {
-            return [];
-        }
-        var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
-        return [.. departments.Where(d => d.LiaisonKey == key || d.BackupKey == key).Select(d => d.Code)];
-    }
-
-    /// <summary>Administrators may poll anyone; liaisons only whole departments of their own.</summary>
-    public async Task<bool> MayTargetAsync(Caller caller, Audience audience, CancellationToken cancellationToken)
-    {
-        if (caller.Has(Role.Administrator))
-        {
-            return true;
-        }
-        if (!caller.Has(Role.Liaison) || audience.Kind != AudienceKind.Departments || audience.Values.Count == 0)
-        {
-            return false;
-        }
-        var own = await OwnDepartmentsAsync(caller, cancellationToken).ConfigureAwait(false);
-        return audience.Values.All(v => own.Contains(v, StringComparer.OrdinalIgnoreCase));
-    }
-
-    /// <summary>Sends a draft: applies the weekly cap, records recipients, opens voting, starts the broadcast. Null if it was already sent.</summary>
-    public async Task<Poll?> SendAsync(Poll draft, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a draft: applies the weekly cap, records recipients, opens voting, starts the broadcast. Refused with
+    /// <c>Poll_AlreadySent</c> when another press of Send won.
+    /// </summary>
+    public async Task<UpdateResult<Poll, Poll>> SendAsync(Poll draft, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (recipients, capped) = await ChooseRecipientsAsync(draft, now, cancellationToken).ConfigureAwait(false);
         await polls.OpenAsync(draft, cancellationToken).ConfigureAwait(false);
-        Poll open;
-        try
+        // The conditional update is the lock: of two presses of Send, one wins.
+        var sending = await OptimisticUpdate.ApplyAsync(
+            ct => polls.FindAsync(draft.Id, ct),
+            poll => poll.Status == PollStatus.Draft
+                ? Decision.Write(poll with { Status = PollStatus.Open, Recipients = recipients.Count, Capped = capped })
+                : Decision.Refuse<Poll>("Poll_AlreadySent"),
+            (_, open, ct) => polls.UpdateAsync(open, ct),
+            cancellationToken).ConfigureAwait(false);
+        if (sending is not { Written: true, State: { } open })
         {
-            // The conditional update is the lock: of two presses of Send, one wins.
-            open = await polls.UpdateAsync(draft with { Status = PollStatus.Open, Recipients = recipients.Count, Capped = capped }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorePreconditionFailedException)
-        {
-            return null;
+            return sending;
         }
         await polls.AddRecipientsAsync(open.Id, [.. recipients.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))], cancellationToken).ConfigureAwait(false);
         foreach (var r in recipients)
@@ -76,55 +53,51 @@ public sealed partial class PollService(
         }
         var receipt = await Outbox.StartBroadcastAsync(new BroadcastRequest(open.Id, CardKind, Payload(open.Id)), recipients.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
         LogSent(logger, open.Id, receipt.Queued, receipt.Unreachable, capped);
-        return open;
+        return sending;
     }
 
-    /// <summary>Closes an open poll: no more votes, the voter secret is destroyed, and every delivered card shows the closed poll.</summary>
-    public async Task<Poll?> CloseAsync(string pollId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes an open poll: no more votes, the voter secret is destroyed, and every delivered card shows the closed poll.
+    /// A poll already closed is left as it is (<see cref="UpdateOutcome.Unchanged"/>).
+    /// </summary>
+    public async Task<UpdateResult<Poll, Poll>> CloseAsync(string pollId, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        var closing = await OptimisticUpdate.ApplyAsync(
+            ct => polls.FindAsync(pollId, ct),
+            poll => poll.Status == PollStatus.Open ? Decision.Write(poll with { Status = PollStatus.Closed, ClosedAt = clock.GetUtcNow() }) : Decision.Keep<Poll>(),
+            (_, closed, ct) => polls.UpdateAsync(closed, ct),
+            cancellationToken).ConfigureAwait(false);
+        if (closing.Written)
         {
-            var poll = await polls.FindAsync(pollId, cancellationToken).ConfigureAwait(false);
-            if (poll is null || poll.Status != PollStatus.Open)
-            {
-                return poll;
-            }
-            try
-            {
-                var closed = await polls.UpdateAsync(poll with { Status = PollStatus.Closed, ClosedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-                await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);
-                votes.Invalidate(pollId);
-                var updated = await Outbox.UpdateDeliveredAsync(pollId, CardKind, Payload(pollId), cancellationToken).ConfigureAwait(false);
-                LogClosed(logger, pollId, updated);
-                return closed;
-            }
-            catch (StorePreconditionFailedException)
-            {
-                // Changed meanwhile (a reminder, another close): read again.
-            }
+            await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);
+            votes.Invalidate(pollId);
+            var updated = await Outbox.UpdateDeliveredAsync(pollId, CardKind, Payload(pollId), cancellationToken).ConfigureAwait(false);
+            LogClosed(logger, pollId, updated);
         }
-        return await polls.FindAsync(pollId, cancellationToken).ConfigureAwait(false);
+        return closing;
     }
 
-    /// <summary>Sends the one reminder to recipients who have not voted (the renderer skips those who have). False if already reminded or not open.</summary>
-    public async Task<bool> RemindAsync(Poll poll, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the one reminder to recipients who have not voted (the renderer skips those who have). Refused with
+    /// <c>Poll_RemindRefused</c> when already reminded or not open.
+    /// </summary>
+    public async Task<UpdateResult<Poll, Poll>> RemindAsync(Poll poll, CancellationToken cancellationToken)
     {
-        if (poll.Status != PollStatus.Open || poll.RemindedAt is not null)
+        var reminding = await OptimisticUpdate.ApplyAsync(
+            ct => polls.FindAsync(poll.Id, ct),
+            current => current.Status == PollStatus.Open && current.RemindedAt is null
+                ? Decision.Write(current with { RemindedAt = clock.GetUtcNow() })
+                : Decision.Refuse<Poll>("Poll_RemindRefused"),
+            (_, reminded, ct) => polls.UpdateAsync(reminded, ct),
+            cancellationToken).ConfigureAwait(false);
+        if (!reminding.Written)
         {
-            return false;
-        }
-        try
-        {
-            await polls.UpdateAsync(poll with { RemindedAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorePreconditionFailedException)
-        {
-            return false;
+            return reminding;
         }
         var recipients = polls.ListRecipientsAsync(poll.Id, cancellationToken)
             .Select(r => new BroadcastRecipient(r.PersonKey, r.UserId, r.DepartmentCode, r.Role));
         await Outbox.StartBroadcastAsync(new BroadcastRequest(poll.Id + "-reminder", ReminderKind, Payload(poll.Id), OutboxPriority.Normal), recipients, cancellationToken).ConfigureAwait(false);
-        return true;
+        return reminding;
     }
 
     /// <summary>How many recipients the poll reached: delivered cards (never fewer than the votes).</summary>
@@ -158,7 +131,7 @@ public sealed partial class PollService(
     {
         var recipients = new List<BroadcastRecipient>();
         var capped = 0;
-        await foreach (var person in Directory.ResolveAudienceAsync(poll.Spec.Audience, cancellationToken).ConfigureAwait(false))
+        await foreach (var person in directory.ResolveAudienceAsync(poll.Spec.Audience, cancellationToken).ConfigureAwait(false))
         {
             if (await ledger.MayReceiveAsync(person.Key, poll.Id, now, cancellationToken).ConfigureAwait(false))
             {

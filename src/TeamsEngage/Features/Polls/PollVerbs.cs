@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>The verbs on poll cards.</summary>
@@ -27,10 +29,10 @@ public sealed record ComposerData(
     string? AudienceValues = null);
 
 /// <summary>Data of buttons that act on one poll. <paramref name="For"/> is the user the card was rendered for.</summary>
-public sealed record PollRef(string PollId, string? For = null);
+public sealed record PollRef([property: Required] string PollId, string? For = null);
 
 /// <summary>Data of the vote button: the chosen values ("0", or "0,2" for multiple choice) and an optional comment.</summary>
-public sealed record VoteData(string PollId, string? For = null, string? Choice = null, string? Comment = null);
+public sealed record VoteData([property: Required] string PollId, string? For = null, string? Choice = null, string? Comment = null);
 
 /// <summary>Data of the results button: which breakdown, if any (<c>department</c> or <c>role</c>).</summary>
-public sealed record ResultsData(string PollId, string? By = null);
+public sealed record ResultsData([property: Required] string PollId, string? By = null);

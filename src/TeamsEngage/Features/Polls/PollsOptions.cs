@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>Settings of polls, section <c>TeamsEngage:Polls</c>.</summary>
@@ -5,16 +7,23 @@ public sealed class PollsOptions
 {
     public const string Section = "TeamsEngage:Polls";
 
+    // The longest duration TimeSpan can hold, as the upper bound of the "must be positive" ranges.
+    private const string Forever = "10675199.02:48:05.4775807";
+
     /// <summary>Breakdown groups with fewer respondents are never shown as numbers.</summary>
+    [Range(2, int.MaxValue, ErrorMessage = "TeamsEngage:Polls:MinGroupSize must be at least 2.")]
     public int MinGroupSize { get; set; } = 5;
 
     /// <summary>A person is sent at most this many polls in any 7 days.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "TeamsEngage:Polls:MaxPerPersonPerWeek must be at least 1.")]
     public int MaxPerPersonPerWeek { get; set; } = 2;
 
     /// <summary>Key of the signed export links (base64, at least 32 bytes); generated and stored when empty.</summary>
     public string? LinkSigningKey { get; set; }
 
     /// <summary>How long an export link works.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.0000001", Forever, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "TeamsEngage:Polls:LinkLifetime must be positive.")]
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long a tally shown on voters' cards may be reused before the votes are counted again.</summary>
@@ -24,30 +33,10 @@ public sealed class PollsOptions
     public TimeSpan PollCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often due polls are closed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.0000001", Forever, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "TeamsEngage:Polls:SweepInterval must be positive.")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a poll stays open when the quick form is used.</summary>
     public TimeSpan QuickFormDuration { get; set; } = TimeSpan.FromDays(3);
-}
-
-/// <summary>Checks <see cref="PollsOptions"/> at start-up.</summary>
-public sealed class PollsOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<PollsOptions>
-{
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, PollsOptions options)
-    {
-        var errors = new List<string>();
-        if (options.MinGroupSize < 2)
-        {
-            errors.Add("TeamsEngage:Polls:MinGroupSize must be at least 2.");
-        }
-        if (options.MaxPerPersonPerWeek < 1)
-        {
-            errors.Add("TeamsEngage:Polls:MaxPerPersonPerWeek must be at least 1.");
-        }
-        if (options.LinkLifetime <= TimeSpan.Zero || options.SweepInterval <= TimeSpan.Zero)
-        {
-            errors.Add("TeamsEngage:Polls:LinkLifetime and SweepInterval must be positive.");
-        }
-        return errors.Count == 0 ? Microsoft.Extensions.Options.ValidateOptionsResult.Success : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(errors);
-    }
 }

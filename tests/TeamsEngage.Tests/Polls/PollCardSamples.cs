@@ -1,8 +1,9 @@
 using TeamsEngage.Cards;
+using TeamsEngage.Features.Polls;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
 
-namespace TeamsEngage.Features.Polls;
+namespace TeamsEngage.Tests.Polls;
 
 /// <summary>Every poll card in each state and language, for the official parser and the card catalogue.</summary>
 internal static class PollCardSamples

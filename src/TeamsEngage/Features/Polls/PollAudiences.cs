@@ -1,0 +1,45 @@
+using TeamsEngage.Bot;
+using TeamsEngage.People;
+
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>Whom an author may poll: administrators anyone, liaisons only whole departments they look after.</summary>
+public sealed class PollAudiences(IPeopleDirectory directory)
+{
+    /// <summary>The departments a liaison looks after (as liaison or backup).</summary>
+    public async Task<IReadOnlyList<string>> OwnDepartmentsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.PersonKey is not { } key)
+        {
+            return [];
+        }
+        var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. departments.Where(d => d.LiaisonKey == key || d.BackupKey == key).Select(d => d.Code)];
+    }
+
+    /// <summary>Whether <paramref name="caller"/> may send a poll to <paramref name="audience"/>.</summary>
+    public async Task<bool> MayTargetAsync(Caller caller, Audience audience, CancellationToken cancellationToken)
+    {
+        if (caller.Has(Role.Administrator))
+        {
+            return true;
+        }
+        if (!caller.Has(Role.Liaison) || audience.Kind != AudienceKind.Departments || audience.Values.Count == 0)
+        {
+            return false;
+        }
+        var own = await OwnDepartmentsAsync(caller, cancellationToken).ConfigureAwait(false);
+        return audience.Values.All(v => own.Contains(v, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The quick form's audience: everyone for administrators, their own departments for liaisons; null when they have none.</summary>
+    public async Task<Audience?> DefaultAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (caller.Has(Role.Administrator))
+        {
+            return Audience.Everyone;
+        }
+        var own = await OwnDepartmentsAsync(caller, cancellationToken).ConfigureAwait(false);
+        return own.Count == 0 ? null : new Audience(AudienceKind.Departments, own);
+    }
+}

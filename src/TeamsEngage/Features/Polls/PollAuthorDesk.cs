@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using TeamsEngage.Bot;
+using TeamsEngage.Connector.Schema;
+using TeamsEngage.Localization;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>
+/// The author's buttons on a poll they drafted or sent: send, results, close, remind. Who may press which is decided
+/// by <see cref="PollAuthorAccess"/> before a method here runs.
+/// </summary>
+public sealed class PollAuthorDesk(PollService service, PollAudiences audiences, PollResultsBuilder results)
+{
+    /// <summary>Send on the preview, while the audience is still the author's to poll.</summary>
+    public async Task<CardActionResult> SendAsync(Poll draft, CardAction<PollRef> action, CancellationToken cancellationToken)
+    {
+        if (draft.Status != PollStatus.Draft)
+        {
+            return CardActionResult.WithMessage(action.Texts["Poll_AlreadySent"]);
+        }
+        if (!await audiences.MayTargetAsync(action.Caller, draft.Spec.Audience, cancellationToken).ConfigureAwait(false))
+        {
+            return CardActionResult.WithMessage(action.Texts["Poll_Refused_Audience"]);
+        }
+        return await ResultsAfterAsync(await service.SendAsync(draft, cancellationToken).ConfigureAwait(false), action, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The results card, with a breakdown by department or role on request; nobody sees who voted what.</summary>
+    public async Task<CardActionResult> ResultsAsync(Poll poll, CardAction<ResultsData> action, CancellationToken cancellationToken)
+    {
+        var by = action.Data.By is "department" or "role" ? action.Data.By : null;
+        return CardActionResult.WithCard(await results.BuildAsync(poll, by, action, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Close now.</summary>
+    public async Task<CardActionResult> CloseAsync(Poll poll, CardAction<PollRef> action, CancellationToken cancellationToken) =>
+        await ResultsAfterAsync(await service.CloseAsync(poll.Id, cancellationToken).ConfigureAwait(false), action, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The one reminder to people who have not answered.</summary>
+    public async Task<CardActionResult> RemindAsync(Poll poll, CardAction<PollRef> action, CancellationToken cancellationToken) =>
+        await ResultsAfterAsync(await service.RemindAsync(poll, cancellationToken).ConfigureAwait(false), action, cancellationToken).ConfigureAwait(false);
+
+    private async Task<CardActionResult> ResultsAfterAsync(UpdateResult<Poll, Poll> update, CardActionContext context, CancellationToken cancellationToken) => update switch
+    {
+        { Outcome: UpdateOutcome.Contended } => CardActionResult.ChangedMeanwhile,
+        { Refusal: { } key } => CardActionResult.WithMessage(context.Texts[key]),
+        { State: { } poll } => CardActionResult.WithCard(await results.BuildAsync(poll, null, context, cancellationToken).ConfigureAwait(false)),
+        _ => CardActionResult.NotFound,
+    };
+}
+
+/// <summary>Gathers what the author's results card shows.</summary>
+public sealed class PollResultsBuilder(VoteStore votes, PollService service, PollLinks links, IOptions<PollsOptions> options)
+{
+    public async Task<Cards.AdaptiveCard> BuildAsync(Poll poll, string? by, CardActionContext context, CancellationToken cancellationToken)
+    {
+        var all = await votes.ReadAllAsync(poll.Id, cancellationToken).ConfigureAwait(false);
+        var tally = PollTally.From(poll.Spec.Options.Count, all);
+        var minimum = options.Value.MinGroupSize;
+        var breakdown = by is null ? null : PollBreakdown.Build(poll.Spec.Options.Count, all, by == "role" ? v => v.Role : v => v.DepartmentCode, minimum);
+        var view = new PollResultsView(
+            poll,
+            tally,
+            await service.ReachedAsync(poll, tally.Voters, cancellationToken).ConfigureAwait(false),
+            minimum,
+            by,
+            breakdown,
+            await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false));
+        return PollAuthorCards.Results(view, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TeamsEngage.Bot;
+using TeamsEngage.Commands;
+using TeamsEngage.Outbox;
+using TeamsEngage.Storage.Hosting;
+
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>Quick polls: what the feature registers, and everything it answers.</summary>
+public static class PollsFeature
+{
+    public static IServiceCollection AddPolls(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PollsOptions>().BindConfiguration(PollsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddStoreTable(PollStore.PollsTable);
+        services.AddStoreTable(PollStore.RecipientsTable);
+        services.AddStoreTable(VoteStore.TableName);
+        services.AddStoreTable(PollLedger.TableName);
+        services.AddStoreTable(PollLinks.SettingsTable);
+        services.AddSingleton<PollStore>();
+        services.AddSingleton<VoteStore>();
+        services.AddSingleton<PollLedger>();
+        services.AddSingleton<PollLinks>();
+        services.AddSingleton<PollAudiences>();
+        services.AddSingleton<PollService>();
+        services.AddSingleton<PersonalPollView>();
+        services.AddSingleton<PollResultsBuilder>();
+        services.AddSingleton<PollDrafts>();
+        services.AddSingleton<PollAuthorDesk>();
+        services.AddSingleton<PollBallotBox>();
+        services.AddSingleton<IEntityAccess<Poll>, PollAuthorAccess>();
+        services.AddSingleton<IEntityAccess<PollBallot>, PollBallotAccess>();
+        services.AddSingleton<PollCloser>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollCloser>());
+        services.AddSingleton<IOutboxRenderer, PollCardRenderer>();
+        services.AddSingleton<IOutboxRenderer, PollReminderRenderer>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPolls(this IEndpointRouteBuilder app)
+    {
+        var bot = app.BotRoutes();
+        bot.MapCommand<PollDrafts>(BotCommands.Poll, (command, drafts, ct) => drafts.StartAsync(command, ct));
+
+        bot.MapActions(new ActionReplies(NotFound: "Poll_Refused_Unknown", Refused: "Poll_Refused_Staff", ChangedMeanwhile: "Poll_ChangedMeanwhile", NotYours: "Poll_Refused_NotAuthor"))
+            .Map<ComposerData, PollDrafts>(PollVerbs.Preview, Who.Staff, (action, drafts, ct) => drafts.PreviewAsync(action, ct))
+            .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Send, Who.Staff, d => d.PollId, (action, desk, ct) => desk.SendAsync(action.Entity, action, ct))
+            .Map<ResultsData, Poll, PollAuthorDesk>(PollVerbs.Results, Who.Staff, d => d.PollId, (action, desk, ct) => desk.ResultsAsync(action.Entity, action, ct))
+            .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Close, Who.Staff, d => d.PollId, (action, desk, ct) => desk.CloseAsync(action.Entity, action, ct))
+            .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Remind, Who.Staff, d => d.PollId, (action, desk, ct) => desk.RemindAsync(action.Entity, action, ct));
+
+        bot.MapActions(new ActionReplies(NotFound: "Poll_Refused_Unknown", Refused: "Poll_Refused_NotSent", ChangedMeanwhile: "Poll_ChangedMeanwhile", NotYours: "Poll_Refused_NotYours"))
+            .Map<VoteData, PollBallot, PollBallotBox>(PollVerbs.Vote, Who.Everyone, d => d.PollId, (action, box, ct) => box.VoteAsync(action.Entity, action, ct))
+            .Map<PollRef, PollBallot, PollBallotBox>(PollVerbs.ChangeVote, Who.Everyone, d => d.PollId, (action, box, ct) => box.ShowAsync(action.Entity, action, editing: true, ct))
+            .Map<PollRef, PollBallot, PollBallotBox>(PollVerbs.Refresh, Who.Everyone, d => d.PollId, (action, box, ct) => box.ShowAsync(action.Entity, action, editing: false, ct));
+
+        // The CSV export, reachable only through a signed link that expires.
+        app.MapGet("/polls/{pollId}/export.csv", ExportAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync(
+        string pollId,
+        string? exp,
+        string? sig,
+        PollLinks links,
+        PollStore polls,
+        VoteStore votes,
+        IOptions<PollsOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (!await links.IsValidAsync(pollId, exp, sig, cancellationToken).ConfigureAwait(false))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var poll = await polls.FindAsync(pollId, cancellationToken).ConfigureAwait(false);
+        if (poll is null || poll.Status == PollStatus.Draft)
+        {
+            return TypedResults.NotFound();
+        }
+        var named = poll.Spec.Anonymous ? null : await votes.ReadNamedAsync(poll.Id, cancellationToken).ConfigureAwait(false);
+        var all = named?.Select(v => v.Vote).ToList() ?? [.. await votes.ReadAllAsync(poll.Id, cancellationToken).ConfigureAwait(false)];
+        var csv = PollCsv.Build(poll, PollTally.From(poll.Spec.Options.Count, all), all, options.Value.MinGroupSize, named);
+        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"poll-{poll.Id}.csv");
+    }
+}
