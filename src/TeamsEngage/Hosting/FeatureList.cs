@@ -1,4 +1,5 @@
 using TeamsEngage.Bot;
+using TeamsEngage.Features.Directory;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
@@ -11,7 +12,7 @@ public static class FeatureList
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
-        services.AddWelcome();
+        services.AddDirectory();
         services.AddNotices();
         services.AddTickets();
         services.AddPolls();
@@ -21,6 +22,7 @@ public static class FeatureList
     public static IEndpointRouteBuilder MapFeatures(this IEndpointRouteBuilder app)
     {
         app.MapHelp();
+        app.MapDirectory();
         app.MapPolls();
         app.MapLegacyClasses();
         return app;

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Connector.Routing;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Conversations;
+using TeamsEngage.Features.Directory;
 using TeamsEngage.People;
-using TeamsEngage.Features.Welcome;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Hosting;
@@ -19,15 +18,15 @@ public static partial class TeamsEngageServices
     {
         services.AddBotConnector(configuration, environment, routes => routes
             .OnActivity<MessageHandler>(ActivityTypes.Message)
-            .OnActivity<WelcomeHandler>(ActivityTypes.ConversationUpdate)
-            .OnActivity<InstallationHandler>(ActivityTypes.InstallationUpdate)
+            .OnActivity<Welcomer>(ActivityTypes.ConversationUpdate)
+            .OnActivity<Welcomer>(ActivityTypes.InstallationUpdate)
             .OnInvoke<CardActionInvokeHandler>(InvokeNames.AdaptiveCardAction));
 
-        services.AddOptions<TeamsEngageOptions>().BindConfiguration(TeamsEngageOptions.Section);
-        services.AddOptions<BotEndpointOptions>().Configure<IConfiguration, IOptions<BotOptions>>((endpoint, config, bot) =>
+        services.AddOptions<TeamsEngageOptions>().BindConfiguration(TeamsEngageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotEndpointOptions>().Configure<IOptions<TeamsEngageOptions>, IOptions<BotOptions>>((endpoint, product, bot) =>
         {
-            var tenants = config.GetSection($"{TeamsEngageOptions.Section}:AllowedTenants").Get<string[]>() ?? [];
-            if (tenants.Length == 0 && !string.IsNullOrWhiteSpace(bot.Value.MicrosoftAppTenantId))
+            IEnumerable<string> tenants = product.Value.AllowedTenants;
+            if (!tenants.Any(t => !string.IsNullOrWhiteSpace(t)) && !string.IsNullOrWhiteSpace(bot.Value.MicrosoftAppTenantId))
             {
                 tenants = [bot.Value.MicrosoftAppTenantId];
             }
@@ -44,22 +43,13 @@ public static partial class TeamsEngageServices
         return services;
     }
 
-    /// <summary>People, roles and conversation references.</summary>
+    /// <summary>The directory core (people, departments, roles) and conversation references; no feature.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddStoreTable(ConversationReferenceStore.TableName);
         services.AddSingleton<ConversationReferenceStore>();
         services.AddScoped<ITurnObserver, ConversationReferenceRecorder>();
-        services.AddDirectory();
-        return services;
-    }
-
-    /// <summary>The welcome on install.</summary>
-    public static IServiceCollection AddWelcome(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddStoreTable(WelcomeLedger.TableName);
-        services.AddSingleton<WelcomeLedger>();
+        services.AddPeopleDirectory();
         return services;
     }
 

@@ -24,42 +24,15 @@ public sealed class DepartmentEditor(ITableStore store, PeopleDirectory director
     {
         ArgumentNullException.ThrowIfNull(department);
         department = department with { Code = DepartmentCodes.Normalize(department.Code) };
-        var existing = await directory.FindDepartmentRecordAsync(department.Code, cancellationToken).ConfigureAwait(false);
-        if (isNew && existing is not null)
+        var outcome = isNew
+            ? await AddAsync(department, actor, cancellationToken).ConfigureAwait(false)
+            : await ReplaceAsync(department, actor, cancellationToken).ConfigureAwait(false);
+        if (outcome == DepartmentChangeOutcome.Saved)
         {
-            return DepartmentChangeOutcome.CodeTaken;
+            await PromoteLiaisonsAsync(department, actor, cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(actor, isNew ? "department.added" : "department.changed", department.Code, Describe(department), cancellationToken).ConfigureAwait(false);
         }
-        if (!isNew && existing is null)
-        {
-            return DepartmentChangeOutcome.NotFound;
-        }
-        if (existing?.Department == department)
-        {
-            return DepartmentChangeOutcome.Unchanged;
-        }
-        var record = new DepartmentRecord(department, actor, clock.GetUtcNow(), existing?.ETag);
-        try
-        {
-            if (existing is null)
-            {
-                await _table.InsertAsync(PeopleRows.ToEntity(record), cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await _table.UpdateAsync(PeopleRows.ToEntity(record), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (StoreConflictException)
-        {
-            return DepartmentChangeOutcome.CodeTaken;
-        }
-        catch (StorePreconditionFailedException)
-        {
-            return DepartmentChangeOutcome.ChangedMeanwhile;
-        }
-        await PromoteLiaisonsAsync(department, actor, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(actor, existing is null ? "department.added" : "department.changed", department.Code, Describe(department), cancellationToken).ConfigureAwait(false);
-        return DepartmentChangeOutcome.Saved;
+        return outcome;
     }
 
     /// <summary>Saves an imported department: added when new, replaced when different, left alone when the same.</summary>
@@ -69,33 +42,65 @@ public sealed class DepartmentEditor(ITableStore store, PeopleDirectory director
         return await SaveAsync(department, !exists, actor, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Removes a department that has no open tickets.</summary>
+    /// <summary>Removes a department that has no open work.</summary>
     public async Task<DepartmentChangeOutcome> RemoveAsync(string code, string actor, CancellationToken cancellationToken)
     {
-        var existing = await directory.FindDepartmentRecordAsync(code, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        if (!DepartmentCodes.IsValid(code))
         {
             return DepartmentChangeOutcome.NotFound;
         }
-        if (await openTickets.CountOpenAsync(existing.Department.Code, cancellationToken).ConfigureAwait(false) > 0)
+        code = DepartmentCodes.Normalize(code);
+        if (await openTickets.CountOpenAsync(code, cancellationToken).ConfigureAwait(false) > 0)
         {
             return DepartmentChangeOutcome.HasOpenTickets;
         }
+        var result = await OptimisticUpdate.ApplyAsync<DepartmentRecord, Department>(
+            ct => directory.FindDepartmentRecordAsync(code, ct),
+            record => Decision.Write(record.Department),
+            async (record, _, ct) =>
+            {
+                await _table.DeleteAsync(PeopleRows.Partition, record.Department.Code, record.ETag, ct).ConfigureAwait(false);
+                return record;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (result.Written)
+        {
+            await audit.RecordAsync(actor, "department.removed", code, null, cancellationToken).ConfigureAwait(false);
+        }
+        return Outcome(result.Outcome);
+    }
+
+    private async Task<DepartmentChangeOutcome> AddAsync(Department department, string actor, CancellationToken cancellationToken)
+    {
         try
         {
-            await _table.DeleteAsync(PeopleRows.Partition, existing.Department.Code, existing.ETag, cancellationToken).ConfigureAwait(false);
+            await _table.InsertAsync(PeopleRows.ToEntity(new DepartmentRecord(department, actor, clock.GetUtcNow(), null)), cancellationToken).ConfigureAwait(false);
+            return DepartmentChangeOutcome.Saved;
         }
-        catch (StorePreconditionFailedException)
+        catch (StoreConflictException)
         {
-            return DepartmentChangeOutcome.ChangedMeanwhile;
+            return DepartmentChangeOutcome.CodeTaken;
         }
-        catch (StoreNotFoundException)
-        {
-            return DepartmentChangeOutcome.NotFound;
-        }
-        await audit.RecordAsync(actor, "department.removed", existing.Department.Code, null, cancellationToken).ConfigureAwait(false);
-        return DepartmentChangeOutcome.Saved;
     }
+
+    private async Task<DepartmentChangeOutcome> ReplaceAsync(Department department, string actor, CancellationToken cancellationToken)
+    {
+        var result = await OptimisticUpdate.ApplyAsync<DepartmentRecord, Department>(
+            ct => directory.FindDepartmentRecordAsync(department.Code, ct),
+            record => record.Department == department ? Decision.Keep<Department>() : Decision.Write(department),
+            async (record, change, ct) => PeopleRows.ToDepartment(await _table.UpdateAsync(
+                PeopleRows.ToEntity(new DepartmentRecord(change, actor, clock.GetUtcNow(), record.ETag)), ct).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
+        return Outcome(result.Outcome);
+    }
+
+    private static DepartmentChangeOutcome Outcome(UpdateOutcome outcome) => outcome switch
+    {
+        UpdateOutcome.Written => DepartmentChangeOutcome.Saved,
+        UpdateOutcome.Unchanged => DepartmentChangeOutcome.Unchanged,
+        UpdateOutcome.Contended => DepartmentChangeOutcome.ChangedMeanwhile,
+        _ => DepartmentChangeOutcome.NotFound,
+    };
 
     private async Task PromoteLiaisonsAsync(Department department, string actor, CancellationToken cancellationToken)
     {

@@ -1,13 +1,12 @@
-using TeamsEngage.Bot;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
-using TeamsEngage.Hosting;
+using TeamsEngage.Bot;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.People;
 
 /// <summary>The directory read API over the People and Departments tables. No cache: every read sees the latest write.</summary>
-public sealed class PeopleDirectory(ITableStore store, IOptions<TeamsEngageOptions> options) : IPeopleDirectory
+public sealed class PeopleDirectory(ITableStore store, IOptions<PeopleOptions> options) : IPeopleDirectory
 {
     private readonly IStoreTable _people = store.Table(PeopleRows.PeopleTable);
     private readonly IStoreTable _departments = store.Table(PeopleRows.DepartmentsTable);

@@ -17,8 +17,6 @@ public sealed record Contact(string AadObjectId, string UserId, string? Name, st
 /// </summary>
 public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, DirectoryAudit audit, TimeProvider clock)
 {
-    private const int Attempts = 4;
-
     private readonly IStoreTable _people = store.Table(PeopleRows.PeopleTable);
     private readonly IStoreTable _departments = store.Table(PeopleRows.DepartmentsTable);
 
@@ -26,22 +24,32 @@ public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, D
     public async Task<Person> RecordContactAsync(Contact contact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        for (var attempt = 1; ; attempt++)
+        var key = PeopleRows.KeyForObjectId(contact.AadObjectId);
+        // Two first activities of an install race; the loser reads again and merges onto the winner.
+        var result = await OptimisticUpdate.ApplyAsync<ContactBasis, PersonRecord>(
+            ct => ReadBasisAsync(key, contact, ct),
+            basis => basis.Decide(contact, key, clock.GetUtcNow()),
+            WriteContactAsync,
+            cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == UpdateOutcome.Contended)
         {
-            try
-            {
-                return await TryRecordContactAsync(contact, cancellationToken).ConfigureAwait(false);
-            }
-            catch (StoreException) when (attempt < Attempts)
-            {
-                // Two first activities of an install race; the loser reads again and merges onto the winner.
-            }
+            throw new InvalidOperationException($"The directory row of {key} kept changing while its first contact was recorded.");
         }
+        var basis = result.State!;
+        if (basis.Imported is not null)
+        {
+            await RepointDepartmentsAsync(basis.Imported.Person.Key, key, cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(key, "person.merged", key, basis.Imported.Person.Key, cancellationToken).ConfigureAwait(false);
+        }
+        else if (basis.Existing is null)
+        {
+            await audit.RecordAsync(key, "person.created", key, null, cancellationToken).ConfigureAwait(false);
+        }
+        return result.Change?.Person ?? basis.Existing!.Person;
     }
 
-    private async Task<Person> TryRecordContactAsync(Contact contact, CancellationToken cancellationToken)
+    private async Task<ContactBasis?> ReadBasisAsync(string key, Contact contact, CancellationToken cancellationToken)
     {
-        var key = PeopleRows.KeyForObjectId(contact.AadObjectId);
         var existing = await directory.FindRecordAsync(key, cancellationToken).ConfigureAwait(false);
         var email = contact.Email is null ? existing?.Person.Email : PeopleRows.NormalizeEmail(contact.Email);
         PersonRecord? imported = null;
@@ -50,73 +58,47 @@ public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, D
         {
             imported = await directory.FindRecordAsync(emailKey, cancellationToken).ConfigureAwait(false);
         }
-        var basis = existing?.Person ?? imported?.Person;
-        var person = new Person(
-            key,
-            contact.UserId,
-            key,
-            contact.Name ?? basis?.Name,
-            email,
-            basis?.DepartmentCode ?? imported?.Person.DepartmentCode,
-            Max(existing?.Person.Role, imported?.Person.Role),
-            basis?.Language ?? imported?.Person.Language,
-            basis?.School ?? imported?.Person.School,
-            Installed: true);
-        var record = new PersonRecord(person, contact.MemberChecked || (existing?.MemberChecked ?? false), key, clock.GetUtcNow(), existing?.ETag);
-        if (existing is not null && imported is null && existing.Person == person && existing.MemberChecked == record.MemberChecked)
-        {
-            return person;
-        }
-        var batch = new List<BatchOperation>
-        {
-            new(existing is null ? BatchOperationKind.Insert : BatchOperationKind.Update, PeopleRows.ToEntity(record)),
-            new(BatchOperationKind.Upsert, PeopleRows.Pointer(PeopleRows.UserRow(contact.UserId), key)),
-        };
-        if (email is not null)
-        {
-            batch.Add(new(BatchOperationKind.Upsert, PeopleRows.Pointer(PeopleRows.EmailRow(email), key)));
-        }
-        if (imported is not null)
-        {
-            batch.Add(new(BatchOperationKind.Delete, PeopleRows.ToEntity(imported)));
-        }
-        await _people.SubmitBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-        if (imported is not null)
-        {
-            await RepointDepartmentsAsync(imported.Person.Key, key, cancellationToken).ConfigureAwait(false);
-            await audit.RecordAsync(key, "person.merged", key, imported.Person.Key, cancellationToken).ConfigureAwait(false);
-        }
-        else if (existing is null)
-        {
-            await audit.RecordAsync(key, "person.created", key, null, cancellationToken).ConfigureAwait(false);
-        }
-        return person;
+        return new ContactBasis(existing, imported, email);
     }
 
-    /// <summary>Changes a person's department and language. Returns the updated person, or null when they are unknown.</summary>
-    public async Task<Person?> SaveProfileAsync(string personKey, string departmentCode, string? language, string actor, CancellationToken cancellationToken)
+    private async Task<ContactBasis> WriteContactAsync(ContactBasis basis, PersonRecord record, CancellationToken cancellationToken)
     {
-        var record = await directory.FindRecordAsync(personKey, cancellationToken).ConfigureAwait(false);
-        if (record is null)
+        var batch = new List<BatchOperation>
         {
-            return null;
+            new(basis.Existing is null ? BatchOperationKind.Insert : BatchOperationKind.Update, PeopleRows.ToEntity(record)),
+            new(BatchOperationKind.Upsert, PeopleRows.Pointer(PeopleRows.UserRow(record.Person.UserId!), record.Person.Key)),
+        };
+        if (basis.Email is not null)
+        {
+            batch.Add(new(BatchOperationKind.Upsert, PeopleRows.Pointer(PeopleRows.EmailRow(basis.Email), record.Person.Key)));
         }
-        var person = record.Person with { DepartmentCode = departmentCode, Language = language };
-        await WriteAsync(record, person, actor, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "person.profile", personKey, $"{departmentCode} {language}", cancellationToken).ConfigureAwait(false);
-        return person;
+        if (basis.Imported is not null)
+        {
+            batch.Add(new(BatchOperationKind.Delete, PeopleRows.ToEntity(basis.Imported)));
+        }
+        await _people.SubmitBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        return basis;
+    }
+
+    /// <summary>Changes a person's department and language: the outcome, and the person as stored now (null when unknown).</summary>
+    public async Task<(UpdateOutcome Outcome, Person? Person)> SaveProfileAsync(string personKey, string departmentCode, string? language, string actor, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(personKey, p => p with { DepartmentCode = departmentCode, Language = language }, actor, cancellationToken).ConfigureAwait(false);
+        if (result.Written)
+        {
+            await audit.RecordAsync(actor, "person.profile", personKey, $"{departmentCode} {language}", cancellationToken).ConfigureAwait(false);
+        }
+        return (result.Outcome, result.State?.Person);
     }
 
     /// <summary>Raises a person to at least <paramref name="role"/> (assigning a liaison makes them one).</summary>
     public async Task EnsureRoleAsync(string personKey, Role role, string actor, CancellationToken cancellationToken)
     {
-        var record = await directory.FindRecordAsync(personKey, cancellationToken).ConfigureAwait(false);
-        if (record is null || record.Person.Role >= role)
+        var result = await ChangeAsync(personKey, p => p.Role >= role ? p : p with { Role = role }, actor, cancellationToken).ConfigureAwait(false);
+        if (result.Written)
         {
-            return;
+            await audit.RecordAsync(actor, "person.role", personKey, role.ToString(), cancellationToken).ConfigureAwait(false);
         }
-        await WriteAsync(record, record.Person with { Role = role }, actor, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "person.role", personKey, role.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,14 +121,12 @@ public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, D
             await audit.RecordAsync(actor, "person.imported", person.Key, null, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        var updated = record.Person with { DepartmentCode = departmentCode ?? record.Person.DepartmentCode, Role = role, Language = language ?? record.Person.Language };
-        if (updated == record.Person)
+        var result = await ChangeAsync(record.Person.Key, p => p with { DepartmentCode = departmentCode ?? p.DepartmentCode, Role = role, Language = language ?? p.Language }, actor, cancellationToken).ConfigureAwait(false);
+        if (result.Written)
         {
-            return false;
+            await audit.RecordAsync(actor, "person.imported", record.Person.Key, null, cancellationToken).ConfigureAwait(false);
         }
-        await WriteAsync(record, updated, actor, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "person.imported", updated.Key, null, cancellationToken).ConfigureAwait(false);
-        return true;
+        return result.Written;
     }
 
     /// <summary>
@@ -182,8 +162,14 @@ public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, D
         return person;
     }
 
-    private Task<StoreEntity> WriteAsync(PersonRecord record, Person person, string actor, CancellationToken cancellationToken) =>
-        _people.UpdateAsync(PeopleRows.ToEntity(record with { Person = person, UpdatedBy = actor, UpdatedAt = clock.GetUtcNow() }), cancellationToken);
+    /// <summary>Read, change and write one person, again on a fresh read when another writer got there first.</summary>
+    private Task<UpdateResult<PersonRecord, Person>> ChangeAsync(string personKey, Func<Person, Person> change, string actor, CancellationToken cancellationToken) =>
+        OptimisticUpdate.ApplyAsync<PersonRecord, Person>(
+            ct => directory.FindRecordAsync(personKey, ct),
+            record => change(record.Person) is var person && person != record.Person ? Decision.Write(person) : Decision.Keep<Person>(),
+            async (record, person, ct) => PeopleRows.ToPerson(await _people.UpdateAsync(
+                PeopleRows.ToEntity(record with { Person = person, UpdatedBy = actor, UpdatedAt = clock.GetUtcNow() }), ct).ConfigureAwait(false)),
+            cancellationToken);
 
     private async Task RepointDepartmentsAsync(string oldKey, string newKey, CancellationToken cancellationToken)
     {
@@ -198,6 +184,31 @@ public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, D
             }
         }
     }
+}
 
-    private static Role Max(Role? a, Role? b) => (Role)Math.Max((int)(a ?? Role.Member), (int)(b ?? Role.Member));
+/// <summary>
+/// What a first contact is decided on: the person's row, the row an import made for their email (to merge), and the
+/// email to index them by.
+/// </summary>
+internal sealed record ContactBasis(PersonRecord? Existing, PersonRecord? Imported, string? Email)
+{
+    public Decision<PersonRecord> Decide(Contact contact, string key, DateTimeOffset now)
+    {
+        var basis = Existing?.Person ?? Imported?.Person;
+        var person = new Person(
+            key,
+            contact.UserId,
+            key,
+            contact.Name ?? basis?.Name,
+            Email,
+            basis?.DepartmentCode ?? Imported?.Person.DepartmentCode,
+            (Role)Math.Max((int)(Existing?.Person.Role ?? Role.Member), (int)(Imported?.Person.Role ?? Role.Member)),
+            basis?.Language ?? Imported?.Person.Language,
+            basis?.School ?? Imported?.Person.School,
+            Installed: true);
+        var memberChecked = contact.MemberChecked || (Existing?.MemberChecked ?? false);
+        return Existing is not null && Imported is null && Existing.Person == person && Existing.MemberChecked == memberChecked
+            ? Decision.Keep<PersonRecord>()
+            : Decision.Write(new PersonRecord(person, memberChecked, key, now, Existing?.ETag));
+    }
 }

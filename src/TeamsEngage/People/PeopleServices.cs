@@ -1,22 +1,22 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Routing;
-using TeamsEngage.Features.Directory;
 using TeamsEngage.People.Import;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.People;
 
-/// <summary>Registration of the directory: its tables, reads and writes, caller resolution, start-up import and Teams flows.</summary>
+/// <summary>Registration of the directory core: its tables and options, reads and writes, caller resolution and start-up import.</summary>
 public static class PeopleServices
 {
-    public static IServiceCollection AddDirectory(this IServiceCollection services)
+    public static IServiceCollection AddPeopleDirectory(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddStoreTable(PeopleRows.PeopleTable);
         services.AddStoreTable(PeopleRows.DepartmentsTable);
         services.AddStoreTable(PeopleRows.AuditTable);
-        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section);
+        services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
@@ -29,8 +29,6 @@ public static class PeopleServices
         services.AddSingleton<ICallerResolver, DirectoryCallerResolver>();
         services.AddScoped<ITurnObserver, FirstContactRecorder>();
         services.AddHostedService<StartupImport>();
-
-        services.AddDirectoryFeature();
         return services;
     }
 }

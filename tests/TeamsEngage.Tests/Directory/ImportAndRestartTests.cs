@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TeamsEngage.Features.Directory;
 using TeamsEngage.People;
 using TeamsEngage.Testing.Cards;
 using TeamsEngage.Testing.Storage;

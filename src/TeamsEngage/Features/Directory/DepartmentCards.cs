@@ -1,3 +1,4 @@
+using TeamsEngage.Bot;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
@@ -25,7 +26,7 @@ public static class DepartmentCards
         body.AddRange(departments.Select(view => Entry(texts, view)));
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction(texts["Directory_Departments_Add"], DirectoryVerbs.DepartmentEdit) { Data = new DepartmentRef() }],
+            Actions = [new ExecuteAction(texts["Directory_Departments_Add"], DirectoryVerbs.DepartmentAdd) { Data = new NoData() }],
             FallbackText = texts["Directory_Departments_Title"],
         };
     }
@@ -59,7 +60,7 @@ public static class DepartmentCards
             Actions =
             [
                 new ExecuteAction(texts["Directory_Departments_Save"], DirectoryVerbs.DepartmentSave) { Data = new DepartmentFormData(OriginalCode: d?.Code), AssociatedInputs = AssociatedInputs.Auto },
-                new ExecuteAction(texts["Directory_Departments_Back"], DirectoryVerbs.DepartmentsList) { AssociatedInputs = AssociatedInputs.None },
+                new ExecuteAction(texts["Directory_Departments_Back"], DirectoryVerbs.DepartmentsList) { Data = new NoData(), AssociatedInputs = AssociatedInputs.None },
             ],
             FallbackText = texts["Directory_Departments_Title"],
         };

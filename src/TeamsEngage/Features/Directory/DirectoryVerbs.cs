@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TeamsEngage.Features.Directory;
 
 /// <summary>The verbs on the directory's cards.</summary>
@@ -5,19 +7,23 @@ public static class DirectoryVerbs
 {
     public const string ProfileSave = "profile.save";
     public const string DepartmentsList = "departments.list";
+    public const string DepartmentAdd = "departments.add";
     public const string DepartmentEdit = "departments.edit";
     public const string DepartmentSave = "departments.save";
     public const string DepartmentRemove = "departments.remove";
     public const string Import = "directory.import";
 }
 
-/// <summary>The profile form's inputs.</summary>
-public sealed record ProfileSaveData(string? Department = null, string? Language = null);
+/// <summary>The profile form's inputs: the chosen department's code and language.</summary>
+public sealed record ProfileSaveData([property: StringLength(10)] string? Department = null, [property: StringLength(20)] string? Language = null);
 
-/// <summary>Which department a button is about; no code on the "add" button.</summary>
-public sealed record DepartmentRef(string? Code = null);
+/// <summary>Which department a button is about.</summary>
+public sealed record DepartmentRef([property: StringLength(10)] string? Code = null);
 
-/// <summary>The department form: its inputs, and the code of the department being edited (null when adding).</summary>
+/// <summary>
+/// The department form: its inputs, and the code of the department being edited (null when adding). Each input is
+/// checked by <see cref="DepartmentForm"/>, which names the one that is wrong.
+/// </summary>
 public sealed record DepartmentFormData(
     string? OriginalCode = null,
     string? Code = null,

@@ -1,4 +1,4 @@
-using System.Text;
+using CsvHelper;
 
 namespace TeamsEngage.People.Import;
 
@@ -6,74 +6,37 @@ namespace TeamsEngage.People.Import;
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Cells);
 
 /// <summary>
-/// Reads comma-separated text: quoted cells may hold commas, doubled quotes and line breaks; blank lines are skipped;
-/// cells are trimmed. Small on purpose: directory files are a few thousand lines at most.
+/// Reads comma-separated text with CsvHelper: quoted cells may hold commas, doubled quotes and line breaks; blank lines
+/// are skipped; cells are trimmed. The header, if any, is left to the importer, which knows each file's first column.
 /// </summary>
 public static class CsvText
 {
+    private static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = false,
+        TrimWhitespace = true,
+        TrimInsideQuotes = true,
+        SkipEmptyLines = true,
+        TrackLineNumbers = true,
+        // A stray quote inside a cell is kept as text: the importer reports the row by line if the value is wrong.
+        MalformedData = CsvMalformedDataHandling.Recover,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+    };
+
     public static IReadOnlyList<CsvRecord> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var records = new List<CsvRecord>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = CsvReader.FromText(text, Options);
+        while (reader.Read())
         {
-            var c = text[i];
-            if (quoted)
+            var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
+            if (cells.Any(c => c.Length > 0))
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    cell.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString().Trim());
-                    cell.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord(records, cells, cell, recordLine);
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    cell.Append(c);
-                    break;
+                records.Add(new CsvRecord(checked((int)reader.LineNumber), cells));
             }
         }
-        EndRecord(records, cells, cell, recordLine);
         return records;
-    }
-
-    private static void EndRecord(List<CsvRecord> records, List<string> cells, StringBuilder cell, int line)
-    {
-        cells.Add(cell.ToString().Trim());
-        cell.Clear();
-        if (cells.Any(c => c.Length > 0))
-        {
-            records.Add(new CsvRecord(line, [.. cells]));
-        }
-        cells.Clear();
     }
 }

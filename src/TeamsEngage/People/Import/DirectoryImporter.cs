@@ -31,6 +31,32 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
 
     public async Task<ImportReport> ImportDepartmentsAsync(string csv, string actor, CancellationToken cancellationToken)
     {
+        var (rows, errors) = ReadDepartments(csv);
+        int applied = 0, unchanged = 0;
+        var warnings = new List<ImportIssue>();
+        foreach (var (line, department, liaisonRef, backupRef) in rows)
+        {
+            var liaison = liaisonRef is null ? null : await people.EnsurePersonAsync(liaisonRef, actor, cancellationToken).ConfigureAwait(false);
+            var backup = backupRef is null ? null : await people.EnsurePersonAsync(backupRef, actor, cancellationToken).ConfigureAwait(false);
+            var existing = await directory.FindDepartmentAsync(department.Code, cancellationToken).ConfigureAwait(false);
+            var full = department with { LiaisonKey = liaison?.Key, BackupKey = backup?.Key, ChannelConversationId = existing?.ChannelConversationId };
+            var outcome = await departments.ImportAsync(full, actor, cancellationToken).ConfigureAwait(false);
+            applied += outcome == DepartmentChangeOutcome.Saved ? 1 : 0;
+            unchanged += outcome == DepartmentChangeOutcome.Unchanged ? 1 : 0;
+            if (outcome is not (DepartmentChangeOutcome.Saved or DepartmentChangeOutcome.Unchanged))
+            {
+                errors.Add(new ImportIssue(line, "Directory_Import_ChangedMeanwhile", []));
+            }
+            warnings.AddRange(new[] { (Person: liaison, Reference: liaisonRef), (Person: backup, Reference: backupRef) }
+                .Where(p => p.Person is { Installed: false })
+                .Select(p => new ImportIssue(line, "Directory_Import_NotInstalled", [p.Reference!])));
+        }
+        return new ImportReport(applied, unchanged, [.. errors.OrderBy(e => e.Line)], warnings);
+    }
+
+    /// <summary>Checks every row of a departments file before anything is written: the good rows, and the bad ones by line.</summary>
+    private static (List<(int Line, Department Department, string? Liaison, string? Backup)> Rows, List<ImportIssue> Errors) ReadDepartments(string csv)
+    {
         var errors = new List<ImportIssue>();
         var rows = new List<(int Line, Department Department, string? Liaison, string? Backup)>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -53,37 +79,7 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
             var department = new Department(DepartmentCodes.Normalize(c[1]), c[0], null, null, int.Parse(c[4], CultureInfo.InvariantCulture), null);
             rows.Add((record.Line, department, Blank(c[2]), Blank(c[3])));
         }
-
-        int applied = 0, unchanged = 0;
-        var warnings = new List<ImportIssue>();
-        foreach (var (line, department, liaisonRef, backupRef) in rows)
-        {
-            var liaison = liaisonRef is null ? null : await people.EnsurePersonAsync(liaisonRef, actor, cancellationToken).ConfigureAwait(false);
-            var backup = backupRef is null ? null : await people.EnsurePersonAsync(backupRef, actor, cancellationToken).ConfigureAwait(false);
-            var existing = await directory.FindDepartmentAsync(department.Code, cancellationToken).ConfigureAwait(false);
-            var full = department with { LiaisonKey = liaison?.Key, BackupKey = backup?.Key, ChannelConversationId = existing?.ChannelConversationId };
-            var outcome = await departments.ImportAsync(full, actor, cancellationToken).ConfigureAwait(false);
-            if (outcome == DepartmentChangeOutcome.Unchanged)
-            {
-                unchanged++;
-            }
-            else if (outcome == DepartmentChangeOutcome.Saved)
-            {
-                applied++;
-            }
-            else
-            {
-                errors.Add(new ImportIssue(line, "Directory_Import_ChangedMeanwhile", []));
-            }
-            foreach (var (person, reference) in new[] { (liaison, liaisonRef), (backup, backupRef) })
-            {
-                if (person is { Installed: false })
-                {
-                    warnings.Add(new ImportIssue(line, "Directory_Import_NotInstalled", [reference!]));
-                }
-            }
-        }
-        return new ImportReport(applied, unchanged, [.. errors.OrderBy(e => e.Line)], warnings);
+        return (rows, errors);
     }
 
     public async Task<ImportReport> ImportPeopleAsync(string csv, string actor, CancellationToken cancellationToken)

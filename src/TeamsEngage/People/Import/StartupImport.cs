@@ -2,18 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsEngage.People.Import;
 
-/// <summary>Section <c>TeamsEngage:Directory</c>: CSV files imported at start-up.</summary>
-public sealed class DirectoryOptions
-{
-    public const string Section = "TeamsEngage:Directory";
-
-    /// <summary>A departments CSV (department,code,liaison,backup,responseHours); relative to the content root.</summary>
-    public string? DepartmentsCsv { get; set; }
-
-    /// <summary>A people CSV (email,department,role,language); relative to the content root.</summary>
-    public string? PeopleCsv { get; set; }
-}
-
 /// <summary>
 /// Imports the configured CSV files once at start-up, departments first, before the bot serves its first request.
 /// A missing file stops the start (a configuration error); bad rows are logged by line and skipped.
@@ -24,13 +12,13 @@ public sealed partial class StartupImport(DirectoryImporter importer, IOptions<D
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ImportFileAsync(ImportKind.Departments, options.Value.DepartmentsCsv, cancellationToken).ConfigureAwait(false);
-        await ImportFileAsync(ImportKind.People, options.Value.PeopleCsv, cancellationToken).ConfigureAwait(false);
+        await ImportFileAsync(ImportKind.Departments, options.Value.DepartmentsCsv, $"{DirectoryOptions.Section}:{nameof(DirectoryOptions.DepartmentsCsv)}", cancellationToken).ConfigureAwait(false);
+        await ImportFileAsync(ImportKind.People, options.Value.PeopleCsv, $"{DirectoryOptions.Section}:{nameof(DirectoryOptions.PeopleCsv)}", cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task ImportFileAsync(ImportKind kind, string? configuredPath, CancellationToken cancellationToken)
+    private async Task ImportFileAsync(ImportKind kind, string? configuredPath, string key, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(configuredPath))
         {
@@ -39,7 +27,7 @@ public sealed partial class StartupImport(DirectoryImporter importer, IOptions<D
         var path = Path.IsPathRooted(configuredPath) ? configuredPath : Path.Combine(environment.ContentRootPath, configuredPath);
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"The {kind} CSV configured in {DirectoryOptions.Section} does not exist: {path}");
+            throw new InvalidOperationException($"{key} names a file that does not exist: {path}");
         }
         var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         var report = await importer.ImportAsync(kind, text, Actor, cancellationToken).ConfigureAwait(false);

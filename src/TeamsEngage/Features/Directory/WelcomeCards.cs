@@ -1,10 +1,9 @@
 using TeamsEngage.Bot;
 using TeamsEngage.Cards;
-using TeamsEngage.Features.Directory;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
 
-namespace TeamsEngage.Features.Welcome;
+namespace TeamsEngage.Features.Directory;
 
 /// <summary>What the welcome asks a newcomer: the departments to choose from and what the directory already knows.</summary>
 public sealed record ProfileQuestion(IReadOnlyList<Department> Departments, string? DepartmentCode, string? Language);

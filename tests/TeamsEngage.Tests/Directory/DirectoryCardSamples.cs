@@ -1,11 +1,11 @@
 using TeamsEngage.Bot;
 using TeamsEngage.Cards;
-using TeamsEngage.Features.Welcome;
+using TeamsEngage.Features.Directory;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
 using TeamsEngage.People.Import;
 
-namespace TeamsEngage.Features.Directory;
+namespace TeamsEngage.Tests.Directory;
 
 /// <summary>Every card of the directory, in every state and language, for the card parser.</summary>
 internal static class DirectoryCardSamples

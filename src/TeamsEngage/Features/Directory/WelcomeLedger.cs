@@ -1,6 +1,6 @@
 using TeamsEngage.Storage;
 
-namespace TeamsEngage.Features.Welcome;
+namespace TeamsEngage.Features.Directory;
 
 /// <summary>Remembers which 1:1 chats were welcomed. The insert is the lock: of two racing installs, one wins.</summary>
 public sealed class WelcomeLedger(ITableStore store, TimeProvider clock)

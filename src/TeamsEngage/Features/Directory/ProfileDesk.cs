@@ -1,0 +1,55 @@
+using TeamsEngage.Bot;
+using TeamsEngage.Localization;
+using TeamsEngage.People;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Features.Directory;
+
+/// <summary>
+/// Everyone's own profile: their department and language, asked on the welcome, shown by <c>profile</c> and saved
+/// from either card. A save only ever changes the caller's own row: the person comes from the server-side caller,
+/// never from the card.
+/// </summary>
+public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
+{
+    /// <summary><c>profile</c>: the caller's department and language, ready to change.</summary>
+    public async Task ShowAsync(CommandContext command, CancellationToken cancellationToken)
+    {
+        var person = await FindAsync(command.Caller, cancellationToken).ConfigureAwait(false);
+        var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
+        var card = ProfileCards.Profile(command.Texts, departments, person?.DepartmentCode, person?.Language);
+        await command.Turn.SendAsync(Replies.Card(card, command.Texts["Directory_Profile_Title"]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores the chosen <paramref name="department"/> and language; the confirmation is in the new language.</summary>
+    public async Task<CardActionResult> SaveAsync(Department department, CardAction<ProfileSaveData> action, CancellationToken cancellationToken)
+    {
+        if (action.Caller.PersonKey is not { } personKey)
+        {
+            return CardActionResult.Refused;
+        }
+        var language = Texts.IsSupported(action.Data.Language) ? Texts.For(action.Data.Language).Language : null;
+        var (outcome, saved) = await editor.SaveProfileAsync(personKey, department.Code, language, personKey, cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            UpdateOutcome.Written or UpdateOutcome.Unchanged => CardActionResult.WithCard(ProfileCards.Saved(Texts.For(saved!.Language, action.Texts.Language), department)),
+            UpdateOutcome.Contended => CardActionResult.ChangedMeanwhile,
+            _ => CardActionResult.Refused,
+        };
+    }
+
+    /// <summary>What the welcome asks a newcomer; null when the directory already knows their department and language.</summary>
+    public async Task<ProfileQuestion?> QuestionAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var person = await FindAsync(caller, cancellationToken).ConfigureAwait(false);
+        if (person is { DepartmentCode: not null, Language: not null })
+        {
+            return null;
+        }
+        var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
+        return new ProfileQuestion(departments, person?.DepartmentCode, person?.Language);
+    }
+
+    private async Task<Person?> FindAsync(Caller caller, CancellationToken cancellationToken) =>
+        caller.PersonKey is null ? null : await directory.FindAsync(caller.PersonKey, cancellationToken).ConfigureAwait(false);
+}
