@@ -125,6 +125,29 @@ public sealed class AnnounceTests
     }
 
     [Fact]
+    public async Task TwoPressesOfSendAtOnceSendTheNoticeOnce()
+    {
+        await using var bot = await StartSchoolAsync();
+        var (_, id) = await PreviewAsync(bot, Form());
+
+        var answers = await Task.WhenAll(
+            bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Send, new { noticeId = id }),
+            bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Send, new { noticeId = id }));
+
+        var cards = answers.Where(a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive").ToList();
+        Assert.StartsWith("Sent:", NoticeCardTests.TextBlocks(CardOf(Assert.Single(cards))).First(), StringComparison.Ordinal);
+        var other = MessageOf(Assert.Single(answers, a => !cards.Contains(a)));
+        Assert.Contains(other, new[]
+        {
+            "This notice has already gone out or been scheduled. Use the buttons of the notices list to change it.",
+            "This notice was changed by another action just now. Type notices to see where it stands.",
+        });
+        await UntilSettledAsync(bot, id);
+        Assert.Equal(2, await bot.Services.GetRequiredService<IOutbox>().ReadDeliveriesAsync(id).CountAsync());
+        Assert.Single(Delivered(bot, Persona.Ben));
+    }
+
+    [Fact]
     public async Task AScheduledNoticeGoesOutOnlyWhenItsTimeComes()
     {
         await using var bot = await StartSchoolAsync();
