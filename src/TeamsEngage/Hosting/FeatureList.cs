@@ -24,6 +24,7 @@ public static class FeatureList
         app.MapHelp();
         app.MapDirectory();
         app.MapPolls();
+        app.MapNotices();
         app.MapLegacyClasses();
         return app;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Features.Notices;
+using TeamsEngage.Outbox;
 using TeamsEngage.Tests.Support;
 using static TeamsEngage.Tests.Notices.NoticeFlow;
 
@@ -80,14 +81,14 @@ public sealed class AnnounceTests
         await using var bot = await StartSchoolAsync();
         var everyone = new Dictionary<string, Persona> { ["ana"] = Persona.Ana, ["ben"] = Persona.Ben, ["carmen"] = Persona.Carmen, ["dan"] = Dan };
 
-        await SendAsync(bot, Form(audience, departments, roles, pilot));
+        var id = await SendAsync(bot, Form(audience, departments, roles, pilot));
 
         foreach (var handle in expected)
         {
             var card = SentCards.CardOf(Assert.Single(await WaitForNoticeAsync(bot, everyone[handle])));
             Assert.Contains("Gradebook upgrade *tonight*", NoticeCardTests.Runs(card));
         }
-        await Task.Delay(300);
+        await UntilSettledAsync(bot, id);
         foreach (var (handle, persona) in everyone.Where(e => !expected.Contains(e.Key)))
         {
             Assert.Empty(Delivered(bot, persona));
@@ -114,12 +115,36 @@ public sealed class AnnounceTests
         var confirm = CardOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Send, new { noticeId = id }));
 
         Assert.Contains("This notice will go to 2 people. Do you want to send it?", NoticeCardTests.TextBlocks(confirm));
-        await Task.Delay(300);
+        // Sending queues every delivery before the invoke answers, so an empty outbox now means nothing will go out.
+        Assert.Empty(await bot.Services.GetRequiredService<IOutbox>().ReadDeliveriesAsync(id).ToListAsync());
         Assert.Empty(Delivered(bot, Persona.Ben));
 
         var sent = CardOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Send, new { noticeId = id, confirmed = true }));
         Assert.StartsWith("Sent:", NoticeCardTests.TextBlocks(sent).First(), StringComparison.Ordinal);
         Assert.Single(await WaitForNoticeAsync(bot, Persona.Ben));
+    }
+
+    [Fact]
+    public async Task TwoPressesOfSendAtOnceSendTheNoticeOnce()
+    {
+        await using var bot = await StartSchoolAsync();
+        var (_, id) = await PreviewAsync(bot, Form());
+
+        var answers = await Task.WhenAll(
+            bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Send, new { noticeId = id }),
+            bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Send, new { noticeId = id }));
+
+        var cards = answers.Where(a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive").ToList();
+        Assert.StartsWith("Sent:", NoticeCardTests.TextBlocks(CardOf(Assert.Single(cards))).First(), StringComparison.Ordinal);
+        var other = MessageOf(Assert.Single(answers, a => !cards.Contains(a)));
+        Assert.Contains(other, new[]
+        {
+            "This notice has already gone out or been scheduled. Use the buttons of the notices list to change it.",
+            "This notice was changed by another action just now. Type notices to see where it stands.",
+        });
+        await UntilSettledAsync(bot, id);
+        Assert.Equal(2, await bot.Services.GetRequiredService<IOutbox>().ReadDeliveriesAsync(id).CountAsync());
+        Assert.Single(Delivered(bot, Persona.Ben));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Tests.Support;
 using TeamsEngage.Testing.Connector;
+using TeamsEngage.Testing.Waiting;
 using static TeamsEngage.Tests.Notices.NoticeFlow;
 
 namespace TeamsEngage.Tests.Notices;
@@ -144,18 +145,8 @@ public sealed class ManageNoticeTests
         Assert.Equal("Only the author of this notice can change it.", cancel);
     }
 
-    private static async Task<System.Text.Json.Nodes.JsonObject> UntilStatusSettledAsync(BotApplication bot, string id)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var response = await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Status, new { noticeId = id });
-            var pending = CardOf(response)["body"]!.AsArray().First(e => e!["type"]!.GetValue<string>() == "FactSet")!["facts"]![2]!["value"]!.GetValue<string>();
-            if (pending == "0" || DateTimeOffset.UtcNow > deadline)
-            {
-                return response;
-            }
-            await Task.Delay(100);
-        }
-    }
+    private static Task<System.Text.Json.Nodes.JsonObject> UntilStatusSettledAsync(BotApplication bot, string id) => Eventually.ValueAsync(
+        () => bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Status, new { noticeId = id }),
+        response => CardOf(response)["body"]!.AsArray().First(e => e!["type"]!.GetValue<string>() == "FactSet")!["facts"]![2]!["value"]!.GetValue<string>() == "0",
+        "the status to show nothing pending");
 }

@@ -5,6 +5,7 @@ using TeamsEngage.Outbox;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Tests.Support;
 using TeamsEngage.Testing.Connector;
+using TeamsEngage.Testing.Waiting;
 
 namespace TeamsEngage.Tests.Notices;
 
@@ -97,31 +98,26 @@ internal static class NoticeFlow
     }
 
     /// <summary>Waits until the outbox has recorded <paramref name="count"/> deliveries of the notice as sent.</summary>
-    public static async Task UntilDeliveredAsync(BotApplication bot, string noticeId, int count)
+    public static Task UntilDeliveredAsync(BotApplication bot, string noticeId, int count)
     {
         var outbox = bot.Services.GetRequiredService<IOutbox>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while (await outbox.ReadDeliveriesAsync(noticeId).CountAsync(d => d.Status == DeliveryStatus.Sent) < count)
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The outbox did not record {count} deliveries of {noticeId}.");
-            await Task.Delay(50);
-        }
+        return Eventually.TrueAsync(
+            async () => await outbox.ReadDeliveriesAsync(noticeId).CountAsync(d => d.Status == DeliveryStatus.Sent) >= count,
+            $"the outbox to record {count} deliveries of {noticeId}");
+    }
+
+    /// <summary>Waits until no delivery of the notice is pending: everyone in its audience was sent it or failed.</summary>
+    public static Task UntilSettledAsync(BotApplication bot, string noticeId)
+    {
+        var outbox = bot.Services.GetRequiredService<IOutbox>();
+        return Eventually.TrueAsync(
+            async () => await outbox.ReadDeliveriesAsync(noticeId).AllAsync(d => d.Status != DeliveryStatus.Pending),
+            $"every delivery of {noticeId} to settle");
     }
 
     /// <summary>Retries an invoke until it answers with a card: delivery is recorded just after the send itself.</summary>
-    public static async Task<JsonObject> UntilCardAsync(Func<Task<JsonObject>> invoke)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var response = await invoke();
-            if (response["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive" || DateTimeOffset.UtcNow > deadline)
-            {
-                return response;
-            }
-            await Task.Delay(100);
-        }
-    }
+    public static Task<JsonObject> UntilCardAsync(Func<Task<JsonObject>> invoke) =>
+        Eventually.ValueAsync(invoke, r => r["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive", "the invoke to answer with a card");
 
     private static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
     {

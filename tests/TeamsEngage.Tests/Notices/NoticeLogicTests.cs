@@ -52,11 +52,11 @@ public sealed class NoticeLogicTests
         var before = NoticeCardSamples.SampleNotice().Content;
         var after = before with { Window = before.Window with { End = before.Window.End.AddHours(1) }, Impact = NoticeImpact.Unavailable };
 
-        var changes = NoticeAccess.Compare(before, after);
+        var changes = before.ChangesTo(after);
 
         Assert.Equal(NoticeChanges.Schedule | NoticeChanges.Impact, changes);
         Assert.Equal("the schedule, the impact", NoticeCards.DescribeChanges(changes, Texts.English));
-        Assert.Equal(NoticeChanges.None, NoticeAccess.Compare(before, before with { }));
+        Assert.Equal(NoticeChanges.None, before.ChangesTo(before with { }));
     }
 
     [Fact]

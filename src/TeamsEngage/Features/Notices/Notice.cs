@@ -52,7 +52,22 @@ public sealed record NoticeContent(
     NoticeImpact Impact,
     Audience Audience,
     IReadOnlyList<Uri> Links,
-    bool AckRequired);
+    bool AckRequired)
+{
+    /// <summary>What differs in <paramref name="after"/>, as recipients would notice it.</summary>
+    public NoticeChanges ChangesTo(NoticeContent after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = NoticeChanges.None;
+        changes |= Window != after.Window ? NoticeChanges.Schedule : NoticeChanges.None;
+        changes |= !string.Equals(Title, after.Title, StringComparison.Ordinal) ? NoticeChanges.Title : NoticeChanges.None;
+        changes |= !string.Equals(What, after.What, StringComparison.Ordinal) || !string.Equals(Why, after.Why, StringComparison.Ordinal) ? NoticeChanges.Details : NoticeChanges.None;
+        changes |= Impact != after.Impact ? NoticeChanges.Impact : NoticeChanges.None;
+        changes |= !Links.SequenceEqual(after.Links) ? NoticeChanges.Links : NoticeChanges.None;
+        changes |= AckRequired != after.AckRequired ? NoticeChanges.Acknowledgement : NoticeChanges.None;
+        return changes;
+    }
+}
 
 /// <summary>A deployment notice. <see cref="ETag"/> is the store's, used so two requests cannot both send or change it.</summary>
 public sealed record Notice(

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Notices;
 
@@ -25,13 +26,21 @@ public sealed partial class NoticeBroadcaster(
         return count;
     }
 
+    // Another request may have sent, cancelled or rescheduled it since the caller looked: only the send time the caller
+    // saw may go out, so the scheduler never sends early a notice its author has just moved.
+    private Decision<Notice> StillToSend(Notice current, DateTimeOffset? sendAt) =>
+        current.State is NoticeState.Draft or NoticeState.Scheduled && current.SendAt == sendAt
+            ? Decision.Write(current with { State = NoticeState.Sent, SentAt = clock.GetUtcNow() })
+            : Decision.Refuse<Notice>("Notice_AlreadySent");
+
     /// <summary>
     /// Marks the notice sent (only one caller wins: the ETag decides) and hands one row per recipient to the outbox.
-    /// Returns null when somebody else changed the notice first.
+    /// Returns null when the notice was sent, cancelled or given another send time meanwhile.
     /// </summary>
     public async Task<(Notice Notice, BroadcastReceipt Receipt)?> SendAsync(Notice notice, CancellationToken cancellationToken)
     {
-        var sent = await notices.TryUpdateAsync(notice with { State = NoticeState.Sent, SentAt = clock.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        var claim = await notices.UpdateAsync(notice.Id, current => StillToSend(current, notice.SendAt), cancellationToken).ConfigureAwait(false);
+        var sent = claim.Written ? claim.State : null;
         if (sent is null)
         {
             return null;
@@ -79,7 +88,8 @@ public sealed partial class NoticeBroadcaster(
     /// </summary>
     public async Task<BroadcastReceipt?> RemindAsync(Notice notice, CancellationToken cancellationToken)
     {
-        var claimed = await notices.TryUpdateAsync(notice with { Reminded = true }, cancellationToken).ConfigureAwait(false);
+        var claim = await notices.UpdateAsync(notice.Id, current => current.Reminded ? Decision.Refuse<Notice>("Notice_AlreadyReminded") : Decision.Write(current with { Reminded = true }), cancellationToken).ConfigureAwait(false);
+        var claimed = claim.Written ? claim.State : null;
         if (claimed is null)
         {
             return null;

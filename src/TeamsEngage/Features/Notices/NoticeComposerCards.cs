@@ -40,7 +40,7 @@ public static class NoticeComposerCards
         }
         body.Add(Text("links", texts["Notice_Field_Links"], form.Links, 1000, multiline: true, required: false, texts) with { Placeholder = texts["Notice_LinksPlaceholder"] });
         body.Add(new ToggleInput("ack", texts["Notice_Field_Ack"]) { Value = form.Ack ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true });
-        var verb = live ? NoticeVerbs.Save : NoticeVerbs.Preview;
+        var verb = live ? NoticeVerbs.Save : form.NoticeId is null ? NoticeVerbs.Preview : NoticeVerbs.Revise;
         return new AdaptiveCard([.. body])
         {
             Actions = [new ExecuteAction(texts[live ? "Notice_SaveChanges" : "Notice_Preview"], verb) { Data = new NoticeActionData(form.NoticeId), Style = ActionStyle.Positive }],

@@ -1,6 +1,7 @@
 using TeamsEngage.Localization;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TeamsEngage.People;
 
 namespace TeamsEngage.Features.Notices;
@@ -25,36 +26,18 @@ public sealed record NoticeForm(
     string Roles = "",
     string Pilot = "",
     string Links = "",
-    bool Ack = false)
+    [property: JsonConverter(typeof(ToggleConverter))] bool Ack = false)
 {
     public const int TitleMax = 120;
     public const int TextMax = 2000;
 
-    /// <summary>Reads the inputs Teams merged into the action data; missing fields are empty.</summary>
-    public static NoticeForm FromData(JsonElement data)
-    {
-        if (data.ValueKind != JsonValueKind.Object)
-        {
-            return new NoticeForm();
-        }
-        return new NoticeForm(
-            NullIfEmpty(Read(data, "noticeId")),
-            Read(data, "title").Trim(),
-            Read(data, "what").Trim(),
-            Read(data, "why").Trim(),
-            Read(data, "startDate").Trim(),
-            Read(data, "startTime").Trim(),
-            Read(data, "endDate").Trim(),
-            Read(data, "endTime").Trim(),
-            Read(data, "timeZone").Trim(),
-            Read(data, "impact").Trim(),
-            Read(data, "audience").Trim(),
-            Read(data, "departments").Trim(),
-            Read(data, "roles").Trim(),
-            Read(data, "pilot").Trim(),
-            Read(data, "links").Trim(),
-            string.Equals(Read(data, "ack"), "true", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>The form as the author meant it: surrounding spaces gone, absent fields empty.</summary>
+    public NoticeForm Tidied() => new(
+        string.IsNullOrWhiteSpace(NoticeId) ? null : NoticeId.Trim(),
+        Tidy(Title), Tidy(What), Tidy(Why),
+        Tidy(StartDate), Tidy(StartTime), Tidy(EndDate), Tidy(EndTime), Tidy(TimeZone),
+        Tidy(Impact), Tidy(Audience), Tidy(Departments), Tidy(Roles), Tidy(Pilot), Tidy(Links),
+        Ack);
 
     /// <summary>The form that edits an existing notice; pilot people are shown by email (or key) so they resolve again.</summary>
     public static NoticeForm FromNotice(Notice notice, IReadOnlyDictionary<string, string> pilotLabels)
@@ -92,15 +75,23 @@ public sealed record NoticeForm(
     public static IReadOnlyList<string> SplitList(string text) =>
         text.Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string Read(JsonElement data, string name) =>
-        data.TryGetProperty(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString() ?? "",
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Number => value.GetRawText(),
-            _ => "",
-        } : "";
+    // Card data is bound without nullable checks: a field sent as null arrives as null.
+    private static string Tidy(string? text) => text?.Trim() ?? "";
+}
 
-    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+/// <summary>Reads a Teams toggle, which arrives as the string "true" or "false" (or a JSON boolean from a test or an old card).</summary>
+public sealed class ToggleConverter : JsonConverter<bool>
+{
+    public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.String => string.Equals(reader.GetString()?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteBooleanValue(value);
+    }
 }

@@ -31,32 +31,32 @@ public sealed class NoticeStore(ITableStore store)
         return notice with { ETag = written.ETag };
     }
 
-    /// <summary>Replaces the notice if nobody changed it since it was read; false when somebody did.</summary>
-    public async Task<Notice?> TryUpdateAsync(Notice notice, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var written = await _table.UpdateAsync(ToEntity(notice), cancellationToken).ConfigureAwait(false);
-            return notice with { ETag = written.ETag };
-        }
-        catch (Exception e) when (e is StorePreconditionFailedException or StoreNotFoundException)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// Reads the notice, lets <paramref name="decide"/> choose its new version (or refuse with a resource key) and writes it
+    /// conditionally on the ETag read; when another request wrote first, reads and decides again.
+    /// </summary>
+    public Task<UpdateResult<Notice, Notice>> UpdateAsync(string noticeId, Func<Notice, Decision<Notice>> decide, CancellationToken cancellationToken) =>
+        OptimisticUpdate.ApplyAsync(
+            ct => FindAsync(noticeId, ct),
+            decide,
+            async (current, changed, ct) =>
+            {
+                var written = await _table.UpdateAsync(ToEntity(changed with { ETag = current.ETag }), ct).ConfigureAwait(false);
+                return changed with { ETag = written.ETag };
+            },
+            cancellationToken);
 
-    public async Task<bool> TryDeleteAsync(Notice notice, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.DeleteAsync(Partition, StoreKey.Escape(notice.Id), notice.ETag, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is StorePreconditionFailedException or StoreNotFoundException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Deletes the notice when <paramref name="decide"/> agrees on what it is now (conditional on its ETag).</summary>
+    public Task<UpdateResult<Notice, Notice>> DeleteAsync(string noticeId, Func<Notice, Decision<Notice>> decide, CancellationToken cancellationToken) =>
+        OptimisticUpdate.ApplyAsync(
+            ct => FindAsync(noticeId, ct),
+            decide,
+            async (current, _, ct) =>
+            {
+                await _table.DeleteAsync(Partition, StoreKey.Escape(current.Id), current.ETag, ct).ConfigureAwait(false);
+                return current;
+            },
+            cancellationToken);
 
     /// <summary>Every notice, oldest id first.</summary>
     public async IAsyncEnumerable<Notice> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -3,7 +3,10 @@ namespace TeamsEngage.Features.Notices;
 /// <summary>The verbs on notice cards, and the outbox kind of the notice card.</summary>
 public static class NoticeVerbs
 {
+    /// <summary>Preview a new notice (creates the draft).</summary>
     public const string Preview = "notice.preview";
+    /// <summary>Preview the author's draft again after editing it.</summary>
+    public const string Revise = "notice.revise";
     public const string Edit = "notice.edit";
     public const string Save = "notice.save";
     public const string Discard = "notice.discard";
@@ -22,3 +25,9 @@ public static class NoticeVerbs
 
 /// <summary>Data of every notice button: which notice; for sending, whether the author confirmed the count, and when (scheduling).</summary>
 public sealed record NoticeActionData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null);
+
+/// <summary>
+/// Data of the schedule button: the notice's button data plus the send date and time typed on the preview
+/// (<see cref="NoticeActionData.SendAt"/> is set instead once the author confirmed the count).
+/// </summary>
+public sealed record ScheduleData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null, string? SendDate = null, string? SendTime = null);

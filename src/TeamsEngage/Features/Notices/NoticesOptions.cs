@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TeamsEngage.Features.Notices;
 
 /// <summary>Settings of notices, section <c>TeamsEngage:Notices</c>.</summary>
@@ -6,8 +8,11 @@ public sealed class NoticesOptions
     public const string Section = "TeamsEngage:Notices";
 
     /// <summary>A notice to more people than this asks the author to confirm the count first.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "TeamsEngage:Notices:ConfirmAbove must be at least 1.")]
     public int ConfirmAbove { get; set; } = 500;
 
     /// <summary>How often scheduled notices are checked for their send time.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "10675199.02:48:05.4775807", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "TeamsEngage:Notices:SchedulerInterval must be positive.")]
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

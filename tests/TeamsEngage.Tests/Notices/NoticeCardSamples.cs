@@ -1,9 +1,10 @@
 using TeamsEngage.Cards;
+using TeamsEngage.Features.Notices;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
 
-namespace TeamsEngage.Features.Notices;
+namespace TeamsEngage.Tests.Notices;
 
 /// <summary>Every card of the notices feature, in every state and language, for the catalogue and the parser test.</summary>
 internal static class NoticeCardSamples

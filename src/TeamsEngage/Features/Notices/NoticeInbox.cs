@@ -5,21 +5,21 @@ using TeamsEngage.Outbox;
 namespace TeamsEngage.Features.Notices;
 
 /// <summary>
-/// Acknowledge: records it once per person and answers with the card as that person now sees it. Only someone the
-/// notice was delivered to may acknowledge it; data naming another notice is refused and changes nothing.
+/// What a recipient does with a notice: acknowledge it, once per person, answered with the card as that person now
+/// sees it. Only someone the notice was delivered to may acknowledge it; data naming another notice is refused and
+/// changes nothing.
 /// </summary>
-public sealed class AcknowledgeNoticeAction(NoticeStore notices, NoticeAcknowledgements acks, IOutbox outbox) : ICardAction
+public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks, IOutbox outbox)
 {
-    public string Verb => NoticeVerbs.Acknowledge;
-
-    public async Task<CardActionResult> ExecuteAsync(CardActionContext context, CancellationToken cancellationToken)
+    /// <summary>Records the acknowledgement; <see cref="CardActionResult.NotFound"/> (not sent to you) for anyone else.</summary>
+    public async Task<CardActionResult> AcknowledgeAsync(CardAction<NoticeActionData> context, CancellationToken cancellationToken)
     {
-        var texts = context.Caller.Texts;
-        var id = context.DataAs<NoticeActionData>()?.NoticeId;
+        var texts = context.Texts;
+        var id = context.Data.NoticeId;
         var notice = id is null ? null : await notices.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (notice is null || notice.State == NoticeState.Draft || !await IsRecipientAsync(notice, context.Caller.UserId, cancellationToken).ConfigureAwait(false))
         {
-            return CardActionResult.WithMessage(texts["Notice_NotRecipient"]);
+            return CardActionResult.NotFound;
         }
         var zone = context.Turn.Activity.GetTimeZone();
         if (notice.State == NoticeState.Cancelled)

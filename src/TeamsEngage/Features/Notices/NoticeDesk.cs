@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Options;
+using TeamsEngage.Bot;
+using TeamsEngage.Localization;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Features.Notices;
+
+/// <summary>
+/// The author's desk for notices that exist: the list, sending now or later (with a confirmation above the configured
+/// count), cancelling, the delivery status and the one reminder.
+/// </summary>
+public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaster, IOptions<NoticesOptions> options, TimeProvider clock)
+{
+    /// <summary>How many notices <c>notices</c> lists.</summary>
+    public const int Shown = 10;
+
+    /// <summary><c>notices</c>: the caller's notices, newest first, with their status and what can be changed.</summary>
+    public async Task ListAsync(CommandContext command, CancellationToken cancellationToken)
+    {
+        var mine = await notices.ListAsync(cancellationToken)
+            .Where(n => string.Equals(n.AuthorUserId, command.Caller.UserId, StringComparison.Ordinal))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var newest = mine.OrderByDescending(n => n.CreatedAt).Take(Shown).ToList();
+        await command.Turn.SendAsync(Replies.Card(NoticeAuthorCards.List(newest, command.Texts), command.Texts["Notice_ListTitle"]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Send now: asks for confirmation above the configured count, then hands the notice to the outbox.</summary>
+    public async Task<CardActionResult> SendAsync(Notice notice, CardAction<NoticeActionData> action, CancellationToken cancellationToken)
+    {
+        var texts = action.Texts;
+        if (notice.State is not (NoticeState.Draft or NoticeState.Scheduled))
+        {
+            return CardActionResult.WithMessage(texts["Notice_AlreadySent"]);
+        }
+        var count = await broadcaster.CountAsync(notice.Content.Audience, cancellationToken).ConfigureAwait(false);
+        if (count > options.Value.ConfirmAbove && !action.Data.Confirmed)
+        {
+            return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, sendAt: null));
+        }
+        if (await broadcaster.SendAsync(notice, cancellationToken).ConfigureAwait(false) is not { } done)
+        {
+            return CardActionResult.ChangedMeanwhile;
+        }
+        var headline = texts.Format("Notice_SentHeadline", done.Receipt.Queued, done.Receipt.Unreachable);
+        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(done.Notice, texts, headline));
+    }
+
+    /// <summary>Schedule: stores the send time (typed in the notice's zone); the scheduler sends it when due.</summary>
+    public async Task<CardActionResult> ScheduleAsync(Notice notice, CardAction<ScheduleData> action, CancellationToken cancellationToken)
+    {
+        var texts = action.Texts;
+        if (notice.State is not (NoticeState.Draft or NoticeState.Scheduled))
+        {
+            return CardActionResult.WithMessage(texts["Notice_AlreadySent"]);
+        }
+        var errors = new List<string>();
+        var sendAt = action.Data.SendAt ?? SendAtTyped(action.Data, notice, texts, errors);
+        if (sendAt is not { } at || at <= clock.GetUtcNow())
+        {
+            return CardActionResult.WithMessage(errors.Count > 0 ? string.Join(' ', errors) : texts["Notice_Error_SendInPast"]);
+        }
+        var count = await broadcaster.CountAsync(notice.Content.Audience, cancellationToken).ConfigureAwait(false);
+        if (count > options.Value.ConfirmAbove && !action.Data.Confirmed)
+        {
+            return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, at));
+        }
+        var update = await notices.UpdateAsync(notice.Id, current => current.State is NoticeState.Draft or NoticeState.Scheduled
+            ? Decision.Write(current with { State = NoticeState.Scheduled, SendAt = at })
+            : Decision.Refuse<Notice>("Notice_AlreadySent"), cancellationToken).ConfigureAwait(false);
+        if (!update.Written)
+        {
+            return update.Answer(texts);
+        }
+        var when = Cards.CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts));
+        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(update.State!, texts, texts.Format("Notice_ScheduledHeadline", when, count)));
+    }
+
+    /// <summary>Cancel: stops the deliveries not yet made and marks every delivered card as cancelled.</summary>
+    public async Task<CardActionResult> CancelAsync(Notice notice, CardActionContext action, CancellationToken cancellationToken)
+    {
+        var texts = action.Texts;
+        if (!notice.IsLive)
+        {
+            return CardActionResult.WithMessage(texts["Notice_NotLive"]);
+        }
+        var update = await notices.UpdateAsync(notice.Id, current => current.IsLive
+            ? Decision.Write(current with { State = NoticeState.Cancelled })
+            : Decision.Refuse<Notice>("Notice_NotLive"), cancellationToken).ConfigureAwait(false);
+        if (update.State is not { } cancelled || !update.Written)
+        {
+            return update.Answer(texts);
+        }
+        // A notice that only waited for its send time has nothing delivered to stop or update.
+        var (stopped, updated) = cancelled.SentAt is not null
+            ? await broadcaster.CancelAsync(cancelled, cancellationToken).ConfigureAwait(false)
+            : (0, 0);
+        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(cancelled, texts, texts.Format("Notice_CancelledHeadline", stopped, updated)));
+    }
+
+    /// <summary>Status: delivered, pending, failed (and why) and acknowledged, per department.</summary>
+    public async Task<CardActionResult> StatusAsync(Notice notice, CardActionContext action, CancellationToken cancellationToken)
+    {
+        var report = await broadcaster.StatusAsync(notice, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report)));
+    }
+
+    /// <summary>Remind: one reminder, once, to the people who received the notice and have not acknowledged it.</summary>
+    public async Task<CardActionResult> RemindAsync(Notice notice, CardActionContext action, CancellationToken cancellationToken)
+    {
+        var texts = action.Texts;
+        if (notice.Reminded)
+        {
+            return CardActionResult.WithMessage(texts["Notice_AlreadyReminded"]);
+        }
+        if (notice is not { State: NoticeState.Sent, Content.AckRequired: true })
+        {
+            return CardActionResult.WithMessage(texts["Notice_CannotRemind"]);
+        }
+        var receipt = await broadcaster.RemindAsync(notice, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithMessage(receipt is null ? texts["Notice_AlreadyReminded"] : texts.Format("Notice_Reminded", receipt.Queued));
+    }
+
+    private static bool CanRemind(Notice notice, NoticeStatusReport report) =>
+        notice is { State: NoticeState.Sent, Reminded: false, Content.AckRequired: true } && report.Total.Delivered > report.Total.Acknowledged;
+
+    private static DateTimeOffset? SendAtTyped(ScheduleData data, Notice notice, Texts texts, List<string> errors) =>
+        NoticeValidator.ParseInstant(data.SendDate?.Trim() ?? "", data.SendTime?.Trim() ?? "", PeopleTime.Find(notice.Content.Window.TimeZone), "Notice_Field_SendDate", texts, errors);
+}
