@@ -22,6 +22,7 @@ public static class FeatureList
     {
         app.MapHelp();
         app.MapPolls();
+        app.MapTickets();
         app.MapLegacyClasses();
         return app;
     }

@@ -7,6 +7,9 @@ namespace TeamsEngage.Features.Tickets;
 /// <summary>A person the bot can message about a ticket.</summary>
 public sealed record TicketContact(string? Key, string UserId, string? Name);
 
+/// <summary>Who is acting on a ticket, as its history records them.</summary>
+public sealed record TicketActor(string Key, string? Name, string UserId);
+
 /// <summary>Who handles tickets: the department's liaison and backup, else the administrators; and who may act on one.</summary>
 public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferenceStore conversations)
 {
@@ -46,6 +49,13 @@ public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferen
     public async Task<Person?> PersonOfAsync(Caller caller, CancellationToken cancellationToken) =>
         (caller.PersonKey is { } key ? await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) : null)
         ?? await directory.FindByUserIdAsync(caller.UserId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The caller as the history names them: their directory entry when there is one.</summary>
+    public async Task<TicketActor> ActorAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var person = await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false);
+        return new TicketActor(person?.Key ?? caller.PersonKey ?? caller.UserId, person?.Name ?? caller.Name, caller.UserId);
+    }
 
     /// <summary>
     /// Whether the caller may act on the ticket as IT: its assignee or claimer, its department's liaison or backup, or an administrator.
