@@ -10,7 +10,7 @@ public sealed record TicketContact(string? Key, string UserId, string? Name);
 /// <summary>Who is acting on a ticket, as its history records them.</summary>
 public sealed record TicketActor(string Key, string? Name, string UserId);
 
-/// <summary>Who handles tickets: the department's liaison and backup, else the administrators; and who may act on one.</summary>
+/// <summary>Who handles tickets: the department's liaison and backup, else the administrators; and who is acting.</summary>
 public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferenceStore conversations)
 {
     /// <summary>The person, if the bot can reach them (they have a 1:1 chat with it).</summary>
@@ -55,28 +55,6 @@ public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferen
     {
         var person = await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false);
         return new TicketActor(person?.Key ?? caller.PersonKey ?? caller.UserId, person?.Name ?? caller.Name, caller.UserId);
-    }
-
-    /// <summary>
-    /// Whether the caller may act on the ticket as IT: its assignee or claimer, its department's liaison or backup, or an administrator.
-    /// </summary>
-    public async Task<bool> MayActAsync(Caller caller, Ticket ticket, CancellationToken cancellationToken)
-    {
-        if (caller.Has(Role.Administrator))
-        {
-            return true;
-        }
-        var key = (await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false))?.Key;
-        if (key is null)
-        {
-            return false;
-        }
-        if (Same(key, ticket.AssigneeKey) || Same(key, ticket.ClaimedByKey))
-        {
-            return true;
-        }
-        var department = await DepartmentAsync(ticket.DepartmentCode, cancellationToken).ConfigureAwait(false);
-        return department is not null && (Same(key, department.LiaisonKey) || Same(key, department.BackupKey));
     }
 
     /// <summary>The departments the person looks after (as liaison or backup); every department for administrators.</summary>
