@@ -24,6 +24,17 @@ public sealed class TicketsFeatureTests
     }
 
     [Fact]
+    public async Task ReportsFiledAtTheSameMomentGetDistinctConsecutiveIds()
+    {
+        await using var bot = await TicketWorld.StartAsync();
+        var ids = bot.Services.GetRequiredService<TicketIdAllocator>();
+
+        var allocated = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => ids.NextAsync("sci", CancellationToken.None))));
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => TicketIdAllocator.Format("SCI", n)), allocated.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ATicketThatKeptChangingAnswersChangedMeanwhile()
     {
         var contended = new UpdateResult<Ticket, TicketChange>(null, null, null, UpdateOutcome.Contended);
