@@ -41,10 +41,6 @@ public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferen
     public Task<Department?> DepartmentAsync(string? code, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(code) ? Task.FromResult<Department?>(null) : directory.FindDepartmentAsync(code, cancellationToken);
 
-    public Task<IReadOnlyList<Department>> DepartmentsAsync(CancellationToken cancellationToken) => directory.ListDepartmentsAsync(cancellationToken);
-
-    public Task<Person?> FindAsync(string key, CancellationToken cancellationToken) => directory.FindAsync(key, cancellationToken);
-
     /// <summary>The caller's directory entry (by key when the resolver knew it, else by user id).</summary>
     public async Task<Person?> PersonOfAsync(Caller caller, CancellationToken cancellationToken) =>
         (caller.PersonKey is { } key ? await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) : null)

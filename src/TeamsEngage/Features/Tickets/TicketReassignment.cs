@@ -6,7 +6,7 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>Reassign: to another liaison (<c>p:KEY</c>) or to another department (<c>d:CODE</c>, its liaison or the administrators).</summary>
-public sealed class TicketReassignment(TicketDesk desk, TicketPeople people, TicketNotifier notifier, TicketStore tickets)
+public sealed class TicketReassignment(TicketDesk desk, TicketPeople people, IPeopleDirectory directory, TicketNotifier notifier, TicketStore tickets)
 {
     public async Task<CardActionResult> ReassignAsync(CardAction<TicketReassignData, Ticket> action, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public sealed class TicketReassignment(TicketDesk desk, TicketPeople people, Tic
     {
         if (target is { Length: > 2 } && target.StartsWith("p:", StringComparison.Ordinal))
         {
-            var person = await people.FindAsync(target[2..], cancellationToken).ConfigureAwait(false);
+            var person = await directory.FindAsync(target[2..], cancellationToken).ConfigureAwait(false);
             if (person is null || person.Role < Role.Liaison)
             {
                 return null;
