@@ -1,4 +1,3 @@
-using TeamsEngage.Bot;
 using TeamsEngage.Features.Directory;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
@@ -25,7 +24,7 @@ public static class FeatureList
         app.MapDirectory();
         app.MapPolls();
         app.MapNotices();
-        app.MapLegacyClasses();
+        app.MapTickets();
         return app;
     }
 }

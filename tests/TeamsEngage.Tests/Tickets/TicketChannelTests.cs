@@ -1,5 +1,6 @@
 using TeamsEngage.Features.Tickets;
 using TeamsEngage.Testing.Connector;
+using TeamsEngage.Testing.Waiting;
 using TeamsEngage.Tests.Support;
 using static TeamsEngage.Tests.Tickets.TicketWorld;
 
@@ -54,13 +55,8 @@ public sealed class TicketChannelTests
     }
 
     /// <summary>A card is recorded for updates once the outbox has marked it delivered, just after the connector answered.</summary>
-    private static async Task UntilRecordedAsync(BotApplication bot, string ticketId, string conversationId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await bot.Store().CardsAsync(ticketId, default)).All(c => c.ConversationId != conversationId))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The card in {conversationId} was never recorded.");
-            await Task.Delay(50);
-        }
-    }
+    private static Task UntilRecordedAsync(BotApplication bot, string ticketId, string conversationId) =>
+        Eventually.TrueAsync(
+            async () => (await bot.Store().CardsAsync(ticketId, default)).Any(c => c.ConversationId == conversationId),
+            $"the card in {conversationId} to be recorded");
 }

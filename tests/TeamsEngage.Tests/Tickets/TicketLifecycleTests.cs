@@ -1,4 +1,5 @@
 using TeamsEngage.Features.Tickets;
+using TeamsEngage.Testing.Waiting;
 using TeamsEngage.Tests.Support;
 using static TeamsEngage.Tests.Tickets.TicketWorld;
 
@@ -113,15 +114,10 @@ public sealed class TicketLifecycleTests
 
     private static async Task<string> WaitForReporterCardAsync(BotApplication bot, string ticketId, string except)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var cards = await bot.Store().CardsAsync(ticketId, CancellationToken.None);
-            if (cards.FirstOrDefault(c => c.View == TicketCardView.Reporter && c.ActivityId != except) is { } card)
-            {
-                return card.ActivityId;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("The resolved card was not delivered.");
+        var cards = await Eventually.ValueAsync(
+            () => bot.Store().CardsAsync(ticketId, CancellationToken.None),
+            cards => cards.Any(c => c.View == TicketCardView.Reporter && c.ActivityId != except),
+            "the resolved card delivered to the reporter");
+        return cards.First(c => c.View == TicketCardView.Reporter && c.ActivityId != except).ActivityId;
     }
 }

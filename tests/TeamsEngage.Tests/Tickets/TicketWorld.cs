@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Features.Tickets;
 using TeamsEngage.Testing.Connector;
+using TeamsEngage.Testing.Waiting;
 using TeamsEngage.Tests.Support;
 
 namespace TeamsEngage.Tests.Tickets;
@@ -96,16 +97,11 @@ internal static class TicketWorld
     /// <summary>The id of the ticket card the bot delivered to <paramref name="persona"/>, from the ticket's card records.</summary>
     public static async Task<string> DeliveredCardIdAsync(this BotApplication bot, string ticketId, Persona persona)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var cards = await bot.Store().CardsAsync(ticketId, CancellationToken.None);
-            if (cards.FirstOrDefault(c => c.ConversationId == persona.ConversationId) is { } card)
-            {
-                return card.ActivityId;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No delivered card of {ticketId} for {persona.Name}.");
+        var cards = await Eventually.ValueAsync(
+            () => bot.Store().CardsAsync(ticketId, CancellationToken.None),
+            cards => cards.Any(c => c.ConversationId == persona.ConversationId),
+            $"the card of {ticketId} delivered to {persona.Name}");
+        return cards.First(c => c.ConversationId == persona.ConversationId).ActivityId;
     }
 
     public static int Count(this BotApplication bot, Persona persona, string fragment) =>

@@ -1,10 +1,11 @@
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
+using TeamsEngage.People;
 
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>Gathers what the pure card builders need (history, reassignment targets) and builds the card.</summary>
-public sealed class TicketCardFactory(TicketStore tickets, TicketPeople people, TimeProvider clock)
+public sealed class TicketCardFactory(TicketStore tickets, IPeopleDirectory directory, TimeProvider clock)
 {
     public async Task<AdaptiveCard> StaffAsync(Ticket ticket, Texts texts, TimeZoneInfo zone, string? eventKey, CancellationToken cancellationToken)
     {
@@ -18,13 +19,13 @@ public sealed class TicketCardFactory(TicketStore tickets, TicketPeople people, 
 
     private async Task<IReadOnlyList<Choice>> ReassignTargetsAsync(Ticket ticket, Texts texts, CancellationToken cancellationToken)
     {
-        var departments = await people.DepartmentsAsync(cancellationToken).ConfigureAwait(false);
+        var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
         var choices = new List<Choice>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var key in departments.SelectMany(d => new[] { d.LiaisonKey, d.BackupKey }).OfType<string>())
         {
             if (seen.Add(key) && !TicketPeople.Same(key, ticket.ClaimedByKey ?? ticket.AssigneeKey)
-                && await people.FindAsync(key, cancellationToken).ConfigureAwait(false) is { Name: { } name })
+                && await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) is { Name: { } name })
             {
                 choices.Add(new Choice(texts.Format("Tickets_TargetPerson", CardText.Clean(name)), "p:" + key));
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsEngage.Outbox;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Tickets;
 
@@ -10,7 +11,6 @@ namespace TeamsEngage.Features.Tickets;
 /// </summary>
 public sealed partial class TicketEscalation(
     TicketStore tickets,
-    TicketMutation mutation,
     TicketPeople people,
     TicketNotifier notifier,
     IOptions<TicketsOptions> options,
@@ -42,16 +42,16 @@ public sealed partial class TicketEscalation(
     private async Task<bool> RemindAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var assignee = await people.ReachableAsync(ticket.AssigneeKey, cancellationToken).ConfigureAwait(false);
-        var outcome = await mutation.ApplyAsync(ticket.Id, string.Empty, t => t.Status != TicketStatus.Open || t.ReminderSent
-            ? TicketDecision.Nothing
-            : TicketDecision.Change(t with { ReminderSent = true }, Event(t, TicketEventKind.Reminded, assignee?.Name ?? t.AssigneeName, now)), cancellationToken).ConfigureAwait(false);
-        if (!outcome.Changed || outcome.Ticket is null)
+        var result = await tickets.ChangeAsync(ticket.Id, t => t.Status != TicketStatus.Open || t.ReminderSent
+            ? Decision.Keep<TicketChange>()
+            : TicketChange.Write(t with { ReminderSent = true }, Event(t, TicketEventKind.Reminded, assignee?.Name ?? t.AssigneeName, now)), cancellationToken).ConfigureAwait(false);
+        if (result is not { Written: true, State: { } reminded, Change: { } change })
         {
             return false;
         }
         if (assignee is not null)
         {
-            await notifier.SendCardAsync(outcome.Ticket, assignee.UserId, TicketCardView.Staff, outcome.Events[0].RowKey, OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
+            await notifier.SendCardAsync(reminded, assignee.UserId, TicketCardView.Staff, change.Events[0].RowKey, OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
         }
         await notifier.RefreshCardsAsync(ticket.Id, null, null, cancellationToken).ConfigureAwait(false);
         LogReminded(logger, ticket.Id);
@@ -66,21 +66,22 @@ public sealed partial class TicketEscalation(
             : null;
         var level = backup is null ? 2 : 1;
         var promise = TimeSpan.FromHours(department?.ResponseHours ?? options.Value.DefaultResponseHours);
-        var outcome = await mutation.ApplyAsync(ticket.Id, string.Empty, t => t.Status != TicketStatus.Open || t.EscalationLevel >= level || now < t.NextEscalationAt
-            ? TicketDecision.Nothing
-            : TicketDecision.Change(
+        var result = await tickets.ChangeAsync(ticket.Id, t => t.Status != TicketStatus.Open || t.EscalationLevel >= level || now < t.NextEscalationAt
+            ? Decision.Keep<TicketChange>()
+            : TicketChange.Write(
                 t with { EscalationLevel = level, NextEscalationAt = level == 1 ? t.NextEscalationAt + promise : t.NextEscalationAt },
                 Event(t, TicketEventKind.Escalated, backup?.Name, now)), cancellationToken).ConfigureAwait(false);
-        if (!outcome.Changed || outcome.Ticket is not { } escalated)
+        // Contended counts as not escalated: the next sweep decides again on what the ticket is then.
+        if (result is not { Written: true, State: { } escalated, Change: { } change })
         {
             return false;
         }
         var targets = backup is not null ? [backup] : await people.AdministratorsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var target in targets)
         {
-            await notifier.SendCardAsync(escalated, target.UserId, TicketCardView.Staff, outcome.Events[0].RowKey, OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
+            await notifier.SendCardAsync(escalated, target.UserId, TicketCardView.Staff, change.Events[0].RowKey, OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
         }
-        await notifier.SendEventAsync(escalated, escalated.ReporterUserId, outcome.Events[0], OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
+        await notifier.SendEventAsync(escalated, escalated.ReporterUserId, change.Events[0], OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
         await notifier.RefreshCardsAsync(ticket.Id, null, null, cancellationToken).ConfigureAwait(false);
         LogEscalated(logger, ticket.Id, level);
         return true;

@@ -8,10 +8,9 @@ namespace TeamsEngage.Features.Tickets;
 /// Free text in the chat: with a claimed open ticket it goes to that ticket's liaison (asking which ticket when there
 /// are several); otherwise text that reads like a problem gets the report form, prefilled.
 /// </summary>
-public sealed class TicketFreeText(TicketStore tickets, TicketReporterDesk reporterDesk) : IFreeTextHandler
+public sealed class TicketFreeText(TicketStore tickets, TicketReporterDesk reporterDesk)
 {
-    public int Order => 100;
-
+    /// <summary>True when the text was taken as a message about a ticket or offered as a report.</summary>
     public async Task<bool> TryHandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var texts = context.Caller.Texts;
@@ -25,7 +24,7 @@ public sealed class TicketFreeText(TicketStore tickets, TicketReporterDesk repor
         }
         if (claimed.Count == 1)
         {
-            var sent = await reporterDesk.SayAsync(context.Caller, claimed[0].Id, context.Arguments, cancellationToken).ConfigureAwait(false);
+            var sent = await reporterDesk.SayAsync(claimed[0], context.Arguments, texts, cancellationToken).ConfigureAwait(false);
             await context.Turn.SendAsync(Replies.Text(sent), cancellationToken).ConfigureAwait(false);
             return true;
         }

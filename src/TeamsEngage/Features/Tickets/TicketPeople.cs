@@ -7,7 +7,10 @@ namespace TeamsEngage.Features.Tickets;
 /// <summary>A person the bot can message about a ticket.</summary>
 public sealed record TicketContact(string? Key, string UserId, string? Name);
 
-/// <summary>Who handles tickets: the department's liaison and backup, else the administrators; and who may act on one.</summary>
+/// <summary>Who is acting on a ticket, as its history records them.</summary>
+public sealed record TicketActor(string Key, string? Name, string UserId);
+
+/// <summary>Who handles tickets: the department's liaison and backup, else the administrators; and who is acting.</summary>
 public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferenceStore conversations)
 {
     /// <summary>The person, if the bot can reach them (they have a 1:1 chat with it).</summary>
@@ -38,35 +41,16 @@ public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferen
     public Task<Department?> DepartmentAsync(string? code, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(code) ? Task.FromResult<Department?>(null) : directory.FindDepartmentAsync(code, cancellationToken);
 
-    public Task<IReadOnlyList<Department>> DepartmentsAsync(CancellationToken cancellationToken) => directory.ListDepartmentsAsync(cancellationToken);
-
-    public Task<Person?> FindAsync(string key, CancellationToken cancellationToken) => directory.FindAsync(key, cancellationToken);
-
     /// <summary>The caller's directory entry (by key when the resolver knew it, else by user id).</summary>
     public async Task<Person?> PersonOfAsync(Caller caller, CancellationToken cancellationToken) =>
         (caller.PersonKey is { } key ? await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) : null)
         ?? await directory.FindByUserIdAsync(caller.UserId, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>
-    /// Whether the caller may act on the ticket as IT: its assignee or claimer, its department's liaison or backup, or an administrator.
-    /// </summary>
-    public async Task<bool> MayActAsync(Caller caller, Ticket ticket, CancellationToken cancellationToken)
+    /// <summary>The caller as the history names them: their directory entry when there is one.</summary>
+    public async Task<TicketActor> ActorAsync(Caller caller, CancellationToken cancellationToken)
     {
-        if (caller.Has(Role.Administrator))
-        {
-            return true;
-        }
-        var key = (await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false))?.Key;
-        if (key is null)
-        {
-            return false;
-        }
-        if (Same(key, ticket.AssigneeKey) || Same(key, ticket.ClaimedByKey))
-        {
-            return true;
-        }
-        var department = await DepartmentAsync(ticket.DepartmentCode, cancellationToken).ConfigureAwait(false);
-        return department is not null && (Same(key, department.LiaisonKey) || Same(key, department.BackupKey));
+        var person = await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false);
+        return new TicketActor(person?.Key ?? caller.PersonKey ?? caller.UserId, person?.Name ?? caller.Name, caller.UserId);
     }
 
     /// <summary>The departments the person looks after (as liaison or backup); every department for administrators.</summary>

@@ -1,29 +1,26 @@
 using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>Reassign: to another liaison (<c>p:KEY</c>) or to another department (<c>d:CODE</c>, its liaison or the administrators).</summary>
-public sealed class TicketReassignment(TicketDesk desk, TicketMutation mutation, TicketPeople people, TicketNotifier notifier)
+public sealed class TicketReassignment(TicketDesk desk, TicketPeople people, IPeopleDirectory directory, TicketNotifier notifier, TicketStore tickets)
 {
-    public async Task<CardActionResult> ReassignAsync(CardActionContext context, TicketReassignData? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> ReassignAsync(CardAction<TicketReassignData, Ticket> action, CancellationToken cancellationToken)
     {
-        var texts = context.Caller.Texts;
-        var actor = await desk.ActorAsync(context, data?.TicketId, cancellationToken).ConfigureAwait(false);
-        if (actor.Refusal is not null)
-        {
-            return CardActionResult.WithMessage(actor.Refusal);
-        }
-        var target = await TargetAsync(data!.Target, cancellationToken).ConfigureAwait(false);
+        var texts = action.Texts;
+        var target = await TargetAsync(action.Data.Target, cancellationToken).ConfigureAwait(false);
         if (target is null)
         {
             return CardActionResult.WithMessage(texts["Tickets_ReassignMissing"]);
         }
         var (department, assignee) = target.Value;
-        var outcome = await mutation.ApplyAsync(data.TicketId!, texts["Tickets_NotFound"], t => t.Status == TicketStatus.Resolved
-            ? TicketDecision.Refuse(texts["Tickets_AlreadyResolved"])
-            : TicketDecision.Change(
+        var actor = await people.ActorAsync(action.Caller, cancellationToken).ConfigureAwait(false);
+        var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status == TicketStatus.Resolved
+            ? Decision.Refuse<TicketChange>(texts["Tickets_AlreadyResolved"])
+            : TicketChange.Write(
                 t with
                 {
                     DepartmentCode = department?.Code.ToUpperInvariant() ?? t.DepartmentCode,
@@ -39,22 +36,22 @@ public sealed class TicketReassignment(TicketDesk desk, TicketMutation mutation,
                     NextEscalationAt = t.DueAt,
                 },
                 desk.Event(t, TicketEventKind.Reassigned, actor, assignee?.Name ?? department?.Name)), cancellationToken).ConfigureAwait(false);
-        if (outcome is { Refusal: null, Changed: true, Ticket: { } moved })
+        if (result is { Written: true, State: { } moved, Change: { } change })
         {
             var handlers = assignee is not null ? [assignee] : await people.AdministratorsAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var handler in handlers.Where(h => h.UserId != context.Caller.UserId))
+            foreach (var handler in handlers.Where(h => h.UserId != action.Caller.UserId))
             {
-                await notifier.SendCardAsync(moved, handler.UserId, TicketCardView.Staff, outcome.Events[0].RowKey, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
+                await notifier.SendCardAsync(moved, handler.UserId, TicketCardView.Staff, change.Events[0].RowKey, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
             }
         }
-        return await desk.AfterAsync(context, outcome, tellReporter: true, cancellationToken).ConfigureAwait(false);
+        return await desk.AfterAsync(action, result, tellReporter: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(Department? Department, TicketContact? Assignee)?> TargetAsync(string? target, CancellationToken cancellationToken)
     {
         if (target is { Length: > 2 } && target.StartsWith("p:", StringComparison.Ordinal))
         {
-            var person = await people.FindAsync(target[2..], cancellationToken).ConfigureAwait(false);
+            var person = await directory.FindAsync(target[2..], cancellationToken).ConfigureAwait(false);
             if (person is null || person.Role < Role.Liaison)
             {
                 return null;

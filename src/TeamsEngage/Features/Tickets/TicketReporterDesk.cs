@@ -1,36 +1,31 @@
+using System.Globalization;
 using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Cards;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Outbox;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Tickets;
 
-/// <summary>The reporter's actions on their own ticket: write to the liaison, reopen, rate. Only the reporter may.</summary>
-public sealed class TicketReporterDesk(TicketStore tickets, TicketMutation mutation, TicketPeople people, TicketNotifier notifier, TimeProvider clock)
+/// <summary>The reporter's actions on their own ticket: write to the liaison, reopen, rate. The dispatcher has checked it is theirs.</summary>
+public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people, TicketNotifier notifier, TimeProvider clock)
 {
     /// <summary>Relays the reporter's message to whoever holds the ticket. Returns the confirmation, or a refusal.</summary>
-    public async Task<string> SayAsync(Caller caller, string? ticketId, string? message, CancellationToken cancellationToken)
+    public async Task<string> SayAsync(Ticket ticket, string? message, Texts texts, CancellationToken cancellationToken)
     {
-        var texts = caller.Texts;
         if (string.IsNullOrWhiteSpace(message) || message.Length > TicketCards.MaxMessage)
         {
             return texts["Tickets_MessageMissing"];
-        }
-        var ticket = TicketStore.IsValidId(ticketId) ? await tickets.FindAsync(ticketId!, cancellationToken).ConfigureAwait(false) : null;
-        if (ticket is null || ticket.ReporterUserId != caller.UserId)
-        {
-            return ticket is null ? texts["Tickets_NotFound"] : texts["Tickets_NotYours"];
         }
         if (!ticket.IsOpen)
         {
             return texts["Tickets_AlreadyResolved"];
         }
         var now = clock.GetUtcNow();
-        var said = new TicketEvent(ticket.Id, TicketStore.NewEventKey(now), TicketEventKind.ReporterMessage, now, ticket.ReporterName, ticket.ReporterKey, message.Trim());
+        var said = Event(ticket, TicketEventKind.ReporterMessage, message.Trim(), now);
         await tickets.AddEventAsync(said, cancellationToken).ConfigureAwait(false);
-        var recipients = await HoldersAsync(ticket, cancellationToken).ConfigureAwait(false);
-        foreach (var userId in recipients)
+        foreach (var userId in await HoldersAsync(ticket, cancellationToken).ConfigureAwait(false))
         {
             await notifier.SendEventAsync(ticket, userId, said, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
         }
@@ -38,70 +33,63 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketMutation mutat
         return texts.Format("Tickets_SentTo", ticket.Id, CardText.Escape(ticket.HandlerName ?? texts["Tickets_Administrators"]));
     }
 
-    public async Task<CardActionResult> ReopenAsync(CardActionContext context, string? ticketId, CancellationToken cancellationToken)
+    public async Task<CardActionResult> ReopenAsync(CardAction<TicketActionData, Ticket> action, CancellationToken cancellationToken)
     {
-        var texts = context.Caller.Texts;
+        var texts = action.Texts;
         var now = clock.GetUtcNow();
-        var outcome = await ChangeOwnAsync(context.Caller, ticketId, t =>
-        {
-            if (t.Status != TicketStatus.Resolved)
-            {
-                return TicketDecision.Refuse(texts["Tickets_NotResolved"]);
-            }
-            var status = t.ClaimedByKey is null ? TicketStatus.Open : TicketStatus.Claimed;
-            var hours = Math.Max(1, (t.DueAt - t.CreatedAt).TotalHours);
-            var due = status == TicketStatus.Open ? now.AddHours(hours) : t.DueAt;
-            return TicketDecision.Change(
-                t with { Status = status, ResolvedAt = null, Resolution = null, Rating = null, DueAt = due, NextEscalationAt = due, ReminderSent = false },
-                Event(t, TicketEventKind.Reopened, null, now));
-        }, cancellationToken).ConfigureAwait(false);
-        if (outcome is { Refusal: null, Changed: true, Ticket: { } reopened })
+        var result = await tickets.ChangeAsync(action.Entity.Id, t => Reopen(t, now, texts), cancellationToken).ConfigureAwait(false);
+        if (result is { Written: true, State: { } reopened, Change: { } change })
         {
             foreach (var userId in await HoldersAsync(reopened, cancellationToken).ConfigureAwait(false))
             {
-                await notifier.SendCardAsync(reopened, userId, TicketCardView.Staff, outcome.Events[0].RowKey, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
+                await notifier.SendCardAsync(reopened, userId, TicketCardView.Staff, change.Events[0].RowKey, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
             }
         }
-        return await AfterAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+        return await AfterAsync(action, result, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<CardActionResult> RateAsync(CardActionContext context, TicketRateData? data, CancellationToken cancellationToken)
+    public async Task<CardActionResult> RateAsync(CardAction<TicketRateData, Ticket> action, CancellationToken cancellationToken)
     {
-        var texts = context.Caller.Texts;
-        if (!int.TryParse(data?.Rating, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
+        var texts = action.Texts;
+        if (!int.TryParse(action.Data.Rating, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
         {
             return CardActionResult.WithMessage(texts["Tickets_RateMissing"]);
         }
         var now = clock.GetUtcNow();
-        var outcome = await ChangeOwnAsync(context.Caller, data!.TicketId, t => t.Status != TicketStatus.Resolved
-            ? TicketDecision.Refuse(texts["Tickets_NotResolved"])
-            : TicketDecision.Change(t with { Rating = rating }, Event(t, TicketEventKind.Rated, rating.ToString(System.Globalization.CultureInfo.InvariantCulture), now)),
+        var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status != TicketStatus.Resolved
+            ? Decision.Refuse<TicketChange>(texts["Tickets_NotResolved"])
+            : TicketChange.Write(t with { Rating = rating }, Event(t, TicketEventKind.Rated, rating.ToString(CultureInfo.InvariantCulture), now)),
             cancellationToken).ConfigureAwait(false);
-        return await AfterAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+        return await AfterAsync(action, result, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TicketOutcome> ChangeOwnAsync(Caller caller, string? ticketId, Func<Ticket, TicketDecision> decide, CancellationToken cancellationToken)
+    /// <summary>Back to the claimer if there was one; an unclaimed ticket gets a fresh promise of the same length.</summary>
+    private static Decision<TicketChange> Reopen(Ticket t, DateTimeOffset now, Texts texts)
     {
-        if (!TicketStore.IsValidId(ticketId))
+        if (t.Status != TicketStatus.Resolved)
         {
-            return new TicketOutcome(null, [], caller.Texts["Tickets_NotFound"]);
+            return Decision.Refuse<TicketChange>(texts["Tickets_NotResolved"]);
         }
-        return await mutation.ApplyAsync(ticketId!, caller.Texts["Tickets_NotFound"], t => t.ReporterUserId != caller.UserId
-            ? TicketDecision.Refuse(caller.Texts["Tickets_NotYours"])
-            : decide(t), cancellationToken).ConfigureAwait(false);
+        var status = t.ClaimedByKey is null ? TicketStatus.Open : TicketStatus.Claimed;
+        var hours = Math.Max(1, (t.DueAt - t.CreatedAt).TotalHours);
+        var due = status == TicketStatus.Open ? now.AddHours(hours) : t.DueAt;
+        return TicketChange.Write(
+            t with { Status = status, ResolvedAt = null, Resolution = null, Rating = null, DueAt = due, NextEscalationAt = due, ReminderSent = false },
+            Event(t, TicketEventKind.Reopened, null, now));
     }
 
-    private async Task<CardActionResult> AfterAsync(CardActionContext context, TicketOutcome outcome, CancellationToken cancellationToken)
+    private async Task<CardActionResult> AfterAsync(CardActionContext context, UpdateResult<Ticket, TicketChange> result, CancellationToken cancellationToken)
     {
-        if (outcome.Refusal is not null || outcome.Ticket is null)
+        if (result.Unanswered() is { } unanswered)
         {
-            return CardActionResult.WithMessage(outcome.Refusal ?? context.Caller.Texts["Tickets_NotFound"]);
+            return unanswered;
         }
-        if (outcome.Changed)
+        var ticket = result.State!;
+        if (result.Written)
         {
-            await notifier.RefreshCardsAsync(outcome.Ticket.Id, context.Turn.Activity.Conversation?.Id, context.CardActivityId, cancellationToken).ConfigureAwait(false);
+            await notifier.RefreshCardsAsync(ticket.Id, context.Turn.Activity.Conversation?.Id, context.CardActivityId, cancellationToken).ConfigureAwait(false);
         }
-        return CardActionResult.WithCard(TicketCards.Reporter(outcome.Ticket, context.Caller.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone())));
+        return CardActionResult.WithCard(TicketCards.Reporter(ticket, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone())));
     }
 
     /// <summary>Who hears from the reporter: the claimer, else the assignee, else the administrators.</summary>

@@ -1,13 +1,14 @@
 using TeamsEngage.Localization;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
+using TeamsEngage.Commands;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Conversations;
 using TeamsEngage.Outbox;
 
 namespace TeamsEngage.Features.Tickets;
 
-/// <summary>Turns a submitted report form into a stored, routed ticket and tells the right people.</summary>
+/// <summary>The report form: opens it, and turns a submitted one into a stored, routed ticket and tells the right people.</summary>
 public sealed partial class TicketReporting(
     TicketStore tickets,
     TicketIdAllocator ids,
@@ -17,22 +18,40 @@ public sealed partial class TicketReporting(
     TimeProvider clock,
     ILogger<TicketReporting> logger)
 {
-    /// <summary>Checks the form; returns the form again with the error, or the reporter's confirmation card.</summary>
-    public async Task<CardActionResult> SubmitAsync(CardActionContext context, CancellationToken cancellationToken)
+    /// <summary><c>report</c>: the form, with whatever was typed after the command as the description.</summary>
+    public Task OpenFormAsync(CommandContext command, CancellationToken cancellationToken)
     {
-        var texts = context.Caller.Texts;
-        var form = context.DataAs<ReportFormData>() ?? new ReportFormData();
+        var prefill = new ReportFormData(Description: command.Arguments.Length == 0 ? null : command.Arguments);
+        return command.Turn.SendAsync(Replies.Card(TicketCards.ReportForm(command.Texts, prefill), command.Texts["Tickets_FormTitle"]), cancellationToken);
+    }
+
+    /// <summary>The "I have a concern" button of a notice: the form, linked to the notice, as a new message.</summary>
+    public async Task<CardActionResult> OpenConcernFormAsync(CardAction<OpenReportData> action, CancellationToken cancellationToken)
+    {
+        var texts = action.Texts;
+        var noticeId = action.Data.NoticeId is { Length: > 0 and <= 100 } id ? id : null;
+        var form = TicketCards.ReportForm(texts, new ReportFormData(noticeId), intro: texts["Tickets_FormConcernIntro"]);
+        // A new message, so the notice card itself stays as it is.
+        await action.Turn.SendAsync(Replies.Card(form, texts["Tickets_FormTitle"]), cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithMessage(texts["Tickets_FormOpened"]);
+    }
+
+    /// <summary>Checks the form; returns the form again with the error, or the reporter's confirmation card.</summary>
+    public async Task<CardActionResult> SubmitAsync(CardAction<ReportFormData> action, CancellationToken cancellationToken)
+    {
+        var texts = action.Texts;
+        var form = action.Data;
         var error = Validate(form, texts, out var urgency);
         if (error is not null)
         {
             return CardActionResult.WithCard(TicketCards.ReportForm(texts, form, error));
         }
         form = form with { Description = form.Description!.Trim(), Location = form.Location!.Trim() };
-        var zone = PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone());
-        var conversationId = context.Turn.Activity.Conversation?.Id;
-        if (context.CardActivityId is not { } activityId || conversationId is null)
+        var zone = PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone());
+        var conversationId = action.Turn.Activity.Conversation?.Id;
+        if (action.CardActivityId is not { } activityId || conversationId is null)
         {
-            return CardActionResult.WithCard(TicketCards.Reporter(await CreateAsync(context.Caller, form, urgency, cancellationToken).ConfigureAwait(false), texts, zone));
+            return CardActionResult.WithCard(TicketCards.Reporter(await CreateAsync(action.Caller, form, urgency, cancellationToken).ConfigureAwait(false), texts, zone));
         }
         if (await tickets.LockFormAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false) is { } filed)
         {
@@ -43,8 +62,8 @@ public sealed partial class TicketReporting(
         Ticket? ticket = null;
         try
         {
-            ticket = await CreateAsync(context.Caller, form, urgency, cancellationToken).ConfigureAwait(false);
-            await tickets.SaveCardAsync(new TicketCardRef(ticket.Id, context.Caller.UserId, conversationId, activityId, TicketCardView.Reporter), cancellationToken).ConfigureAwait(false);
+            ticket = await CreateAsync(action.Caller, form, urgency, cancellationToken).ConfigureAwait(false);
+            await tickets.SaveCardAsync(new TicketCardRef(ticket.Id, action.Caller.UserId, conversationId, activityId, TicketCardView.Reporter), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -62,6 +62,17 @@ public sealed class TicketStore(ITableStore store)
         return ticket with { ETag = written[0]!.ETag };
     }
 
+    /// <summary>
+    /// Reads the ticket, lets <paramref name="decide"/> choose, and writes the change with the ETag it was decided on;
+    /// when someone else wrote first, decides again on what the ticket is now.
+    /// </summary>
+    public Task<UpdateResult<Ticket, TicketChange>> ChangeAsync(string ticketId, Func<Ticket, Decision<TicketChange>> decide, CancellationToken cancellationToken) =>
+        OptimisticUpdate.ApplyAsync(
+            ct => FindAsync(ticketId, ct),
+            decide,
+            (current, change, ct) => UpdateAsync(change.Ticket with { ETag = current.ETag }, change.Events, ct),
+            cancellationToken);
+
     public async Task AddEventAsync(TicketEvent ticketEvent, CancellationToken cancellationToken) =>
         await _tickets.InsertAsync(TicketMapping.ToEntity(ticketEvent), cancellationToken).ConfigureAwait(false);
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>The verbs on ticket cards.</summary>
@@ -11,6 +13,9 @@ public static class TicketVerbs
     public const string Reopen = "ticket.reopen";
     public const string Rate = "ticket.rate";
     public const string Say = "ticket.say";
+
+    /// <summary>Whether <paramref name="verb"/> is one only the ticket's reporter may use.</summary>
+    public static bool IsReporters(string verb) => verb is Reopen or Rate or Say;
 }
 
 /// <summary>The outbox kinds of tickets.</summary>
@@ -30,22 +35,22 @@ public sealed record TicketCardPayload(string TicketId, string View, string? Eve
 public sealed record TicketEventPayload(string TicketId, string EventKey);
 
 /// <summary>The report form: the notice it is about, and its inputs once submitted.</summary>
-public sealed record ReportFormData(string? NoticeId = null, string? Description = null, string? Location = null, string? Urgency = null);
+public sealed record ReportFormData([property: StringLength(100)] string? NoticeId = null, string? Description = null, string? Location = null, string? Urgency = null);
 
 /// <summary>A button naming a ticket (Claim, Reopen).</summary>
-public sealed record TicketActionData(string? TicketId);
+public sealed record TicketActionData([property: Required] string? TicketId);
 
 /// <summary>Reply from the liaison's card.</summary>
-public sealed record TicketReplyData(string? TicketId, string? ReplyText);
+public sealed record TicketReplyData([property: Required] string? TicketId, string? ReplyText);
 
 /// <summary>Resolve, with its note.</summary>
-public sealed record TicketResolveData(string? TicketId, string? Resolution);
+public sealed record TicketResolveData([property: Required] string? TicketId, string? Resolution);
 
 /// <summary>Reassign to <c>p:PERSONKEY</c> or <c>d:CODE</c>.</summary>
-public sealed record TicketReassignData(string? TicketId, string? Target);
+public sealed record TicketReassignData([property: Required] string? TicketId, string? Target);
 
 /// <summary>Rating from the reporter's card, 1 to 5.</summary>
-public sealed record TicketRateData(string? TicketId, string? Rating);
+public sealed record TicketRateData([property: Required] string? TicketId, string? Rating);
 
 /// <summary>A message from the reporter to the liaison, from a card.</summary>
-public sealed record TicketSayData(string? TicketId, string? Message);
+public sealed record TicketSayData([property: Required] string? TicketId, string? Message);

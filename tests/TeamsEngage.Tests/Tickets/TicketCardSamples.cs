@@ -1,7 +1,8 @@
 using TeamsEngage.Cards;
+using TeamsEngage.Features.Tickets;
 using TeamsEngage.Localization;
 
-namespace TeamsEngage.Features.Tickets;
+namespace TeamsEngage.Tests.Tickets;
 
 /// <summary>Every card of the tickets feature, in each state and language, for the parser and snapshot tests.</summary>
 internal static class TicketCardSamples
