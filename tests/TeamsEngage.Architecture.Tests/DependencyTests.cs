@@ -85,12 +85,16 @@ public sealed class DependencyTests
         AssertKept(result);
     }
 
-    [Fact]
-    public void NoFeatureLooksUpItsDependenciesAtRunTime()
+    [Theory]
+    [InlineData("TeamsEngage.Features")]
+    [InlineData("TeamsEngage.People")]
+    [InlineData("TeamsEngage.Bot")]
+    public void NoFeatureLooksUpItsDependenciesAtRunTime(string area)
     {
-        // The Add…/Map… entry points are the composition root of their feature; everything else gets what it needs injected.
-        var result = Types.InAssembly(App).That().ResideInNamespace("TeamsEngage.Features").Or().ResideInNamespace("TeamsEngage.People")
+        // The Add…/Map… entry points are the composition root of their area; everything else gets what it needs injected.
+        var result = Types.InAssembly(App).That().ResideInNamespace(area)
             .And().DoNotHaveNameEndingWith("Feature").And().DoNotHaveNameEndingWith("Services")
+            .And().DoNotHaveName("BotRoutes").And().DoNotHaveName("ActionGroup")
             .ShouldNot().HaveDependencyOn("System.IServiceProvider")
             .GetResult();
 
