@@ -1,15 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using TeamsEngage.Connector.Client;
 using TeamsEngage.Testing.Auth;
 using TeamsEngage.Testing.Connector;
-using TeamsEngage.Testing.Storage;
+using TeamsEngage.Testing.Hosting;
 
 namespace TeamsEngage.Tests.Support;
 
@@ -20,16 +14,14 @@ namespace TeamsEngage.Tests.Support;
 /// </summary>
 public sealed class BotApplication : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
-    private readonly TemporaryDirectory _data;
+    private readonly TestBotHost<Program> _host;
 
-    private BotApplication(WebApplicationFactory<Program> factory, TemporaryDirectory data, LocalTokenIssuer issuer, ConnectorStub connector)
+    private BotApplication(TestBotHost<Program> host, LocalTokenIssuer issuer, ConnectorStub connector)
     {
-        _factory = factory;
-        _data = data;
+        _host = host;
         Issuer = issuer;
         Connector = connector;
-        Http = factory.CreateClient();
+        Http = host.CreateClient();
     }
 
     public LocalTokenIssuer Issuer { get; }
@@ -38,48 +30,26 @@ public sealed class BotApplication : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _host.Services;
 
-    public string DataDirectory => _data.Path;
+    public string DataDirectory => _host.DataDirectory;
 
     /// <summary>Starts the bot. <paramref name="settings"/> adds or overrides configuration keys.</summary>
     public static async Task<BotApplication> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production")
     {
         var issuer = await LocalTokenIssuer.StartAsync();
         var connector = await ConnectorStub.StartAsync();
-        var data = new TemporaryDirectory();
-        var config = new Dictionary<string, string?>
-        {
-            ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppId"] = Fixtures.BotAppId,
-            ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
-            ["MicrosoftAppTenantId"] = Fixtures.TenantId,
-            ["ToBotFromChannelOpenIdMetadataUrl"] = issuer.MetadataUrl,
-            ["Storage:DataDirectory"] = data.Path,
-            ["Connector:BaseDelay"] = "00:00:00.010",
-            ["Connector:MaxDelay"] = "00:00:00.050",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            config[key] = value;
-        }
-
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment(environment);
-            foreach (var (key, value) in config)
+        var host = TestBotHost.For<Program>()
+            .InEnvironment(environment)
+            .WithBotIdentity(Fixtures.BotAppId, Fixtures.TenantId, issuer.MetadataUrl)
+            .WithSettings(new Dictionary<string, string?>
             {
-                web.UseSetting(key, value);
-            }
-            web.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<IBotTokenProvider>();
-                services.AddSingleton<IBotTokenProvider>(new StaticTokenProvider());
-            });
-        });
-        var app = new BotApplication(factory, data, issuer, connector);
-        _ = app.Services; // builds and starts the host now, so start-up failures surface here
-        return app;
+                ["Connector:BaseDelay"] = "00:00:00.010",
+                ["Connector:MaxDelay"] = "00:00:00.050",
+            })
+            .WithSettings(settings)
+            .Start();
+        return new BotApplication(host, issuer, connector);
     }
 
     /// <summary>Posts an activity to /api/messages with a valid channel token (or none, or the given header).</summary>
@@ -133,16 +103,8 @@ public sealed class BotApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _factory.DisposeAsync();
+        await _host.DisposeAsync();
         await Connector.DisposeAsync();
         await Issuer.DisposeAsync();
-        _data.Dispose();
-    }
-
-    private sealed class StaticTokenProvider : IBotTokenProvider
-    {
-        public bool HasCredentials => true;
-
-        public Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => Task.FromResult<string?>("test-outbound-token");
     }
 }

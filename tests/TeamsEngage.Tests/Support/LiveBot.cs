@@ -1,10 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using TeamsEngage.Testing.Storage;
+using TeamsEngage.Testing.Hosting;
 
 namespace TeamsEngage.Tests.Support;
 
@@ -14,44 +8,18 @@ namespace TeamsEngage.Tests.Support;
 /// </summary>
 public sealed class LiveBot : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
-    private readonly TemporaryDirectory _data;
+    private readonly TestBotHost<Program> _host;
 
-    private LiveBot(WebApplicationFactory<Program> factory, TemporaryDirectory data, Uri baseAddress)
-    {
-        _factory = factory;
-        _data = data;
-        BaseAddress = baseAddress;
-    }
+    private LiveBot(TestBotHost<Program> host) => _host = host;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress!;
 
     public Uri MessagingEndpoint => new(BaseAddress, "/api/messages");
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _host.Services;
 
-    public static Task<LiveBot> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var data = new TemporaryDirectory();
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("MicrosoftAppId", string.Empty);
-            web.UseSetting("Storage:DataDirectory", data.Path);
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            {
-                web.UseSetting(key, value);
-            }
-        });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return Task.FromResult(new LiveBot(factory, data, new Uri(address)));
-    }
+    public static Task<LiveBot> StartAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        Task.FromResult(new LiveBot(TestBotHost.For<Program>().Anonymous().WithSettings(settings).OnLoopbackSocket().Start()));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        _data.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
