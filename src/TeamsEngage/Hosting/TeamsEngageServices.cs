@@ -4,10 +4,10 @@ using TeamsEngage.Bot;
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Connector.Routing;
 using TeamsEngage.Connector.Schema;
-using TeamsEngage.Conversations;
 using TeamsEngage.People;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Welcome;
+using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Hosting;
@@ -47,9 +47,7 @@ public static partial class TeamsEngageServices
     /// <summary>People, roles and conversation references.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
-        services.AddStoreTable(ConversationReferenceStore.TableName);
-        services.AddSingleton<ConversationReferenceStore>();
-        services.AddScoped<ITurnObserver, ConversationReferenceRecorder>();
+        services.AddConversationReferences();
         services.AddDirectory();
         return services;
     }

@@ -5,7 +5,7 @@ namespace TeamsEngage.Outbox;
 /// waiting for a token goes before bulk rows already waiting. <see cref="Pause"/> empties the bucket until the time
 /// the connector asked for, and not longer: the broadcast slows down, it does not stop.
 /// </summary>
-public sealed class TenantRateLimiter
+internal sealed class TenantRateLimiter
 {
     private readonly double _rate;
     private readonly int _burst;

@@ -5,7 +5,7 @@ namespace TeamsEngage.Outbox;
 /// several messages in a row (relayed replies). Conversations idle for 30 s are forgotten, so memory follows the
 /// recent send rate, not the size of a broadcast.
 /// </summary>
-public sealed class ConversationRateLimiter(TimeProvider time)
+internal sealed class ConversationRateLimiter(TimeProvider time)
 {
     private const int PerSecond = 7;
     private const int PerWindow = 60;
