@@ -1,145 +1,129 @@
+using System.Threading.RateLimiting;
+
 namespace TeamsEngage.Outbox;
 
 /// <summary>
-/// A token bucket per tenant whose waiters are served by priority (then in arrival order), so an interactive message
-/// waiting for a token goes before bulk rows already waiting. <see cref="Pause"/> empties the bucket until the time
-/// the connector asked for, and not longer: the broadcast slows down, it does not stop.
+/// A token bucket per tenant (<see cref="TokenBucketRateLimiter"/>) whose waiters are served by priority (then in arrival
+/// order), so an interactive message waiting for a token goes before bulk rows already waiting. <see cref="Pause"/>
+/// holds every waiter until the time the connector asked for, and not longer, and then starts from an empty bucket:
+/// the broadcast slows down, it does not stop.
 /// </summary>
-internal sealed class TenantRateLimiter
+internal sealed class TenantRateLimiter : IDisposable
 {
-    private readonly double _rate;
-    private readonly int _burst;
+    private readonly TokenBucketRateLimiterOptions _bucket;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Tenant> _tenants = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private long _sequence;
 
     /// <summary>Creates the limiter: <paramref name="requestsPerSecond"/> per tenant, at most <paramref name="burst"/> back to back.</summary>
     public TenantRateLimiter(double requestsPerSecond, int burst, TimeProvider time)
     {
-        _rate = requestsPerSecond;
-        _burst = Math.Max(1, burst);
+        // Tokens come in small steps (about every 10 ms, or one at a time below 100/s), so pacing stays smooth.
+        var perPeriod = Math.Max(1, (int)Math.Ceiling(requestsPerSecond / 100));
+        _bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, burst),
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(perPeriod / requestsPerSecond),
+            QueueLimit = 1,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        };
         _time = time;
     }
 
     /// <summary>Waits for a token of <paramref name="tenantId"/>'s bucket.</summary>
-    public Task AcquireAsync(string tenantId, OutboxPriority priority, CancellationToken cancellationToken)
+    public async Task AcquireAsync(string tenantId, OutboxPriority priority, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        var tenant = TenantOf(tenantId);
+        // One waiter at a time takes from the bucket, chosen by priority: the bucket's own queue knows no priorities.
+        await tenant.Turns.EnterAsync((int)priority, cancellationToken).ConfigureAwait(false);
+        try
         {
-            var bucket = BucketOf(tenantId);
-            var now = _time.GetUtcNow();
-            Refill(bucket, now);
-            if (bucket.Waiters.Count == 0 && bucket.Tokens >= 1)
+            await WaitOutPauseAsync(tenant, cancellationToken).ConfigureAwait(false);
+            using var lease = await tenant.Bucket.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
             {
-                bucket.Tokens -= 1;
-                return Task.CompletedTask;
+                throw new InvalidOperationException("The tenant's token bucket refused a token.");
             }
-            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            bucket.Waiters.Enqueue(waiter, ((int)priority, _sequence++));
-            Arm(bucket, now);
-            return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : waiter.Task;
+            // A pause that came while this waiter held the turn applies to it too.
+            await WaitOutPauseAsync(tenant, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    // The registration is disposed once the token is granted: a long-lived token would otherwise keep one per send.
-    private static async Task WaitAsync(TaskCompletionSource waiter, CancellationToken cancellationToken)
-    {
-        using var registration = cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
-        await waiter.Task.ConfigureAwait(false);
+        finally
+        {
+            tenant.Turns.Leave();
+        }
     }
 
     /// <summary>Stops granting tokens of <paramref name="tenantId"/> for <paramref name="wait"/> (a 429's Retry-After).</summary>
     public void Pause(string tenantId, TimeSpan wait)
     {
+        var tenant = TenantOf(tenantId);
+        var until = _time.GetUtcNow() + wait;
         lock (_gate)
         {
-            var bucket = BucketOf(tenantId);
-            var now = _time.GetUtcNow();
-            var until = now + wait;
-            if (until > bucket.PausedUntil)
+            if (until > tenant.PausedUntil)
             {
-                bucket.PausedUntil = until;
+                tenant.PausedUntil = until;
             }
-            bucket.Tokens = 0;
-            bucket.RefilledAt = bucket.PausedUntil;
-            bucket.Timer?.Dispose();
-            bucket.Timer = null;
-            Arm(bucket, now);
         }
     }
 
-    /// <summary>When the tenant's bucket is paused until, or null when it is not paused.</summary>
-    public DateTimeOffset? PausedUntil(string tenantId)
+    public void Dispose()
     {
         lock (_gate)
         {
-            return _buckets.TryGetValue(tenantId, out var b) && b.PausedUntil > _time.GetUtcNow() ? b.PausedUntil : null;
-        }
-    }
-
-    private Bucket BucketOf(string tenantId)
-    {
-        if (!_buckets.TryGetValue(tenantId, out var bucket))
-        {
-            bucket = new Bucket { Tokens = _burst, RefilledAt = _time.GetUtcNow() };
-            _buckets[tenantId] = bucket;
-        }
-        return bucket;
-    }
-
-    private void Refill(Bucket bucket, DateTimeOffset now)
-    {
-        if (now < bucket.PausedUntil || now <= bucket.RefilledAt)
-        {
-            return;
-        }
-        bucket.Tokens = Math.Min(_burst, bucket.Tokens + ((now - bucket.RefilledAt).TotalSeconds * _rate));
-        bucket.RefilledAt = now;
-    }
-
-    // Called under _gate: one timer per bucket, due when the next token is (or the pause ends).
-    private void Arm(Bucket bucket, DateTimeOffset now)
-    {
-        if (bucket.Timer is not null || bucket.Waiters.Count == 0)
-        {
-            return;
-        }
-        var due = now < bucket.PausedUntil
-            ? bucket.PausedUntil - now
-            : TimeSpan.FromSeconds(Math.Max(0, 1 - bucket.Tokens) / _rate);
-        bucket.Timer = _time.CreateTimer(_ => Grant(bucket), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
-    }
-
-    private void Grant(Bucket bucket)
-    {
-        lock (_gate)
-        {
-            bucket.Timer?.Dispose();
-            bucket.Timer = null;
-            var now = _time.GetUtcNow();
-            Refill(bucket, now);
-            while (now >= bucket.PausedUntil && bucket.Tokens >= 1 && bucket.Waiters.TryDequeue(out var waiter, out _))
+            foreach (var tenant in _tenants.Values)
             {
-                if (waiter.TrySetResult())
-                {
-                    bucket.Tokens -= 1;
-                }
+                tenant.Bucket.Dispose();
             }
-            Arm(bucket, now);
+            _tenants.Clear();
         }
     }
 
-    private sealed class Bucket
+    private Tenant TenantOf(string tenantId)
     {
-        public double Tokens { get; set; }
+        lock (_gate)
+        {
+            if (!_tenants.TryGetValue(tenantId, out var tenant))
+            {
+                tenant = new Tenant(new TokenBucketRateLimiter(_bucket));
+                _tenants[tenantId] = tenant;
+            }
+            return tenant;
+        }
+    }
 
-        public DateTimeOffset RefilledAt { get; set; }
+    /// <summary>Waits until the tenant's pause is over; after one, what the bucket gathered meanwhile is thrown away.</summary>
+    private async Task WaitOutPauseAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        var waited = false;
+        while (true)
+        {
+            TimeSpan left;
+            lock (_gate)
+            {
+                left = tenant.PausedUntil - _time.GetUtcNow();
+            }
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+            waited = true;
+            await Task.Delay(left, _time, cancellationToken).ConfigureAwait(false);
+        }
+        if (waited && tenant.Bucket.GetStatistics()?.CurrentAvailablePermits is > 0 and var gathered)
+        {
+            tenant.Bucket.AttemptAcquire((int)gathered).Dispose();
+        }
+    }
+
+    private sealed class Tenant(TokenBucketRateLimiter bucket)
+    {
+        public TokenBucketRateLimiter Bucket { get; } = bucket;
+
+        public PriorityTurns Turns { get; } = new();
 
         public DateTimeOffset PausedUntil { get; set; }
-
-        public PriorityQueue<TaskCompletionSource, (int Priority, long Sequence)> Waiters { get; } = new();
-
-        public ITimer? Timer { get; set; }
     }
 }
