@@ -18,13 +18,14 @@ internal sealed class TenantRateLimiter : IDisposable
     /// <summary>Creates the limiter: <paramref name="requestsPerSecond"/> per tenant, at most <paramref name="burst"/> back to back.</summary>
     public TenantRateLimiter(double requestsPerSecond, int burst, TimeProvider time)
     {
-        // Tokens come in small steps (about every 10 ms, or one at a time below 100/s), so pacing stays smooth.
-        var perPeriod = Math.Max(1, (int)Math.Ceiling(requestsPerSecond / 100));
+        // The bucket adds a whole burst per tick, a tick being a burst's worth of time (a tenth of a second by default):
+        // it counts ticks, not elapsed time, so fewer, larger ticks lose less of the rate to timer lag.
+        var tokens = Math.Max(1, burst);
         _bucket = new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, burst),
-            TokensPerPeriod = perPeriod,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(perPeriod / requestsPerSecond),
+            TokenLimit = tokens,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(tokens / requestsPerSecond),
             QueueLimit = 1,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,

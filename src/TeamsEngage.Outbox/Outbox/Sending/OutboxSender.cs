@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Connector.Client;
 using TeamsEngage.Connector.Schema;
