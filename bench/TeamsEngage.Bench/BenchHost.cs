@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TeamsEngage.Connector.Client;
-using TeamsEngage.Conversations;
+using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage;
 using TeamsEngage.Storage.Azure;
@@ -61,9 +61,10 @@ internal sealed class BenchHost : IAsyncDisposable
             ["TeamsEngage:Outbox:RetryMaxDelay"] = "00:00:05",
         });
         builder.Services.AddSingleton<ITableStore>(store);
-        builder.Services.AddSingleton<IBotTokenProvider, AnonymousBotTokenProvider>();
-        builder.Services.AddSingleton<ServiceUrlTrust>();
-        builder.Services.AddSingleton<ConversationReferenceStore>();
+        // The simulator takes no token: the connector runs as in anonymous local development.
+        builder.Services.Configure<BotOptions>(bot => bot.IsAnonymous = true);
+        builder.Services.AddBotConnectorClient(builder.Configuration);
+        builder.Services.AddConversationReferences();
         builder.Services.AddSingleton<IOutboxRenderer, NoticeRenderer>();
         builder.Services.AddOutbox();
         var host = builder.Build();

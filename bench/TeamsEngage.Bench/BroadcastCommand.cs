@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Outbox;
 using TeamsEngage.Testing.Storage;
 
@@ -42,7 +44,8 @@ internal static class BroadcastCommand
         }
         var wall = clock.Elapsed.TotalSeconds;
         var store = new StoreChoice(args.StoreKind, data.Path, azurite?.ConnectionString).Create();
-        var outbox = new TableOutbox(store, new OutboxSignal(), Microsoft.Extensions.Options.Options.Create(new OutboxOptions()), TimeProvider.System);
+        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddSingleton(store).AddOutbox().BuildServiceProvider();
+        var outbox = services.GetRequiredService<IOutbox>();
         var statuses = new Dictionary<DeliveryStatus, int>();
         await foreach (var record in outbox.ReadDeliveriesAsync(args.BroadcastId))
         {

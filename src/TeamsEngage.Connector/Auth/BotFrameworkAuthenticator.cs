@@ -13,7 +13,7 @@ namespace TeamsEngage.Connector.Auth;
 /// <see cref="BotOptions.ToBotFromChannelOpenIdMetadataUrl"/>, issuer, audience, lifetime, the signing key's
 /// endorsement for the activity's channel, and the <c>serviceurl</c> claim against the activity.
 /// </summary>
-public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
+internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
 {
     /// <summary>The named <see cref="HttpClient"/> used to download the OpenID metadata and signing keys.</summary>
     public const string HttpClientName = "TeamsEngage.Connector.ChannelSigningKeys";

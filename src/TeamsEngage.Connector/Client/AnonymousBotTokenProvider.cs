@@ -1,7 +1,7 @@
 namespace TeamsEngage.Connector.Client;
 
 /// <summary>No token: for anonymous local development (Playground, Emulator) only.</summary>
-public sealed class AnonymousBotTokenProvider : IBotTokenProvider
+internal sealed class AnonymousBotTokenProvider : IBotTokenProvider
 {
     /// <inheritdoc />
     public bool HasCredentials => false;

@@ -3,7 +3,7 @@ using TeamsEngage.Connector.Hosting;
 namespace TeamsEngage.Connector.Client;
 
 /// <summary>The outbound credential rules of the three app types, shared by validation and provider selection.</summary>
-public static class BotCredentials
+internal static class BotCredentials
 {
     /// <summary>Client secret, home tenant <c>botframework.com</c>.</summary>
     public const string MultiTenant = "MultiTenant";

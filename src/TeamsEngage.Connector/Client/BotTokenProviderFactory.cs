@@ -4,7 +4,7 @@ using TeamsEngage.Connector.Hosting;
 namespace TeamsEngage.Connector.Client;
 
 /// <summary>Chooses the token provider that matches <see cref="BotOptions"/>.</summary>
-public static class BotTokenProviderFactory
+internal static class BotTokenProviderFactory
 {
     /// <summary>
     /// Returns the anonymous provider when <see cref="BotOptions.IsAnonymous"/>, else the MSAL provider of the app type.

@@ -3,11 +3,12 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 using TeamsEngage.Connector.Schema;
 
 namespace TeamsEngage.Connector.Client;
 
-public sealed partial class ConnectorClient
+internal sealed partial class ConnectorClient
 {
     private const string CorrelationHeader = "X-Correlating-OperationId";
 
@@ -99,7 +100,7 @@ public sealed partial class ConnectorClient
             LogNoResponse(call.Method, call.Route, ex.GetType().Name);
             throw new ConnectorException("The connector could not be reached for " + call.Method + " " + call.Route + ".", null, ConnectorErrorCodes.NetworkError, null, ex);
         }
-        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is TimeoutException or TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogNoResponse(call.Method, call.Route, ex.GetType().Name);
             throw new ConnectorException("The connector did not answer " + call.Method + " " + call.Route + " in time.", null, ConnectorErrorCodes.Timeout, null, ex);
@@ -110,7 +111,7 @@ public sealed partial class ConnectorClient
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var error = ConnectorErrorBody.Parse(text);
-        var retryAfter = ConnectorRetryHandler.ReadRetryAfter(response, _timeProvider);
+        var retryAfter = ConnectorResilience.ReadRetryAfter(response, _timeProvider);
         var status = (int)response.StatusCode;
         LogFailed(call.Method, call.Route, status, error.Code, correlationId);
         var message = "The connector answered " + call.Method + " " + call.Route + " with " + status.ToString(System.Globalization.CultureInfo.InvariantCulture)

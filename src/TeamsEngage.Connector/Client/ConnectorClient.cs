@@ -12,9 +12,9 @@ namespace TeamsEngage.Connector.Client;
 /// (its regional segment kept), ids are escaped, and the bot's token is attached only for trusted serviceUrls;
 /// with credentials configured, a call to an untrusted serviceUrl is refused before anything is sent.
 /// A 401 triggers one forced token refresh and one more attempt. Throttling and transient failures are retried
-/// by <see cref="ConnectorRetryHandler"/> in the HttpClient's pipeline.
+/// by the HttpClient's resilience pipeline (<see cref="ConnectorResilience"/>), except on the proactive client.
 /// </summary>
-public sealed partial class ConnectorClient : IConnectorClient
+internal sealed partial class ConnectorClient : IConnectorClient
 {
     private const int MinPageSize = 50;
     private const int MaxPageSize = 500;

@@ -8,7 +8,7 @@ namespace TeamsEngage.Connector.Client;
 /// Client-credentials tokens (MultiTenant, SingleTenant) from one MSAL confidential client, whose in-memory
 /// app token cache makes a call per outbound request cheap; MSAL refreshes before expiry.
 /// </summary>
-public sealed class ClientSecretBotTokenProvider : IBotTokenProvider
+internal sealed class ClientSecretBotTokenProvider : IBotTokenProvider
 {
     private static readonly string[] Scopes = [BotCredentials.Scope];
     private readonly IConfidentialClientApplication _app;
@@ -51,7 +51,7 @@ public sealed class ClientSecretBotTokenProvider : IBotTokenProvider
 }
 
 /// <summary>Tokens from a user-assigned managed identity whose client id is the bot's app id (UserAssignedMSI).</summary>
-public sealed class ManagedIdentityBotTokenProvider : IBotTokenProvider
+internal sealed class ManagedIdentityBotTokenProvider : IBotTokenProvider
 {
     private readonly IManagedIdentityApplication _app;
 

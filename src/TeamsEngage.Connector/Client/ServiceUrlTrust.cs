@@ -7,7 +7,7 @@ namespace TeamsEngage.Connector.Client;
 /// that arrived on an authenticated inbound activity. Trust is kept per scheme, host and port, so all regional
 /// paths of a trusted host (<c>/amer/</c>, <c>/emea/</c>) share it. Plain http is accepted only for loopback hosts.
 /// </summary>
-public sealed class ServiceUrlTrust
+internal sealed class ServiceUrlTrust : IServiceUrlTrust
 {
     private static readonly string[] WellKnownHosts =
     [

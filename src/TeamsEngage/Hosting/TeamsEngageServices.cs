@@ -3,8 +3,8 @@ using TeamsEngage.Bot;
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Connector.Routing;
 using TeamsEngage.Connector.Schema;
-using TeamsEngage.Conversations;
 using TeamsEngage.Features.Directory;
+using TeamsEngage.Outbox;
 using TeamsEngage.People;
 using TeamsEngage.Storage.Hosting;
 
@@ -46,9 +46,7 @@ public static partial class TeamsEngageServices
     /// <summary>The directory core (people, departments, roles) and conversation references; no feature.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
-        services.AddStoreTable(ConversationReferenceStore.TableName);
-        services.AddSingleton<ConversationReferenceStore>();
-        services.AddScoped<ITurnObserver, ConversationReferenceRecorder>();
+        services.AddConversationReferences();
         services.AddPeopleDirectory();
         return services;
     }

@@ -226,9 +226,9 @@ public sealed class ConnectorRetryTests
         Assert.Equal(2, RetryDelays(harness).Count);
     }
 
-    // Read from the handler's log: the clock skips recording waits under a millisecond, which full jitter can pick.
+    // Read from the retry pipeline's log: the clock skips recording waits under a millisecond, which full jitter can pick.
     private static List<TimeSpan> RetryDelays(ConnectorHarness harness) => [.. harness.Logs.Entries
-        .Where(e => e.Category.EndsWith(nameof(ConnectorRetryHandler), StringComparison.Ordinal) && e.Values.ContainsKey("Delay"))
+        .Where(e => e.Category.EndsWith(nameof(ConnectorResilience), StringComparison.Ordinal) && e.Values.ContainsKey("Delay"))
         .Select(e => (TimeSpan)e.Values["Delay"]!)];
 
     // A bound socket that never listens refuses connections, and keeps the port from going to a parallel test's server.

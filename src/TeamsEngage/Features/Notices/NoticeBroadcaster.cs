@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
@@ -45,7 +44,7 @@ public sealed partial class NoticeBroadcaster(
         {
             return null;
         }
-        var request = new BroadcastRequest(notice.Id, NoticeVerbs.CardKind, Payload(notice.Id));
+        var request = BroadcastRequest.Create(notice.Id, NoticeVerbs.CardKind, new NoticePayload(notice.Id));
         var receipt = await outbox.StartBroadcastAsync(request, Recipients(sent.Content.Audience, cancellationToken), cancellationToken).ConfigureAwait(false);
         LogSent(logger, notice.Id, receipt.Queued, receipt.Unreachable);
         return (sent, receipt);
@@ -54,10 +53,10 @@ public sealed partial class NoticeBroadcaster(
     /// <summary>Queues the update in place of every delivered card (and the reminders) of a notice.</summary>
     public async Task<int> UpdateDeliveredAsync(Notice notice, CancellationToken cancellationToken)
     {
-        var updated = await outbox.UpdateDeliveredAsync(notice.Id, NoticeVerbs.CardKind, Payload(notice.Id), cancellationToken).ConfigureAwait(false);
+        var updated = await outbox.UpdateDeliveredAsync(notice.Id, NoticeVerbs.CardKind, new NoticePayload(notice.Id), cancellationToken).ConfigureAwait(false);
         if (notice.Reminded)
         {
-            updated += await outbox.UpdateDeliveredAsync(notice.ReminderBroadcastId, NoticeVerbs.CardKind, Payload(notice.Id, reminder: true), cancellationToken).ConfigureAwait(false);
+            updated += await outbox.UpdateDeliveredAsync(notice.ReminderBroadcastId, NoticeVerbs.CardKind, new NoticePayload(notice.Id, Reminder: true), cancellationToken).ConfigureAwait(false);
         }
         LogUpdated(logger, notice.Id, updated);
         return updated;
@@ -98,14 +97,11 @@ public sealed partial class NoticeBroadcaster(
         var pending = outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)
             .Where(d => d.Status == DeliveryStatus.Sent && d.UserId is not null && !acknowledged.Contains(d.UserId))
             .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role));
-        var request = new BroadcastRequest(notice.ReminderBroadcastId, NoticeVerbs.CardKind, Payload(notice.Id, reminder: true), OutboxPriority.Normal);
+        var request = BroadcastRequest.Create(notice.ReminderBroadcastId, NoticeVerbs.CardKind, new NoticePayload(notice.Id, Reminder: true), OutboxPriority.Normal);
         var receipt = await outbox.StartBroadcastAsync(request, pending, cancellationToken).ConfigureAwait(false);
         LogReminded(logger, notice.Id, receipt.Queued);
         return receipt;
     }
-
-    public static string Payload(string noticeId, bool reminder = false) =>
-        JsonSerializer.Serialize(new NoticePayload(noticeId, reminder), NoticePayloadJson.Options);
 
     private async IAsyncEnumerable<BroadcastRecipient> Recipients(Audience audience, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -123,10 +119,4 @@ public sealed partial class NoticeBroadcaster(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId}: reminder queued for {Count} people")]
     private static partial void LogReminded(ILogger logger, string noticeId, int count);
-}
-
-/// <summary>How notice payloads are written and read.</summary>
-public static class NoticePayloadJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
 }

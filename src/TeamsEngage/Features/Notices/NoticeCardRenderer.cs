@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -9,14 +8,13 @@ namespace TeamsEngage.Features.Notices;
 /// Renders <c>notice.card</c> at send time from the stored notice, in the recipient's language and time zone.
 /// A notice cancelled before a person's turn came is skipped; an update after cancelling shows the cancelled card.
 /// </summary>
-public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgements acks, IPeopleDirectory directory) : IOutboxRenderer
+public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgements acks, IPeopleDirectory directory) : OutboxRenderer<NoticePayload>
 {
-    public string Kind => NoticeVerbs.CardKind;
+    public override string Kind => NoticeVerbs.CardKind;
 
-    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    protected override async Task<RenderedMessage?> RenderAsync(NoticePayload payload, RenderContext context, CancellationToken cancellationToken)
     {
-        var payload = Read(context.Payload);
-        var notice = payload is null ? null : await notices.FindAsync(payload.NoticeId, cancellationToken).ConfigureAwait(false);
+        var notice = payload.NoticeId is { Length: > 0 } ? await notices.FindAsync(payload.NoticeId, cancellationToken).ConfigureAwait(false) : null;
         if (notice is null || notice.State == NoticeState.Draft || (notice.State == NoticeState.Cancelled && !context.IsUpdate))
         {
             return null;
@@ -24,27 +22,12 @@ public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgemen
         var person = context.PersonKey is null ? null : await directory.FindAsync(context.PersonKey, cancellationToken).ConfigureAwait(false);
         var texts = Texts.For(person?.Language, context.Recipient.Locale);
         var ack = await acks.FindAsync(notice.Id, context.Recipient.UserId, cancellationToken).ConfigureAwait(false);
-        var card = NoticeCards.Notice(notice, texts, context.Recipient.TimeZone, new NoticeView(ack?.At, payload!.Reminder));
+        var card = NoticeCards.Notice(notice, texts, context.Recipient.TimeZone, new NoticeView(ack?.At, payload.Reminder));
         return new RenderedMessage(card, null, NoticeCards.Summary(notice, texts));
     }
 
-    public Task OnDeliveredAsync(DeliveredContext context, CancellationToken cancellationToken)
-    {
-        var payload = Read(context.Payload);
-        return payload is null
-            ? Task.CompletedTask
-            : acks.RecordDeliveryAsync(payload.NoticeId, new NoticeRecipient(context.RecipientUserId, context.ConversationId, context.ActivityId), cancellationToken);
-    }
-
-    private static NoticePayload? Read(string payload)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<NoticePayload>(payload, NoticePayloadJson.Options) is { NoticeId.Length: > 0 } p ? p : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    protected override Task OnDeliveredAsync(NoticePayload payload, DeliveredContext context, CancellationToken cancellationToken) =>
+        payload.NoticeId is { Length: > 0 }
+            ? acks.RecordDeliveryAsync(payload.NoticeId, new NoticeRecipient(context.RecipientUserId, context.ConversationId, context.ActivityId), cancellationToken)
+            : Task.CompletedTask;
 }

@@ -5,13 +5,13 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>Renders <c>poll.card</c> at send time (the ballot; after closing, the closed poll) in the recipient's language.</summary>
-public sealed class PollCardRenderer(PersonalPollView view, IPeopleDirectory directory) : IOutboxRenderer
+public sealed class PollCardRenderer(PersonalPollView view, IPeopleDirectory directory) : OutboxRenderer<PollPayload>
 {
-    public string Kind => PollService.CardKind;
+    public override string Kind => PollService.CardKind;
 
-    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    protected override async Task<RenderedMessage?> RenderAsync(PollPayload payload, RenderContext context, CancellationToken cancellationToken)
     {
-        if (PollService.PollIdOf(context.Payload) is not { } pollId)
+        if (payload.PollId is not { Length: > 0 } pollId)
         {
             return null;
         }
@@ -22,13 +22,13 @@ public sealed class PollCardRenderer(PersonalPollView view, IPeopleDirectory dir
 }
 
 /// <summary>Renders <c>poll.reminder</c>: the ballot again, but only for recipients who have not voted and while the poll is open.</summary>
-public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls, TimeProvider clock, IPeopleDirectory directory) : IOutboxRenderer
+public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls, TimeProvider clock, IPeopleDirectory directory) : OutboxRenderer<PollPayload>
 {
-    public string Kind => PollService.ReminderKind;
+    public override string Kind => PollService.ReminderKind;
 
-    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    protected override async Task<RenderedMessage?> RenderAsync(PollPayload payload, RenderContext context, CancellationToken cancellationToken)
     {
-        if (PollService.PollIdOf(context.Payload) is not { } pollId)
+        if (payload.PollId is not { Length: > 0 } pollId)
         {
             return null;
         }

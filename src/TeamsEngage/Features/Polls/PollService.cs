@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -51,7 +50,7 @@ public sealed partial class PollService(
         {
             await ledger.RecordAsync(r.PersonKey, open.Id, now, cancellationToken).ConfigureAwait(false);
         }
-        var receipt = await Outbox.StartBroadcastAsync(new BroadcastRequest(open.Id, CardKind, Payload(open.Id)), recipients.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
+        var receipt = await Outbox.StartBroadcastAsync(BroadcastRequest.Create(open.Id, CardKind, new PollPayload(open.Id)), recipients.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
         LogSent(logger, open.Id, receipt.Queued, receipt.Unreachable, capped);
         return sending;
     }
@@ -71,7 +70,7 @@ public sealed partial class PollService(
         {
             await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);
             votes.Invalidate(pollId);
-            var updated = await Outbox.UpdateDeliveredAsync(pollId, CardKind, Payload(pollId), cancellationToken).ConfigureAwait(false);
+            var updated = await Outbox.UpdateDeliveredAsync(pollId, CardKind, new PollPayload(pollId), cancellationToken).ConfigureAwait(false);
             LogClosed(logger, pollId, updated);
         }
         return closing;
@@ -96,7 +95,7 @@ public sealed partial class PollService(
         }
         var recipients = polls.ListRecipientsAsync(poll.Id, cancellationToken)
             .Select(r => new BroadcastRecipient(r.PersonKey, r.UserId, r.DepartmentCode, r.Role));
-        await Outbox.StartBroadcastAsync(new BroadcastRequest(poll.Id + "-reminder", ReminderKind, Payload(poll.Id), OutboxPriority.Normal), recipients, cancellationToken).ConfigureAwait(false);
+        await Outbox.StartBroadcastAsync(BroadcastRequest.Create(poll.Id + "-reminder", ReminderKind, new PollPayload(poll.Id), OutboxPriority.Normal), recipients, cancellationToken).ConfigureAwait(false);
         return reminding;
     }
 
@@ -109,22 +108,6 @@ public sealed partial class PollService(
             sent += delivery.Status == DeliveryStatus.Sent ? 1 : 0;
         }
         return Math.Max(sent, voters);
-    }
-
-    /// <summary>The payload of poll messages: the poll id only; everything else is read at send time.</summary>
-    public static string Payload(string pollId) => JsonSerializer.Serialize(new PollPayload(pollId));
-
-    /// <summary>Reads a payload written by <see cref="Payload"/>.</summary>
-    public static string? PollIdOf(string payload)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<PollPayload>(payload)?.PollId;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private async Task<(List<BroadcastRecipient> Recipients, int Capped)> ChooseRecipientsAsync(Poll poll, DateTimeOffset now, CancellationToken cancellationToken)
@@ -145,11 +128,12 @@ public sealed partial class PollService(
         return (recipients, capped);
     }
 
-    private sealed record PollPayload(string PollId);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sent: {Queued} queued, {Unreachable} unreachable, {Capped} left out by the weekly cap")]
     private static partial void LogSent(ILogger logger, string pollId, int queued, int unreachable, int capped);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} closed; {Updated} delivered cards queued for update")]
     private static partial void LogClosed(ILogger logger, string pollId, int updated);
 }
+
+/// <summary>The payload of poll messages: the poll id only; everything else is read at send time.</summary>
+public sealed record PollPayload(string PollId);

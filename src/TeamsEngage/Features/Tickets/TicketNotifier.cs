@@ -1,5 +1,3 @@
-using System.Text.Json;
-using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
 
 namespace TeamsEngage.Features.Tickets;
@@ -9,11 +7,11 @@ public sealed class TicketNotifier(IOutbox outbox, TicketStore tickets)
 {
     /// <summary>Sends the ticket card (<paramref name="view"/>) to one person.</summary>
     public Task SendCardAsync(Ticket ticket, string recipientUserId, string view, string? eventKey, OutboxPriority priority, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(new OutboxMessage(recipientUserId, TicketOutboxKinds.Card, Json(new TicketCardPayload(ticket.Id, view, eventKey)), priority), cancellationToken);
+        outbox.EnqueueAsync(OutboxMessage.Create(recipientUserId, TicketOutboxKinds.Card, new TicketCardPayload(ticket.Id, view, eventKey), priority), cancellationToken);
 
     /// <summary>Tells one person about one history event.</summary>
     public Task SendEventAsync(Ticket ticket, string recipientUserId, TicketEvent ticketEvent, OutboxPriority priority, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(new OutboxMessage(recipientUserId, TicketOutboxKinds.Event, Json(new TicketEventPayload(ticket.Id, ticketEvent.RowKey)), priority), cancellationToken);
+        outbox.EnqueueAsync(OutboxMessage.Create(recipientUserId, TicketOutboxKinds.Event, new TicketEventPayload(ticket.Id, ticketEvent.RowKey), priority), cancellationToken);
 
     /// <summary>Queues an update of every delivered card of the ticket, except the one the acting person pressed (the invoke response replaces it).</summary>
     public async Task RefreshCardsAsync(string ticketId, string? actingConversationId, string? actingActivityId, CancellationToken cancellationToken)
@@ -24,10 +22,8 @@ public sealed class TicketNotifier(IOutbox outbox, TicketStore tickets)
             {
                 continue;
             }
-            var payload = Json(new TicketCardPayload(ticketId, card.View));
-            await outbox.EnqueueUpdateAsync(new OutboxUpdate(card.RecipientUserId, card.ConversationId, card.ActivityId, TicketOutboxKinds.Card, payload, OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
+            var payload = new TicketCardPayload(ticketId, card.View);
+            await outbox.EnqueueUpdateAsync(OutboxUpdate.Create(card.RecipientUserId, card.ConversationId, card.ActivityId, TicketOutboxKinds.Card, payload, OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static string Json<T>(T payload) => JsonSerializer.Serialize(payload, CardData.Options);
 }

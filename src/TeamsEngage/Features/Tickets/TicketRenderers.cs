@@ -1,5 +1,3 @@
-using System.Text.Json;
-using TeamsEngage.Bot;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -7,44 +5,37 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>Renders ticket cards at send time, in the recipient's language and time zone, and remembers where they went.</summary>
-public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory cards, IPeopleDirectory directory) : IOutboxRenderer
+public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory cards, IPeopleDirectory directory) : OutboxRenderer<TicketCardPayload>
 {
-    public string Kind => TicketOutboxKinds.Card;
+    public override string Kind => TicketOutboxKinds.Card;
 
-    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    protected override async Task<RenderedMessage?> RenderAsync(TicketCardPayload payload, RenderContext context, CancellationToken cancellationToken)
     {
-        var payload = TicketPayloads.Read<TicketCardPayload>(context.Payload);
-        var ticket = payload is null ? null : await tickets.FindAsync(payload.TicketId, cancellationToken).ConfigureAwait(false);
+        var ticket = await tickets.FindAsync(payload.TicketId, cancellationToken).ConfigureAwait(false);
         if (ticket is null)
         {
             return null;
         }
         var texts = await TicketPayloads.TextsAsync(directory, context, cancellationToken).ConfigureAwait(false);
         var zone = PeopleTime.ZoneOrUtc(context.Recipient.TimeZone);
-        var card = payload!.View == TicketCardView.Reporter
+        var card = payload.View == TicketCardView.Reporter
             ? TicketCardFactory.Reporter(ticket, texts, zone)
             : await cards.StaffAsync(ticket, texts, zone, context.IsUpdate ? null : payload.EventKey, cancellationToken).ConfigureAwait(false);
         return new RenderedMessage(card, null, texts.Format("Tickets_Summary", ticket.Id));
     }
 
-    public async Task OnDeliveredAsync(DeliveredContext context, CancellationToken cancellationToken)
-    {
-        if (TicketPayloads.Read<TicketCardPayload>(context.Payload) is { } payload)
-        {
-            await tickets.SaveCardAsync(new TicketCardRef(payload.TicketId, context.RecipientUserId, context.ConversationId, context.ActivityId, payload.View), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    protected override Task OnDeliveredAsync(TicketCardPayload payload, DeliveredContext context, CancellationToken cancellationToken) =>
+        tickets.SaveCardAsync(new TicketCardRef(payload.TicketId, context.RecipientUserId, context.ConversationId, context.ActivityId, payload.View), cancellationToken);
 }
 
 /// <summary>Renders one ticket event for one person: a relayed message, a claim, an escalation.</summary>
-public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory directory) : IOutboxRenderer
+public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory directory) : OutboxRenderer<TicketEventPayload>
 {
-    public string Kind => TicketOutboxKinds.Event;
+    public override string Kind => TicketOutboxKinds.Event;
 
-    public async Task<RenderedMessage?> RenderAsync(RenderContext context, CancellationToken cancellationToken)
+    protected override async Task<RenderedMessage?> RenderAsync(TicketEventPayload payload, RenderContext context, CancellationToken cancellationToken)
     {
-        var payload = TicketPayloads.Read<TicketEventPayload>(context.Payload);
-        if (payload is null || await tickets.FindAsync(payload.TicketId, cancellationToken).ConfigureAwait(false) is not { } ticket
+        if (await tickets.FindAsync(payload.TicketId, cancellationToken).ConfigureAwait(false) is not { } ticket
             || await tickets.FindEventAsync(payload.TicketId, payload.EventKey, cancellationToken).ConfigureAwait(false) is not { } ticketEvent)
         {
             return null;
@@ -57,18 +48,6 @@ public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory di
 
 internal static class TicketPayloads
 {
-    public static T? Read<T>(string json) where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json, CardData.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     public static async Task<Texts> TextsAsync(IPeopleDirectory directory, RenderContext context, CancellationToken cancellationToken)
     {
         var person = context.PersonKey is { } key

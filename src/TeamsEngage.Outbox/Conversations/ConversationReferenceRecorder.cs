@@ -8,7 +8,7 @@ namespace TeamsEngage.Conversations;
 /// Keeps conversation references fresh from every authenticated activity: each person's 1:1 chat, and each Teams
 /// channel the bot is used in (so features can post to a department's channel through the outbox).
 /// </summary>
-public sealed class ConversationReferenceRecorder(ConversationReferenceStore references) : ITurnObserver
+internal sealed class ConversationReferenceRecorder(ConversationReferenceStore references) : ITurnObserver
 {
     public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace TeamsEngage.Outbox;
 
 /// <summary>Wakes this instance's dispatcher when work is written here, so it does not wait for the next poll.</summary>
-public sealed class OutboxSignal
+internal sealed class OutboxSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -45,14 +45,29 @@ public enum OutboxPriority
 /// <param name="Kind">The renderer that turns the payload into a message (e.g. <c>ticket.liaison</c>).</param>
 /// <param name="Payload">Small JSON the renderer needs (ids, not whole documents).</param>
 /// <param name="Priority">How urgent.</param>
-public sealed record OutboxMessage(string RecipientUserId, string Kind, string Payload, OutboxPriority Priority);
+public sealed record OutboxMessage(string RecipientUserId, string Kind, string Payload, OutboxPriority Priority)
+{
+    /// <summary>A message whose payload is <paramref name="payload"/> written with <see cref="OutboxPayload.Options"/>.</summary>
+    public static OutboxMessage Create<TPayload>(string recipientUserId, string kind, TPayload payload, OutboxPriority priority) =>
+        new(recipientUserId, kind, OutboxPayload.Serialize(payload), priority);
+}
 
 /// <summary>The replacement of a message the bot sent (PUT of the activity), rendered at send time.</summary>
-public sealed record OutboxUpdate(string RecipientUserId, string ConversationId, string ActivityId, string Kind, string Payload, OutboxPriority Priority);
+public sealed record OutboxUpdate(string RecipientUserId, string ConversationId, string ActivityId, string Kind, string Payload, OutboxPriority Priority)
+{
+    /// <summary>An update whose payload is <paramref name="payload"/> written with <see cref="OutboxPayload.Options"/>.</summary>
+    public static OutboxUpdate Create<TPayload>(string recipientUserId, string conversationId, string activityId, string kind, TPayload payload, OutboxPriority priority) =>
+        new(recipientUserId, conversationId, activityId, kind, OutboxPayload.Serialize(payload), priority);
+}
 
 /// <summary>A broadcast: one kind and payload rendered for each recipient.</summary>
 /// <param name="BroadcastId">Unique id chosen by the feature (e.g. the notice id; a reminder uses another id).</param>
-public sealed record BroadcastRequest(string BroadcastId, string Kind, string Payload, OutboxPriority Priority = OutboxPriority.Bulk);
+public sealed record BroadcastRequest(string BroadcastId, string Kind, string Payload, OutboxPriority Priority = OutboxPriority.Bulk)
+{
+    /// <summary>A broadcast whose payload is <paramref name="payload"/> written with <see cref="OutboxPayload.Options"/>.</summary>
+    public static BroadcastRequest Create<TPayload>(string broadcastId, string kind, TPayload payload, OutboxPriority priority = OutboxPriority.Bulk) =>
+        new(broadcastId, kind, OutboxPayload.Serialize(payload), priority);
+}
 
 /// <summary>One recipient of a broadcast, with what reports group by.</summary>
 public sealed record BroadcastRecipient(string PersonKey, string? UserId, string? DepartmentCode, string? Role);

@@ -39,9 +39,20 @@ internal sealed class WorkItem(string partitionKey, OutboxPriority priority, str
 
     public BroadcastHeader? Header { get; set; }
 
-    public DateTimeOffset HeaderReadAt { get; set; }
-
     public bool IsIdle => Buffer.Count == 0 && Retries.Count == 0 && InFlight == 0 && ScanDone;
+
+    /// <summary>Reads the partition again from its start at the next chance.</summary>
+    public void Rescan()
+    {
+        ScanDone = false;
+        Continuation = null;
+    }
+}
+
+/// <summary>What became of one attempt: done (recorded), or due again at <see cref="RetryAt"/>.</summary>
+internal readonly record struct SendOutcome(DateTimeOffset? RetryAt)
+{
+    public static SendOutcome Done => new(null);
 }
 
 /// <summary>One row on its way: the entity as read (its ETag guards the mark after sending) and its attempts so far.</summary>

@@ -1,0 +1,243 @@
+using Microsoft.Extensions.Options;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Outbox;
+
+/// <summary>
+/// Keeps this instance's leases: each pass reads the work index, renews held leases when a third of them is used,
+/// takes free or expired ones, and deletes the work row of a shard that has nothing left once its broadcast is written.
+/// </summary>
+internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork held, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time, ILogger<LeaseKeeper> logger)
+{
+    private readonly OutboxOptions _options = options.Value;
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await EnsureQueuesAsync(stoppingToken).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var next = signal.Next;
+            try
+            {
+                await MaintainAsync(stoppingToken).ConfigureAwait(false);
+                await Task.WhenAny(next, Task.Delay(_options.PollInterval, time, stoppingToken)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                OutboxLog.CycleFailed(logger, ex, _options.ErrorDelay);
+                await Task.Delay(_options.ErrorDelay, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>On a clean stop, gives the leases back so another instance continues at once instead of after expiry.</summary>
+    public async Task ReleaseLeasesAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        foreach (var item in held.TakeAll())
+        {
+            try
+            {
+                await tables.Work.UpdateAsync(WithLease(item.Lease, string.Empty, DateTimeOffset.UnixEpoch), timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is StoreException or OperationCanceledException)
+            {
+                // Not released: it expires on its own.
+            }
+        }
+    }
+
+    private async Task EnsureQueuesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var priority in Enum.GetValues<OutboxPriority>())
+        {
+            await work.InsertQueueAsync(priority, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One pass over the work index: forget work that left it, keep held leases, take free or expired ones.</summary>
+    private async Task MaintainAsync(CancellationToken cancellationToken)
+    {
+        var index = new List<StoreEntity>();
+        await foreach (var entity in tables.Work.QueryAllAsync(OutboxKeys.WorkPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            index.Add(entity);
+        }
+        ForgetUnlisted(index.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal));
+        foreach (var entity in index.OrderBy(e => e.GetInt32(RowFields.Priority) ?? 2))
+        {
+            if (held.Find(entity.RowKey) is { } item)
+            {
+                await KeepAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+            else if (CanTake(entity))
+            {
+                await TryLeaseAsync(entity, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        held.Wake();
+    }
+
+    private void ForgetUnlisted(HashSet<string> listed)
+    {
+        lock (held.Gate)
+        {
+            foreach (var gone in held.Items.Values.Where(i => !listed.Contains(i.PartitionKey)).ToList())
+            {
+                gone.Lost = true;
+                held.Items.Remove(gone.PartitionKey);
+            }
+        }
+    }
+
+    private bool CanTake(StoreEntity entity)
+    {
+        var owner = entity.GetString(RowFields.LeaseOwner);
+        var free = string.IsNullOrEmpty(owner) || owner == held.InstanceId || entity.GetDateTimeOffset(RowFields.LeaseUntil) <= time.GetUtcNow();
+        if (!free)
+        {
+            return false;
+        }
+        if (OutboxKeys.IsQueue(entity.RowKey))
+        {
+            return true;
+        }
+        lock (held.Gate)
+        {
+            return held.Items.Values.Count(i => !i.IsQueue) < _options.MaxShardsPerInstance;
+        }
+    }
+
+    private async Task TryLeaseAsync(StoreEntity entity, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + _options.LeaseDuration;
+        try
+        {
+            var leased = await tables.Work.UpdateAsync(WithLease(entity, held.InstanceId, until), cancellationToken).ConfigureAwait(false);
+            var item = new WorkItem(entity.RowKey, (OutboxPriority)(entity.GetInt32(RowFields.Priority) ?? 2), entity.GetString(RowFields.BroadcastId))
+            {
+                Lease = leased,
+                LeaseUntil = until,
+            };
+            if (item.BroadcastId is not null)
+            {
+                item.Header = await tables.ReadHeaderAsync(item.BroadcastId, cancellationToken).ConfigureAwait(false);
+            }
+            held.Add(item);
+            OutboxLog.Leased(logger, item.PartitionKey, until);
+        }
+        catch (Exception ex) when (ex is StorePreconditionFailedException or StoreNotFoundException)
+        {
+            // Another instance took it (or finished it) first.
+        }
+    }
+
+    /// <summary>Renews a held lease when a third of it is used; finishes work that has nothing left; lets queues rescan.</summary>
+    private async Task KeepAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        if (IdleAfterRescan(item) && !item.IsQueue && await FinishIfWrittenAsync(item, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        if (item.LeaseUntil - time.GetUtcNow() > _options.LeaseDuration * 2 / 3)
+        {
+            return;
+        }
+        var until = time.GetUtcNow() + _options.LeaseDuration;
+        try
+        {
+            var renewed = await tables.Work.UpdateAsync(WithLease(item.Lease, held.InstanceId, until), cancellationToken).ConfigureAwait(false);
+            lock (held.Gate)
+            {
+                item.Lease = renewed;
+                item.LeaseUntil = until;
+            }
+        }
+        catch (Exception ex) when (ex is StorePreconditionFailedException or StoreNotFoundException)
+        {
+            if (!await AdoptIfStillOursAsync(item, cancellationToken).ConfigureAwait(false))
+            {
+                held.Drop(item);
+                OutboxLog.LeaseLost(logger, item.PartitionKey);
+            }
+        }
+    }
+
+    /// <summary>Whether the item has nothing buffered, retrying or in flight; an idle queue is read again from its start.</summary>
+    private bool IdleAfterRescan(WorkItem item)
+    {
+        lock (held.Gate)
+        {
+            if (item.IsQueue && item.IsIdle)
+            {
+                // Single messages may arrive from any instance: read the queue again from its start.
+                item.Rescan();
+                return true;
+            }
+            return item.IsIdle;
+        }
+    }
+
+    /// <summary>
+    /// A writer touched the work row (new rows in the shard): the lease is still ours if the owner is, so keep the
+    /// in-memory state (what is in flight) and read the partition again.
+    /// </summary>
+    private async Task<bool> AdoptIfStillOursAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var current = await tables.Work.GetAsync(OutboxKeys.WorkPartition, item.PartitionKey, cancellationToken).ConfigureAwait(false);
+        if (current is null || current.GetString(RowFields.LeaseOwner) != held.InstanceId)
+        {
+            return false;
+        }
+        lock (held.Gate)
+        {
+            item.Lease = current;
+            item.FinalScan = false;
+            item.Rescan();
+        }
+        return true;
+    }
+
+    /// <summary>Deletes the work row of a shard with nothing pending, once its broadcast is fully written; else rescans it.</summary>
+    private async Task<bool> FinishIfWrittenAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var header = await tables.ReadHeaderAsync(item.BroadcastId!, cancellationToken).ConfigureAwait(false);
+        var written = header is null || header.WritesDone || time.GetUtcNow() - header.CreatedAt > _options.AbandonedWriteAfter;
+        if (!written || !item.FinalScan)
+        {
+            // Rows may have been written behind the last scan: scan again, and call the shard done only after a scan
+            // that started once all writes were over.
+            lock (held.Gate)
+            {
+                item.FinalScan = written;
+                item.Rescan();
+            }
+            return false;
+        }
+        try
+        {
+            await tables.Work.DeleteAsync(OutboxKeys.WorkPartition, item.PartitionKey, item.Lease.ETag, cancellationToken).ConfigureAwait(false);
+            OutboxLog.Finished(logger, item.PartitionKey);
+        }
+        catch (Exception ex) when (ex is StorePreconditionFailedException or StoreNotFoundException)
+        {
+            if (await AdoptIfStillOursAsync(item, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+            OutboxLog.LeaseLost(logger, item.PartitionKey);
+        }
+        held.Drop(item);
+        return true;
+    }
+
+    private static StoreEntity WithLease(StoreEntity entity, string owner, DateTimeOffset until) => entity with
+    {
+        Properties = new Dictionary<string, object?>(entity.Properties)
+        {
+            [RowFields.LeaseOwner] = owner,
+            [RowFields.LeaseUntil] = until,
+        },
+    };
+}

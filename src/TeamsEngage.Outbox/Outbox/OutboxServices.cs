@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TeamsEngage.Connector.Routing;
+using TeamsEngage.Conversations;
+using TeamsEngage.Storage.Hosting;
+
+namespace TeamsEngage.Outbox;
+
+/// <summary>Registers the outbox, its dispatcher and the conversation references it sends to.</summary>
+public static class OutboxServices
+{
+    /// <summary>
+    /// Registers <see cref="IOutbox"/>, the dispatcher (a hosted service) and their tables; options in
+    /// <c>TeamsEngage:Outbox</c>, validated at start. Sending needs the store, the Bot Connector client
+    /// (<c>AddBotConnector</c>) and <see cref="AddConversationReferences"/>.
+    /// </summary>
+    public static IServiceCollection AddOutbox(this IServiceCollection services)
+    {
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddStoreTable(OutboxKeys.RowsTable);
+        services.AddStoreTable(OutboxKeys.WorkTable);
+        services.AddStoreTable(OutboxKeys.BroadcastsTable);
+
+        services.TryAddSingleton<OutboxTables>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<WorkIndex>();
+        services.TryAddSingleton<BroadcastWriter>();
+        services.TryAddSingleton<IOutbox, TableOutbox>();
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
+            return new TenantRateLimiter(options.RequestsPerSecond, options.EffectiveBurst, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<ConversationRateLimiter>();
+        services.TryAddSingleton<BroadcastHeaderCache>();
+        services.TryAddSingleton<DeliveryRecorder>();
+        services.TryAddSingleton<SendFailures>();
+        services.TryAddSingleton<OutboxSender>();
+        services.TryAddSingleton<HeldWork>();
+        services.TryAddSingleton<LeaseKeeper>();
+        services.TryAddSingleton<OutboxPump>();
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <see cref="ConversationReferenceStore"/> and the turn observer that keeps it fresh from every
+    /// authenticated activity, so the outbox can reach people and channels proactively.
+    /// </summary>
+    public static IServiceCollection AddConversationReferences(this IServiceCollection services)
+    {
+        services.AddStoreTable(ConversationReferenceStore.TableName);
+        services.TryAddSingleton<ConversationReferenceStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ITurnObserver, ConversationReferenceRecorder>());
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace TeamsEngage.Outbox;
+
+/// <summary>
+/// Broadcast headers as the sender sees them: one read per broadcast per second for all its shards, so a cancel stops
+/// the rest within that time without a store read per row.
+/// </summary>
+internal sealed class BroadcastHeaderCache(OutboxTables tables, TimeProvider time)
+{
+    private const int TrimAbove = 1000;
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, (BroadcastHeader? Header, DateTimeOffset ReadAt)> _headers = new(StringComparer.Ordinal);
+
+    public async Task<BroadcastHeader?> GetAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var broadcastId = item.BroadcastId!;
+        var now = time.GetUtcNow();
+        if (_headers.TryGetValue(broadcastId, out var cached) && now - cached.ReadAt < MaxAge)
+        {
+            return cached.Header ?? item.Header;
+        }
+        var header = await tables.ReadHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false) ?? item.Header;
+        _headers[broadcastId] = (header, now);
+        if (_headers.Count > TrimAbove)
+        {
+            foreach (var old in _headers.Where(p => now - p.Value.ReadAt > MaxAge).Select(p => p.Key).ToList())
+            {
+                _headers.TryRemove(old, out _);
+            }
+        }
+        return header;
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Options;
+using TeamsEngage.Connector.Client;
+using TeamsEngage.Connector.Schema;
+using TeamsEngage.Conversations;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Outbox;
+
+/// <summary>
+/// Sends one outbox row: resolves the recipient's conversation, renders the message by its kind, waits for the
+/// conversation's and the tenant's turn, calls the connector and records the outcome on the row.
+/// </summary>
+internal sealed class OutboxSender
+{
+    private readonly BroadcastHeaderCache _headers;
+    private readonly ConversationReferenceStore _references;
+    private readonly Dictionary<string, IOutboxRenderer> _renderers;
+    private readonly IConnectorClient _connector;
+    private readonly IServiceUrlTrust _trust;
+    private readonly TenantRateLimiter _tenants;
+    private readonly ConversationRateLimiter _conversations;
+    private readonly DeliveryRecorder _recorder;
+    private readonly SendFailures _failures;
+    private readonly TimeSpan _sendTimeout;
+    private readonly ILogger<OutboxSender> _logger;
+
+    public OutboxSender(
+        BroadcastHeaderCache headers,
+        ConversationReferenceStore references,
+        IEnumerable<IOutboxRenderer> renderers,
+        [FromKeyedServices(ConnectorClientKeys.Proactive)] IConnectorClient connector,
+        IServiceUrlTrust trust,
+        TenantRateLimiter tenants,
+        ConversationRateLimiter conversations,
+        DeliveryRecorder recorder,
+        SendFailures failures,
+        IOptions<OutboxOptions> options,
+        ILogger<OutboxSender> logger)
+    {
+        _headers = headers;
+        _references = references;
+        _renderers = renderers.GroupBy(r => r.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        _connector = connector;
+        _trust = trust;
+        _tenants = tenants;
+        _conversations = conversations;
+        _recorder = recorder;
+        _failures = failures;
+        _sendTimeout = options.Value.SendTimeout;
+        _logger = logger;
+    }
+
+    public async Task<SendOutcome> SendAsync(PendingRow pending, Func<bool> leaseUsable, CancellationToken cancellationToken)
+    {
+        var message = await ReadAsync(pending, cancellationToken).ConfigureAwait(false);
+        if (message is null)
+        {
+            await _recorder.FinishAsync(pending, DeliveryStatus.Cancelled, null, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Done;
+        }
+        try
+        {
+            return await SendMessageAsync(pending, message, leaseUsable, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await _failures.OnConnectorFailureAsync(pending, ex, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            pending.Attempts++;
+            OutboxLog.Unexpected(_logger, ex, pending.Item.PartitionKey, pending.Row.RowKey, pending.Attempts);
+            return await _failures.RetryOrFailAsync(pending, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What the row asks for (a broadcast row takes kind and payload from its header); null when its broadcast was cancelled.</summary>
+    private async Task<OutgoingMessage?> ReadAsync(PendingRow pending, CancellationToken cancellationToken)
+    {
+        var row = pending.Row;
+        var header = pending.Item.IsQueue ? null : await _headers.GetAsync(pending.Item, cancellationToken).ConfigureAwait(false);
+        if (header is { Cancelled: true })
+        {
+            return null;
+        }
+        return new OutgoingMessage(
+            header?.Kind ?? row.GetString(RowFields.Kind) ?? string.Empty,
+            header?.Payload ?? row.GetString(RowFields.Payload) ?? string.Empty,
+            header?.IsUpdate ?? row.GetBoolean(RowFields.IsUpdate) ?? false,
+            header?.ParentBroadcastId ?? header?.BroadcastId,
+            row.GetString(RowFields.UserId) ?? string.Empty,
+            row.GetString(RowFields.PersonKey));
+    }
+
+    private async Task<SendOutcome> SendMessageAsync(PendingRow pending, OutgoingMessage message, Func<bool> leaseUsable, CancellationToken cancellationToken)
+    {
+        var reference = await _references.FindAsync(message.UserId, cancellationToken).ConfigureAwait(false);
+        if (reference is null)
+        {
+            await _recorder.FinishAsync(pending, DeliveryStatus.Unreachable, FailureReasons.NotInstalled, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Done;
+        }
+        if (!_renderers.TryGetValue(message.Kind, out var renderer))
+        {
+            OutboxLog.NoRenderer(_logger, message.Kind);
+            await _recorder.FinishAsync(pending, DeliveryStatus.Failed, FailureReasons.Error, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Done;
+        }
+        var context = new RenderContext(message.BroadcastId, message.Kind, message.Payload, reference, message.PersonKey, message.IsUpdate);
+        var rendered = await renderer.RenderAsync(context, cancellationToken).ConfigureAwait(false);
+        if (rendered is null)
+        {
+            await _recorder.FinishAsync(pending, DeliveryStatus.Cancelled, null, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Done;
+        }
+        var conversationId = message.IsUpdate ? pending.Row.GetString(RowFields.ConversationId) ?? reference.ConversationId : reference.ConversationId;
+        await _conversations.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        pending.TenantId = reference.TenantId;
+        await _tenants.AcquireAsync(reference.TenantId ?? string.Empty, pending.Item.Priority, cancellationToken).ConfigureAwait(false);
+        if (!leaseUsable())
+        {
+            // The lease is about to pass to another instance, which will send this row.
+            return SendOutcome.Done;
+        }
+        // References are recorded only from authenticated activities, so their serviceUrl is one Teams gave us.
+        _trust.Trust(reference.ServiceUrl);
+        var replaces = message.IsUpdate ? pending.Row.GetString(RowFields.ActivityId) : null;
+        var activityId = await DeliverAsync(reference, conversationId, replaces, ToActivity(rendered, reference), cancellationToken).ConfigureAwait(false);
+        await _recorder.FinishSentAsync(pending, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+        var delivered = new DeliveredContext(OutboxId(pending), message.BroadcastId, message.Kind, message.Payload, message.UserId, conversationId, activityId ?? string.Empty);
+        await NotifyDeliveredAsync(renderer, pending, delivered, cancellationToken).ConfigureAwait(false);
+        return SendOutcome.Done;
+    }
+
+    private async Task<string?> DeliverAsync(ConversationReference reference, string conversationId, string? activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_sendTimeout);
+        if (activityId is null)
+        {
+            var sent = await _connector.SendAsync(reference.ServiceUrl, conversationId, activity, timeout.Token).ConfigureAwait(false);
+            return sent.Id;
+        }
+        activity.Id = activityId;
+        var updated = await _connector.UpdateAsync(reference.ServiceUrl, conversationId, activityId, activity, timeout.Token).ConfigureAwait(false);
+        return updated.Id ?? activityId;
+    }
+
+    private async Task NotifyDeliveredAsync(IOutboxRenderer renderer, PendingRow pending, DeliveredContext delivered, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await renderer.OnDeliveredAsync(delivered, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            OutboxLog.DeliveredCallbackFailed(_logger, ex, delivered.Kind, pending.Row.PartitionKey, pending.Row.RowKey);
+        }
+    }
+
+    private static string OutboxId(PendingRow pending) =>
+        pending.Item.IsQueue ? pending.Row.RowKey : pending.Row.PartitionKey + "/" + pending.Row.RowKey;
+
+    private static Activity ToActivity(RenderedMessage message, ConversationReference reference)
+    {
+        var activity = message.Card is not null
+            ? MessageActivities.Card(message.Card.ToJsonNode(), message.Summary)
+            : MessageActivities.Text(message.Text ?? string.Empty);
+        if (message.Card is not null && message.Text is not null)
+        {
+            activity.Text = message.Text;
+        }
+        activity.Recipient = new ChannelAccount { Id = reference.UserId, Name = reference.Name };
+        if (reference.BotId is not null)
+        {
+            activity.From = new ChannelAccount { Id = reference.BotId };
+        }
+        activity.Conversation = new ConversationAccount { Id = reference.ConversationId, TenantId = reference.TenantId };
+        return activity;
+    }
+
+    /// <summary>One row's message as read: what to render, for whom, and whether it replaces a sent one.</summary>
+    private sealed record OutgoingMessage(string Kind, string Payload, bool IsUpdate, string? BroadcastId, string UserId, string? PersonKey);
+}

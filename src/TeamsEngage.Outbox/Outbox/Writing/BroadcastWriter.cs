@@ -1,0 +1,199 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Outbox;
+
+/// <summary>
+/// Writes broadcasts: the header, one row per recipient (through a <see cref="ShardWriter"/>), update rounds over what
+/// was delivered, and cancellation of what was not sent yet.
+/// </summary>
+internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time)
+{
+    public async Task<BroadcastReceipt> StartAsync(BroadcastRequest request, IAsyncEnumerable<BroadcastRecipient> recipients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentException.ThrowIfNullOrEmpty(request.BroadcastId);
+        var header = await CreateHeaderAsync(new BroadcastHeader(
+            request.BroadcastId, request.Kind, request.Payload, request.Priority, options.Value.ShardsPerBroadcast,
+            false, false, time.GetUtcNow(), false, null), cancellationToken).ConfigureAwait(false);
+
+        var writer = NewShardWriter(header);
+        await foreach (var recipient in recipients.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            await writer.AddAsync(StoreKey.Escape(recipient.PersonKey), recipient.PersonKey, RecipientRow(recipient), cancellationToken).ConfigureAwait(false);
+        }
+        await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
+        await MarkWritesDoneAsync(header.BroadcastId, cancellationToken).ConfigureAwait(false);
+        return new BroadcastReceipt(request.BroadcastId, writer.Pending, writer.Unreachable);
+    }
+
+    public async Task<int> UpdateDeliveredAsync(string broadcastId, string kind, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(broadcastId);
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        var original = await tables.ReadHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+        if (original is null)
+        {
+            return 0;
+        }
+        // Each update round is a broadcast of its own (same shard layout), so the original's delivery records stay as they are.
+        var updateId = broadcastId + "~u" + time.GetUtcNow().UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        var header = await CreateHeaderAsync(new BroadcastHeader(
+            updateId, kind, payload, OutboxPriority.Normal, original.Shards, false, false, time.GetUtcNow(), true, broadcastId), cancellationToken).ConfigureAwait(false);
+        var writer = NewShardWriter(header);
+        await foreach (var row in tables.ReadRowsAsync(original, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString(RowFields.Status) == nameof(DeliveryStatus.Sent) && row.GetString(RowFields.ActivityId) is not null)
+            {
+                await writer.AddAsync(row.RowKey, row.GetString(RowFields.PersonKey) ?? row.RowKey, UpdateRow(row), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
+        await MarkWritesDoneAsync(updateId, cancellationToken).ConfigureAwait(false);
+        return writer.Pending;
+    }
+
+    public async Task<int> CancelPendingAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(broadcastId);
+        var header = await SetCancelledAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+        if (header is null)
+        {
+            return 0;
+        }
+        // The dispatcher re-reads the header before each send, so nothing new starts; the rows record the outcome.
+        var cancelled = 0;
+        await foreach (var row in tables.ReadRowsAsync(header, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString(RowFields.Status) != nameof(DeliveryStatus.Pending))
+            {
+                continue;
+            }
+            var properties = new Dictionary<string, object?>(row.Properties) { [RowFields.Status] = nameof(DeliveryStatus.Cancelled) };
+            try
+            {
+                await tables.Rows.UpdateAsync(row with { Properties = properties }, cancellationToken).ConfigureAwait(false);
+                cancelled++;
+            }
+            catch (StorePreconditionFailedException)
+            {
+                // Sent (or failed) while we were cancelling: that outcome stands.
+            }
+        }
+        return cancelled;
+    }
+
+    private ShardWriter NewShardWriter(BroadcastHeader header) => new(tables.Rows, work, signal, header);
+
+    private static Dictionary<string, object?> RecipientRow(BroadcastRecipient r)
+    {
+        var reachable = !string.IsNullOrWhiteSpace(r.UserId);
+        return new Dictionary<string, object?>
+        {
+            [RowFields.PersonKey] = r.PersonKey,
+            [RowFields.UserId] = reachable ? r.UserId : null,
+            [RowFields.DepartmentCode] = r.DepartmentCode,
+            [RowFields.Role] = r.Role,
+            [RowFields.Status] = reachable ? nameof(DeliveryStatus.Pending) : nameof(DeliveryStatus.Unreachable),
+            [RowFields.Reason] = reachable ? null : FailureReasons.NotInstalled,
+        };
+    }
+
+    private static Dictionary<string, object?> UpdateRow(StoreEntity delivered) => new()
+    {
+        [RowFields.PersonKey] = delivered.GetString(RowFields.PersonKey),
+        [RowFields.UserId] = delivered.GetString(RowFields.UserId),
+        [RowFields.DepartmentCode] = delivered.GetString(RowFields.DepartmentCode),
+        [RowFields.Role] = delivered.GetString(RowFields.Role),
+        [RowFields.ConversationId] = delivered.GetString(RowFields.ConversationId),
+        [RowFields.ActivityId] = delivered.GetString(RowFields.ActivityId),
+        [RowFields.Status] = nameof(DeliveryStatus.Pending),
+    };
+
+    private async Task<BroadcastHeader> CreateHeaderAsync(BroadcastHeader header, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Broadcasts.InsertAsync(header.ToEntity(), cancellationToken).ConfigureAwait(false);
+            return header;
+        }
+        catch (StoreConflictException)
+        {
+            return await ReopenHeaderAsync(header, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A repeated start keeps the first header (its shard count decides where rows already are), marked as being written again.</summary>
+    private async Task<BroadcastHeader> ReopenHeaderAsync(BroadcastHeader header, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var existing = await tables.ReadHeaderEntityAsync(header.BroadcastId, cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                return header;
+            }
+            var current = BroadcastHeader.From(existing);
+            if (!current.WritesDone)
+            {
+                return current;
+            }
+            try
+            {
+                await tables.Broadcasts.UpdateAsync((current with { WritesDone = false }).ToEntity(existing.ETag), cancellationToken).ConfigureAwait(false);
+                return current with { WritesDone = false };
+            }
+            catch (StorePreconditionFailedException)
+            {
+            }
+        }
+    }
+
+    private async Task MarkWritesDoneAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var entity = await tables.ReadHeaderEntityAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+            if (entity is null || BroadcastHeader.From(entity) is { WritesDone: true })
+            {
+                return;
+            }
+            try
+            {
+                await tables.Broadcasts.UpdateAsync((BroadcastHeader.From(entity) with { WritesDone = true }).ToEntity(entity.ETag), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (StorePreconditionFailedException)
+            {
+                // Cancelled meanwhile: read again and keep that change.
+            }
+        }
+    }
+
+    private async Task<BroadcastHeader?> SetCancelledAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var entity = await tables.ReadHeaderEntityAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+            if (entity is null)
+            {
+                return null;
+            }
+            var header = BroadcastHeader.From(entity);
+            if (header.Cancelled)
+            {
+                return header;
+            }
+            try
+            {
+                await tables.Broadcasts.UpdateAsync((header with { Cancelled = true }).ToEntity(entity.ETag), cancellationToken).ConfigureAwait(false);
+                return header with { Cancelled = true };
+            }
+            catch (StorePreconditionFailedException)
+            {
+            }
+        }
+    }
+}

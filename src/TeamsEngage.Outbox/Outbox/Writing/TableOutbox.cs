@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Outbox;
+
+/// <summary>The outbox over <see cref="ITableStore"/>: writes single messages here, broadcasts through the <see cref="BroadcastWriter"/>; the dispatcher sends them.</summary>
+internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, BroadcastWriter broadcasts, OutboxSignal signal, TimeProvider time) : IOutbox
+{
+    public async Task<string> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrEmpty(message.RecipientUserId);
+        ArgumentException.ThrowIfNullOrEmpty(message.Kind);
+        return await EnqueueRowAsync(message.Priority, new Dictionary<string, object?>
+        {
+            [RowFields.UserId] = message.RecipientUserId,
+            [RowFields.Kind] = message.Kind,
+            [RowFields.Payload] = message.Payload,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string> EnqueueUpdateAsync(OutboxUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentException.ThrowIfNullOrEmpty(update.RecipientUserId);
+        ArgumentException.ThrowIfNullOrEmpty(update.ActivityId);
+        return await EnqueueRowAsync(update.Priority, new Dictionary<string, object?>
+        {
+            [RowFields.UserId] = update.RecipientUserId,
+            [RowFields.ConversationId] = update.ConversationId,
+            [RowFields.ActivityId] = update.ActivityId,
+            [RowFields.Kind] = update.Kind,
+            [RowFields.Payload] = update.Payload,
+            [RowFields.IsUpdate] = true,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<BroadcastReceipt> StartBroadcastAsync(BroadcastRequest request, IAsyncEnumerable<BroadcastRecipient> recipients, CancellationToken cancellationToken = default) =>
+        broadcasts.StartAsync(request, recipients, cancellationToken);
+
+    public Task<int> UpdateDeliveredAsync(string broadcastId, string kind, string payload, CancellationToken cancellationToken = default) =>
+        broadcasts.UpdateDeliveredAsync(broadcastId, kind, payload, cancellationToken);
+
+    public Task<int> CancelPendingAsync(string broadcastId, CancellationToken cancellationToken = default) =>
+        broadcasts.CancelPendingAsync(broadcastId, cancellationToken);
+
+    public async IAsyncEnumerable<DeliveryRecord> ReadDeliveriesAsync(string broadcastId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(broadcastId);
+        var header = await tables.ReadHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+        if (header is null)
+        {
+            yield break;
+        }
+        await foreach (var row in tables.ReadRowsAsync(header, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new DeliveryRecord(
+                row.GetString(RowFields.PersonKey) ?? StoreKey.Unescape(row.RowKey),
+                row.GetString(RowFields.UserId),
+                row.GetString(RowFields.DepartmentCode),
+                row.GetString(RowFields.Role),
+                Enum.TryParse<DeliveryStatus>(row.GetString(RowFields.Status), out var status) ? status : DeliveryStatus.Pending,
+                row.GetString(RowFields.Reason),
+                row.GetString(RowFields.ConversationId),
+                row.GetString(RowFields.ActivityId),
+                row.GetDateTimeOffset(RowFields.SentAt));
+        }
+    }
+
+    private async Task<string> EnqueueRowAsync(OutboxPriority priority, Dictionary<string, object?> properties, CancellationToken cancellationToken)
+    {
+        var partition = OutboxKeys.QueuePartition(priority);
+        var rowKey = OutboxKeys.QueueRowKey(time.GetUtcNow());
+        properties[RowFields.Status] = nameof(DeliveryStatus.Pending);
+        await tables.Rows.InsertAsync(new StoreEntity(partition, rowKey, properties), cancellationToken).ConfigureAwait(false);
+        await work.EnsureQueueAsync(priority, cancellationToken).ConfigureAwait(false);
+        signal.Notify();
+        return rowKey;
+    }
+}
