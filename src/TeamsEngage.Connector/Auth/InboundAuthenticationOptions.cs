@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TeamsEngage.Connector.Auth;
 
 /// <summary>Tuning for inbound token validation. The defaults suit the public Bot Framework channel.</summary>
@@ -10,8 +12,10 @@ public sealed class InboundAuthenticationOptions
     /// How long the fetched OpenID metadata, signing keys and endorsements are used before they are fetched again.
     /// Between zero (exclusive) and <see cref="MaximumKeyRefreshInterval"/>; 12 hours by default.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "KeyRefreshInterval must be more than zero and at most 24 hours.")]
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>The same rule as the annotation, for an authenticator built without the options pipeline.</summary>
     internal bool HasValidRefreshInterval =>
         KeyRefreshInterval > TimeSpan.Zero && KeyRefreshInterval <= MaximumKeyRefreshInterval;
 }

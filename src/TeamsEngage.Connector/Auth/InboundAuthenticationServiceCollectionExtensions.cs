@@ -20,14 +20,8 @@ public static class InboundAuthenticationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        services.AddOptions<InboundAuthenticationOptions>()
-            .Validate(o => o.HasValidRefreshInterval,
-                $"{nameof(InboundAuthenticationOptions.KeyRefreshInterval)} must be more than zero and at most {InboundAuthenticationOptions.MaximumKeyRefreshInterval}.")
-            .ValidateOnStart();
-        services.AddOptions<BotOptions>()
-            .Validate(o => MetadataUrlRule.TryParse(o.ToBotFromChannelOpenIdMetadataUrl, out _, out _),
-                $"{nameof(BotOptions.ToBotFromChannelOpenIdMetadataUrl)} must be https (plain http only for a loopback host).")
-            .ValidateOnStart();
+        services.AddOptions<InboundAuthenticationOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotOptions>().ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpClient(BotFrameworkAuthenticator.HttpClientName, http =>
         {

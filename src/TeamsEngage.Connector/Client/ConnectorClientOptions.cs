@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TeamsEngage.Connector.Client;
 
 /// <summary>
@@ -10,36 +12,25 @@ public sealed class ConnectorClientOptions
     public const string SectionName = "Connector";
 
     /// <summary>Total attempts per call, the first one included. 1 means no retry.</summary>
+    [Range(1, 20, ErrorMessage = "Connector:MaxAttempts must be between 1 and 20.")]
     public int MaxAttempts { get; set; } = 4;
 
     /// <summary>
     /// The longest <c>Retry-After</c> the pipeline waits out itself. When the connector asks for more, the call fails at once
     /// with <see cref="ConnectorException.RetryAfter"/> set, because waiting less than asked would only be throttled again.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Connector:MaxRetryAfter must be between 0 and 1 hour.")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Base of the exponential backoff used when the connector gives no <c>Retry-After</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Connector:BaseDelay must be between 0 and 10 minutes.")]
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Upper bound of one backoff delay.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Connector:MaxDelay must be between 0 and 1 hour.")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one attempt may take before it counts as a transient timeout.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = "Connector:AttemptTimeout must be more than 0 and at most 10 minutes.")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    internal IEnumerable<string> Validate()
-    {
-        if (MaxAttempts < 1)
-        {
-            yield return "Connector:MaxAttempts must be at least 1.";
-        }
-        if (MaxRetryAfter < TimeSpan.Zero || BaseDelay < TimeSpan.Zero || MaxDelay < TimeSpan.Zero)
-        {
-            yield return "Connector delays must not be negative.";
-        }
-        if (AttemptTimeout <= TimeSpan.Zero)
-        {
-            yield return "Connector:AttemptTimeout must be positive.";
-        }
-    }
 }

@@ -29,9 +29,8 @@ public static class ConnectorServiceCollectionExtensions
 
         services.AddOptions<ConnectorClientOptions>()
             .Bind(configuration.GetSection(ConnectorClientOptions.SectionName))
-            .Validate(o => !o.Validate().Any(), "The Connector section is invalid: MaxAttempts must be at least 1, delays non-negative, AttemptTimeout positive.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotCredentialsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ServiceUrlTrust>();
@@ -80,15 +79,5 @@ public static class ConnectorServiceCollectionExtensions
             sp.GetRequiredService<ServiceUrlTrust>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>()));
-    }
-}
-
-/// <summary>Fails start-up (with ValidateOnStart on BotOptions) when the outbound credentials are incomplete.</summary>
-internal sealed class BotCredentialsValidator : IValidateOptions<BotOptions>
-{
-    public ValidateOptionsResult Validate(string? name, BotOptions options)
-    {
-        var errors = BotCredentials.Validate(options);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
