@@ -21,7 +21,12 @@ public static class InboundAuthenticationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddOptions<InboundAuthenticationOptions>().ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BotOptions>().ValidateDataAnnotations().ValidateOnStart();
+        // BotOptions is bound from the Bot Framework's own top-level keys; its rules span keys and depend on which parts
+        // of the connector are in use, so each part registers the rule it needs.
+        services.AddOptions<BotOptions>()
+            .Validate(o => MetadataUrlRule.TryParse(o.ToBotFromChannelOpenIdMetadataUrl, out _, out _),
+                $"{nameof(BotOptions.ToBotFromChannelOpenIdMetadataUrl)} must be https (plain http only for a loopback host).")
+            .ValidateOnStart();
 
         services.AddHttpClient(BotFrameworkAuthenticator.HttpClientName, http =>
         {

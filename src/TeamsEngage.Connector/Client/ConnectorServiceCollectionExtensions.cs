@@ -31,6 +31,7 @@ public static class ConnectorServiceCollectionExtensions
             .Bind(configuration.GetSection(ConnectorClientOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotCredentialsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ServiceUrlTrust>();
@@ -79,5 +80,15 @@ public static class ConnectorServiceCollectionExtensions
             sp.GetRequiredService<ServiceUrlTrust>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>()));
+    }
+}
+
+/// <summary>Fails start-up (with ValidateOnStart on BotOptions) when the outbound credentials are incomplete.</summary>
+internal sealed class BotCredentialsValidator : IValidateOptions<BotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    {
+        var errors = BotCredentials.Validate(options);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -31,12 +31,9 @@ public static partial class BotConnectorExtensions
 
         services.AddOptions<BotOptions>()
             .Bind(configuration)
-            .PostConfigure(o =>
-            {
-                o.IsDevelopment = environment.IsDevelopment();
-                o.IsAnonymous = string.IsNullOrWhiteSpace(o.MicrosoftAppId) && o.IsDevelopment;
-            })
-            .ValidateDataAnnotations()
+            .PostConfigure(o => o.IsAnonymous = string.IsNullOrWhiteSpace(o.MicrosoftAppId) && environment.IsDevelopment())
+            .Validate(o => !string.IsNullOrWhiteSpace(o.MicrosoftAppId) || environment.IsDevelopment(),
+                "MicrosoftAppId is not set. Outside the Development environment the bot needs its identity: set MicrosoftAppType, MicrosoftAppId, MicrosoftAppTenantId and, unless it uses a managed identity, MicrosoftAppPassword.")
             .ValidateOnStart();
 
         services.AddBotInboundAuthentication();

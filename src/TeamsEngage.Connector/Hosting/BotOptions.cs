@@ -1,14 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-using TeamsEngage.Connector.Auth;
-using TeamsEngage.Connector.Client;
-
 namespace TeamsEngage.Connector.Hosting;
 
 /// <summary>
 /// The bot's identity, under the configuration keys the Bot Framework world uses
 /// (<c>MicrosoftAppType</c>, <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>).
 /// </summary>
-public sealed class BotOptions : IValidatableObject
+public sealed class BotOptions
 {
     /// <summary>The public-cloud channel's OpenID metadata document.</summary>
     public const string BotFrameworkOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -33,24 +29,4 @@ public sealed class BotOptions : IValidatableObject
     /// accepted and outbound calls carry no token. Never true in any other environment.
     /// </summary>
     public bool IsAnonymous { get; set; }
-
-    /// <summary>Set from the host environment: only Development may run without an app id (anonymous mode).</summary>
-    internal bool IsDevelopment { get; set; }
-
-    /// <summary>The identity rules that span several keys; each message names the keys.</summary>
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (string.IsNullOrWhiteSpace(MicrosoftAppId) && !IsDevelopment)
-        {
-            yield return new ValidationResult("MicrosoftAppId is not set. Outside the Development environment the bot needs its identity: set MicrosoftAppType, MicrosoftAppId, MicrosoftAppTenantId and, unless it uses a managed identity, MicrosoftAppPassword.");
-        }
-        if (!MetadataUrlRule.TryParse(ToBotFromChannelOpenIdMetadataUrl, out _, out _))
-        {
-            yield return new ValidationResult("ToBotFromChannelOpenIdMetadataUrl must be https (plain http only for a loopback host).");
-        }
-        foreach (var error in BotCredentials.Validate(this))
-        {
-            yield return new ValidationResult(error);
-        }
-    }
 }
