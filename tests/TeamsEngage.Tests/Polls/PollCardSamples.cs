@@ -21,7 +21,8 @@ internal static class PollCardSamples
             var closed = open with { Status = PollStatus.Closed };
             var vote = new Vote([1], "Either works *for me*", "SCI", "Member");
             var tally = new PollTally(12, [5, 7]);
-            var breakdown = PollBreakdown.Build(2, Votes(), v => v.DepartmentCode, 5);
+            var results = PollDisclosure.Results(closed, [.. Votes()], 5);
+            var withheld = PollDisclosure.Results(anonymous, [.. Votes()], 5);
             yield return ($"poll.ballot.{language}", PollCards.Ballot(open, "29:1ana", texts, zone));
             yield return ($"poll.ballot.anonymous-multiple.{language}", PollCards.Ballot(anonymous, "29:1ana", texts, zone));
             yield return ($"poll.change.{language}", PollCards.Ballot(open, "29:1ana", texts, zone, vote));
@@ -31,8 +32,10 @@ internal static class PollCardSamples
             yield return ($"poll.composer.{language}", PollAuthorCards.Composer(texts, new DateOnly(2026, 11, 23)));
             yield return ($"poll.composer.error.{language}", PollAuthorCards.Composer(texts, new DateOnly(2026, 11, 23), texts["Poll_Error_Closing"], new ComposerData("Q?", "A\nB")));
             yield return ($"poll.preview.{language}", PollAuthorCards.Preview(open with { Status = PollStatus.Draft }, texts, zone));
-            yield return ($"poll.results.{language}", PollAuthorCards.Results(new PollResultsView(open with { Capped = 3 }, tally, 40, 5, ExportLink: new Uri("https://bot.example.org/polls/x/export.csv?exp=1&sig=2")), texts, zone));
-            yield return ($"poll.results.breakdown.{language}", PollAuthorCards.Results(new PollResultsView(closed, tally, 40, 5, "department", breakdown), texts, zone));
+            yield return ($"poll.results.{language}", PollAuthorCards.Results(new PollResultsView(open with { Capped = 3 }, results, 40, 5, ExportLink: new Uri("https://bot.example.org/polls/x/export.csv?exp=1&sig=2")), texts, zone));
+            yield return ($"poll.results.breakdown.{language}", PollAuthorCards.Results(new PollResultsView(closed, results, 40, 5, "department"), texts, zone));
+            yield return ($"poll.results.anonymous-open.{language}", PollAuthorCards.Results(new PollResultsView(anonymous, withheld, 40, 5), texts, zone));
+            yield return ($"poll.closed.withheld.{language}", PollCards.Closed(anonymous with { Status = PollStatus.Closed }, null, null, texts, zone));
         }
     }
 

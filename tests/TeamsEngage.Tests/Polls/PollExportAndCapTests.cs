@@ -9,7 +9,7 @@ public sealed class PollExportAndCapTests
     [Fact]
     public async Task TheSignedExportLinkGivesACsvWithFormulasNeutralisedAndNoNamesForAnonymousPolls()
     {
-        var voters = Voters("SCI", 2);
+        var voters = Voters("SCI", 5);
         await using var bot = await StartAsync(voters);
         var (named, _) = await ComposeAndSendAsync(bot, new { question = "Sum?", options = "=1+1\n@two", closeDate = "2099-01-01" });
         var (anonymous, _) = await ComposeAndSendAsync(bot, new { question = "Secret?", options = "Yes\nNo", anonymous = "true", closeDate = "2099-01-01" });
@@ -20,13 +20,17 @@ public sealed class PollExportAndCapTests
         }
 
         var namedCsv = await ExportAsync(bot, named);
+        var anonymousWhileOpen = await ExportAsync(bot, anonymous);
+        await bot.ExecuteAsync(Admin, PollVerbs.Close, new { pollId = anonymous });
         var anonymousCsv = await ExportAsync(bot, anonymous);
 
-        Assert.Contains("'=1+1,2,100", namedCsv, StringComparison.Ordinal);
+        Assert.Contains("'=1+1,5,100", namedCsv, StringComparison.Ordinal);
         Assert.Contains("'@two,0,0", namedCsv, StringComparison.Ordinal);
         Assert.Contains("voter,department,role,choices,comment", namedCsv, StringComparison.Ordinal);
-        Assert.Equal(2, namedCsv.Split("\r\n").Count(l => l.EndsWith(",SCI,Member,'=1+1,", StringComparison.Ordinal)));
-        Assert.Contains("No,2,100", anonymousCsv, StringComparison.Ordinal);
+        Assert.Equal(5, namedCsv.Split("\r\n").Count(l => l.EndsWith(",SCI,Member,'=1+1,", StringComparison.Ordinal)));
+        Assert.Contains("results,withheld", anonymousWhileOpen, StringComparison.Ordinal);
+        Assert.DoesNotContain("No,", anonymousWhileOpen, StringComparison.Ordinal);
+        Assert.Contains("No,5,100", anonymousCsv, StringComparison.Ordinal);
         Assert.DoesNotContain("voter,department", anonymousCsv, StringComparison.Ordinal);
         Assert.DoesNotContain("Ana Torres", anonymousCsv, StringComparison.Ordinal);
         Assert.All(voters, v => Assert.DoesNotContain(v.Persona.Name, anonymousCsv, StringComparison.Ordinal));

@@ -73,6 +73,16 @@ public sealed class PollLogicTests
     [InlineData("-2", "'-2")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("plain, text", "\"plain, text\"")]
+    [InlineData("\uFF1DHYPERLINK(1)", "'\uFF1DHYPERLINK(1)")]
+    [InlineData("\uFF0B1", "'\uFF0B1")]
+    [InlineData("\uFF0D1", "'\uFF0D1")]
+    [InlineData("\uFF20SUM(A1)", "'\uFF20SUM(A1)")]
+    [InlineData("  =1+1", "'  =1+1")]
+    [InlineData("\t+1", "'\t+1")]
+    [InlineData(" \u3000\uFF1D1", "' \u3000\uFF1D1")]
+    [InlineData("-", "'-")]
+    [InlineData("a-b", "a-b")]
+    [InlineData("  plain", "  plain")]
     public void CsvCellsThatWouldRunAsFormulasAreNeutralised(string value, string expected)
     {
         Assert.Equal(expected, PollCsv.Cell(value));

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Options;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
 
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>Builds the card a given person should see for a poll now: ballot, their vote, or the closed poll.</summary>
-public sealed class PersonalPollView(PollStore polls, VoteStore votes, TimeProvider clock)
+public sealed class PersonalPollView(PollStore polls, VoteStore votes, TimeProvider clock, IOptions<PollsOptions> options)
 {
     /// <summary>The card for <paramref name="userId"/>, or null when the poll is unknown or still a draft.</summary>
     public async Task<AdaptiveCard?> ForAsync(string pollId, string userId, Texts texts, TimeZoneInfo timeZone, bool editing, CancellationToken cancellationToken)
@@ -24,15 +25,14 @@ public sealed class PersonalPollView(PollStore polls, VoteStore votes, TimeProvi
         var vote = await CurrentVoteAsync(poll, ballot.Secret, userId, cancellationToken).ConfigureAwait(false);
         if (!poll.IsOpenAt(clock.GetUtcNow()))
         {
-            var results = poll.Spec.Results == ResultsVisibility.Never ? null : await votes.RecentTallyAsync(poll, cancellationToken).ConfigureAwait(false);
-            return PollCards.Closed(poll with { Status = PollStatus.Closed }, vote, results, texts, timeZone);
+            var closed = poll with { Status = PollStatus.Closed };
+            return PollCards.Closed(closed, vote, await ResultsForVotersAsync(closed, cancellationToken).ConfigureAwait(false), texts, timeZone);
         }
         if (vote is null || editing)
         {
             return PollCards.Ballot(poll, userId, texts, timeZone, vote);
         }
-        var live = poll.Spec.Results == ResultsVisibility.Live ? await votes.RecentTallyAsync(poll, cancellationToken).ConfigureAwait(false) : null;
-        return PollCards.Voted(poll, userId, vote, live, texts, timeZone);
+        return PollCards.Voted(poll, userId, vote, await ResultsForVotersAsync(poll, cancellationToken).ConfigureAwait(false), texts, timeZone);
     }
 
     /// <summary>Whether the person has voted (false once an anonymous poll's secret is gone).</summary>
@@ -41,6 +41,11 @@ public sealed class PersonalPollView(PollStore polls, VoteStore votes, TimeProvi
         var (poll, secret) = await polls.FindForVotingAsync(pollId, cancellationToken).ConfigureAwait(false);
         return poll is not null && await CurrentVoteAsync(poll, secret, userId, cancellationToken).ConfigureAwait(false) is not null;
     }
+
+    private async Task<PollTally?> ResultsForVotersAsync(Poll poll, CancellationToken cancellationToken) =>
+        PollDisclosure.VotersMaySee(poll)
+            ? PollDisclosure.ForVoters(poll, await votes.RecentTallyAsync(poll, cancellationToken).ConfigureAwait(false), options.Value.MinGroupSize)
+            : null;
 
     private Task<Vote?> CurrentVoteAsync(Poll poll, byte[]? secret, string userId, CancellationToken cancellationToken) =>
         poll.Spec.Anonymous && secret is null

@@ -32,6 +32,17 @@ public sealed class PollAudiences(IPeopleDirectory directory)
         return audience.Values.All(v => own.Contains(v, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>How many people of the audience the bot can reach (those who could vote).</summary>
+    public async Task<int> ReachableCountAsync(Audience audience, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var person in directory.ResolveAudienceAsync(audience, cancellationToken).ConfigureAwait(false))
+        {
+            count += person.UserId is null ? 0 : 1;
+        }
+        return count;
+    }
+
     /// <summary>The quick form's audience: everyone for administrators, their own departments for liaisons; null when they have none.</summary>
     public async Task<Audience?> DefaultAsync(Caller caller, CancellationToken cancellationToken)
     {

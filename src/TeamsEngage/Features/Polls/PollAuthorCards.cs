@@ -19,6 +19,11 @@ public static class PollAuthorCards
             new ToggleInput("comment", texts["Poll_CommentToggle"]) { ValueOn = "true", ValueOff = "false", Value = previous?.Comment == "true" ? "true" : "false", Wrap = true },
             new ToggleInput("anonymous", texts["Poll_AnonymousToggle"]) { ValueOn = "true", ValueOff = "false", Value = previous?.Anonymous == "true" ? "true" : "false", Wrap = true },
             new ChoiceSetInput(
+                "breakdown",
+                new Choice(texts["Poll_BreakdownNone"], nameof(PollGrouping.None)),
+                new Choice(texts["Poll_ByDepartment"], nameof(PollGrouping.Department)),
+                new Choice(texts["Poll_ByRole"], nameof(PollGrouping.Role))) { Label = texts["Poll_BreakdownLabel"], Value = previous?.Breakdown ?? nameof(PollGrouping.None) },
+            new ChoiceSetInput(
                 "results",
                 new Choice(texts["Poll_ResultsLive"], nameof(ResultsVisibility.Live)),
                 new Choice(texts["Poll_ResultsAfter"], nameof(ResultsVisibility.AfterClose)),
@@ -46,6 +51,7 @@ public static class PollAuthorCards
             new FactSet(
                 new Fact(texts["Poll_FactMode"], texts[poll.Spec.MultipleChoice ? "Poll_ModeMultiple" : "Poll_ModeSingle"]),
                 new Fact(texts["Poll_FactAnonymous"], texts[poll.Spec.Anonymous ? "Poll_Yes" : "Poll_No"]),
+                new Fact(texts["Poll_FactBreakdown"], texts[BreakdownKey(poll.Spec)]),
                 new Fact(texts["Poll_FactComment"], texts[poll.Spec.AllowComment ? "Poll_Yes" : "Poll_No"]),
                 new Fact(texts["Poll_FactResults"], texts[ResultsKey(poll.Spec.Results)]),
                 new Fact(texts["Poll_FactAudience"], AudienceText(poll.Spec.Audience, texts))),
@@ -62,13 +68,13 @@ public static class PollAuthorCards
         return new AdaptiveCard(
         [
             .. PollCards.Header(poll, texts, timeZone),
-            new TextBlock(texts.Format("Poll_Participation", view.Tally.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
+            new TextBlock(texts.Format("Poll_Participation", view.Results.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
             .. poll.Capped > 0 ? [new TextBlock(texts.Format("Poll_CappedNote", poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
-            .. PollCards.Results(poll, view.Tally, texts),
-            new ActionSet(
-                new ExecuteAction(texts["Poll_ByDepartment"], PollVerbs.Results) { Data = new ResultsData(poll.Id, "department") },
-                new ExecuteAction(texts["Poll_ByRole"], PollVerbs.Results) { Data = new ResultsData(poll.Id, "role") }),
-            .. view.Breakdown is null ? Enumerable.Empty<CardElement>() : Breakdown(view, texts),
+            .. view.Results.Tally is { } tally
+                ? PollCards.Results(poll, tally, texts)
+                : [new TextBlock(texts.Format("Poll_ResultsWithheld", view.MinGroupSize)) { Wrap = true, IsSubtle = true, Spacing = Spacing.Medium }],
+            .. BreakdownButtons(view, texts),
+            .. view.BreakdownBy is { } by && view.Results.Breakdowns.TryGetValue(by, out var groups) ? Breakdown(view, by, groups, texts) : Enumerable.Empty<CardElement>(),
         ])
         {
             Actions = AuthorActions(view, texts),
@@ -76,12 +82,21 @@ public static class PollAuthorCards
         };
     }
 
-    private static IEnumerable<CardElement> Breakdown(PollResultsView view, Texts texts)
+    private static IEnumerable<CardElement> BreakdownButtons(PollResultsView view, Texts texts)
     {
-        yield return new TextBlock(texts[view.BreakdownBy == "role" ? "Poll_BreakdownByRole" : "Poll_BreakdownByDepartment"]) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
-        foreach (var group in view.Breakdown!)
+        var offered = view.Results.Breakdowns.Keys.Order(StringComparer.Ordinal).ToList();
+        if (offered.Count > 0)
         {
-            var name = group.Name.Length == 0 ? texts["Poll_GroupUnknown"] : CardText.Escape(group.Name);
+            yield return new ActionSet([.. offered.Select(by => (CardAction)new ExecuteAction(texts[by == PollDisclosure.ByRole ? "Poll_ByRole" : "Poll_ByDepartment"], PollVerbs.Results) { Data = new ResultsData(view.Poll.Id, by) })]);
+        }
+    }
+
+    private static IEnumerable<CardElement> Breakdown(PollResultsView view, string by, IReadOnlyList<BreakdownGroup> groups, Texts texts)
+    {
+        yield return new TextBlock(texts[by == PollDisclosure.ByRole ? "Poll_BreakdownByRole" : "Poll_BreakdownByDepartment"]) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
+        foreach (var group in groups)
+        {
+            var name = group.Name.Length == 0 ? texts[view.Poll.Spec.Anonymous ? "Poll_GroupOther" : "Poll_GroupUnknown"] : CardText.Escape(group.Name);
             var value = group.Tally is { } t
                 ? texts.Format("Poll_GroupCounts", t.Voters, string.Join(" · ", view.Poll.Spec.Options.Select((o, i) => $"{CardText.Escape(CardText.Truncate(o, 30))}: {t.Counts[i].ToString(texts.Culture)}")))
                 : group.Suppression == GroupSuppression.TooSmall ? texts.Format("Poll_GroupTooSmall", view.MinGroupSize) : texts["Poll_GroupWithheld"];
@@ -114,6 +129,13 @@ public static class PollAuthorCards
     private static IEnumerable<CardElement> OptionList(Poll poll) =>
         poll.Spec.Options.Select(o => (CardElement)new TextBlock("• " + CardText.Escape(o)) { Wrap = true, Spacing = Spacing.None });
 
+    private static string BreakdownKey(PollSpec spec) => !spec.Anonymous ? "Poll_BreakdownBoth" : spec.Grouping switch
+    {
+        PollGrouping.Department => "Poll_ByDepartment",
+        PollGrouping.Role => "Poll_ByRole",
+        _ => "Poll_BreakdownNone",
+    };
+
     internal static string ResultsKey(ResultsVisibility results) => results switch
     {
         ResultsVisibility.Live => "Poll_ResultsLive",
@@ -129,4 +151,4 @@ public static class PollAuthorCards
 }
 
 /// <summary>Everything the author's results card shows.</summary>
-public sealed record PollResultsView(Poll Poll, PollTally Tally, int Reached, int MinGroupSize, string? BreakdownBy = null, IReadOnlyList<BreakdownGroup>? Breakdown = null, Uri? ExportLink = null);
+public sealed record PollResultsView(Poll Poll, PollResults Results, int Reached, int MinGroupSize, string? BreakdownBy = null, Uri? ExportLink = null);

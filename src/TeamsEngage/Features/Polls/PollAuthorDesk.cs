@@ -26,11 +26,10 @@ public sealed class PollAuthorDesk(PollService service, PollAudiences audiences,
         return await ResultsAfterAsync(await service.SendAsync(draft, cancellationToken).ConfigureAwait(false), action, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The results card, with a breakdown by department or role on request; nobody sees who voted what.</summary>
+    /// <summary>The results card, with a breakdown the poll offers on request; nobody sees who voted what.</summary>
     public async Task<CardActionResult> ResultsAsync(Poll poll, CardAction<ResultsData> action, CancellationToken cancellationToken)
     {
-        var by = action.Data.By is "department" or "role" ? action.Data.By : null;
-        return CardActionResult.WithCard(await results.BuildAsync(poll, by, action, cancellationToken).ConfigureAwait(false));
+        return CardActionResult.WithCard(await results.BuildAsync(poll, action.Data.By, action, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Close now.</summary>
@@ -53,19 +52,17 @@ public sealed class PollAuthorDesk(PollService service, PollAudiences audiences,
 /// <summary>Gathers what the author's results card shows.</summary>
 public sealed class PollResultsBuilder(VoteStore votes, PollService service, PollLinks links, IOptions<PollsOptions> options)
 {
+    /// <summary>The card; <paramref name="by"/> is honoured only when the poll offers that breakdown (card data can be forged).</summary>
     public async Task<Cards.AdaptiveCard> BuildAsync(Poll poll, string? by, CardActionContext context, CancellationToken cancellationToken)
     {
-        var all = await votes.ReadAllAsync(poll.Id, cancellationToken).ConfigureAwait(false);
-        var tally = PollTally.From(poll.Spec.Options.Count, all);
         var minimum = options.Value.MinGroupSize;
-        var breakdown = by is null ? null : PollBreakdown.Build(poll.Spec.Options.Count, all, by == "role" ? v => v.Role : v => v.DepartmentCode, minimum);
+        var shown = PollDisclosure.Results(poll, await votes.ReadAllAsync(poll, cancellationToken).ConfigureAwait(false), minimum);
         var view = new PollResultsView(
             poll,
-            tally,
-            await service.ReachedAsync(poll, tally.Voters, cancellationToken).ConfigureAwait(false),
+            shown,
+            await service.ReachedAsync(poll, shown.Voters, cancellationToken).ConfigureAwait(false),
             minimum,
-            by,
-            breakdown,
+            by is not null && shown.Breakdowns.ContainsKey(by) ? by : null,
             await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false));
         return PollAuthorCards.Results(view, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Localization;
@@ -10,7 +11,7 @@ namespace TeamsEngage.Features.Polls;
 /// sent to the caller or an unknown option is refused and nothing is written. (A card rendered for someone else was
 /// already refused by <see cref="PollBallotAccess"/>.)
 /// </summary>
-public sealed class PollBallotBox(PollStore polls, VoteStore votes, PersonalPollView view, TimeProvider clock)
+public sealed class PollBallotBox(PollStore polls, VoteStore votes, PersonalPollView view, TimeProvider clock, IOptions<PollsOptions> options)
 {
     /// <summary>A vote (Action.Execute); answers with the voter's card showing their choice.</summary>
     public async Task<CardActionResult> VoteAsync(PollBallot ballot, CardAction<VoteData> action, CancellationToken cancellationToken)
@@ -31,9 +32,11 @@ public sealed class PollBallotBox(PollStore polls, VoteStore votes, PersonalPoll
             return CardActionResult.WithMessage(texts["Poll_Refused_BadOption"]);
         }
         var comment = poll.Spec.AllowComment && !string.IsNullOrWhiteSpace(action.Data.Comment) ? Truncate(action.Data.Comment.Trim()) : null;
-        var vote = new Vote(choices, comment, recipient.DepartmentCode, recipient.Role, poll.Spec.Anonymous ? null : action.Caller.Name);
+        var vote = PollDisclosure.VoteOf(poll, recipient, choices, comment, action.Caller.Name);
         await votes.CastAsync(poll.Id, VoteStore.VoterKey(poll, secret, action.Caller.UserId), vote, poll.Spec.Anonymous ? null : recipient, cancellationToken).ConfigureAwait(false);
-        var live = poll.Spec.Results == ResultsVisibility.Live ? await votes.RecentTallyAsync(poll, cancellationToken).ConfigureAwait(false) : null;
+        var live = PollDisclosure.VotersMaySee(poll)
+            ? PollDisclosure.ForVoters(poll, await votes.RecentTallyAsync(poll, cancellationToken).ConfigureAwait(false), options.Value.MinGroupSize)
+            : null;
         return CardActionResult.WithCard(PollCards.Voted(poll, action.Caller.UserId, vote, live, texts, ZoneOf(action)));
     }
 

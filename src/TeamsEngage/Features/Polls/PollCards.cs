@@ -34,7 +34,9 @@ public static class PollCards
         new([
             .. Header(poll, texts, timeZone),
             .. vote is null ? [] : YourChoice(poll, vote, texts),
-            .. poll.Spec.Results != ResultsVisibility.Never && results is not null ? Results(poll, results, texts) : [],
+            .. poll.Spec.Results == ResultsVisibility.Never ? []
+                : results is not null ? Results(poll, results, texts)
+                : [new TextBlock(texts["Poll_ResultsWithheldClosed"]) { IsSubtle = true, Wrap = true, Spacing = Spacing.Medium }],
         ])
         {
             FallbackText = texts["Poll_Title"],
@@ -74,7 +76,7 @@ public static class PollCards
     private static IEnumerable<CardElement> ResultsOrNothing(Poll poll, PollTally? tally, Texts texts) =>
         poll.Spec.Results == ResultsVisibility.Live && tally is not null
             ? Results(poll, tally, texts)
-            : [new TextBlock(texts[poll.Spec.Results == ResultsVisibility.AfterClose ? "Poll_ResultsAfterClose" : "Poll_ResultsNever"]) { IsSubtle = true, Wrap = true, Spacing = Spacing.Medium }];
+            : [new TextBlock(texts[poll.Spec.Results == ResultsVisibility.Never ? "Poll_ResultsNever" : "Poll_ResultsAfterClose"]) { IsSubtle = true, Wrap = true, Spacing = Spacing.Medium }];
 
     private static IEnumerable<CardElement> YourChoice(Poll poll, Vote vote, Texts texts)
     {

@@ -15,8 +15,8 @@ public sealed partial class PollCloser(PollStore polls, PollService service, Tim
             var closing = await service.CloseAsync(pollId, cancellationToken).ConfigureAwait(false);
             if (closing.Outcome == UpdateOutcome.NotFound || closing.State is { Status: PollStatus.Closed })
             {
-                // Also drops index rows of polls closed by hand or deleted.
-                await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);
+                // Also finishes sealing polls closed by hand whose sealing was cut short, and drops index rows of deleted polls.
+                await service.SealAsync(pollId, cancellationToken).ConfigureAwait(false);
                 closed++;
             }
         }

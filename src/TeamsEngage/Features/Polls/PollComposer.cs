@@ -39,7 +39,11 @@ public static class PollComposer
         {
             return Fail("Poll_Error_Audience");
         }
-        return new ComposerResult(new PollSpec(question, options, data.Mode == "multiple", IsOn(data.Comment), IsOn(data.Anonymous), results, closesAt, audience), null);
+        var anonymous = IsOn(data.Anonymous);
+        // Anonymous results are never live: numbers seen before and after one vote would show that vote.
+        var shown = anonymous && results == ResultsVisibility.Live ? ResultsVisibility.AfterClose : results;
+        var grouping = anonymous && Enum.TryParse<PollGrouping>(data.Breakdown, ignoreCase: true, out var g) && Enum.IsDefined(g) ? g : PollGrouping.None;
+        return new ComposerResult(new PollSpec(question, options, data.Mode == "multiple", IsOn(data.Comment), anonymous, shown, closesAt, audience, grouping), null);
     }
 
     /// <summary>The audience of the composer, or null when a list is needed and missing.</summary>

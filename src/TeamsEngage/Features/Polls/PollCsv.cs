@@ -4,25 +4,36 @@ using System.Text;
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>
-/// The CSV export of a poll: totals per option, the suppressed breakdowns by department and by role, and, for named
-/// polls only, one line per voter. Cells a spreadsheet would run as a formula are neutralised.
+/// The CSV export of a poll: totals per option and the breakdowns the poll offers, exactly as <see cref="PollDisclosure"/>
+/// lets its results card show them, and, for named polls only, one line per voter. Cells a spreadsheet would run as a
+/// formula are neutralised.
 /// </summary>
 public static class PollCsv
 {
-    public static string Build(Poll poll, PollTally tally, IReadOnlyList<Vote> votes, int minGroupSize, IReadOnlyList<(string? UserId, Vote Vote)>? namedVotes)
+    // Characters a spreadsheet starts a formula with, also in their full-width forms, which some spreadsheets fold to ASCII.
+    private const string FormulaStarts = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
+
+    public static string Build(Poll poll, PollResults results, int minGroupSize, IReadOnlyList<(string? UserId, Vote Vote)>? namedVotes)
     {
         var csv = new StringBuilder();
         Line(csv, "question", poll.Spec.Question);
-        Line(csv, "voters", Number(tally.Voters));
+        Line(csv, "voters", Number(results.Voters));
         Line(csv, "recipients", Number(poll.Recipients));
         csv.Append("\r\n");
+        if (results.Tally is not { } tally)
+        {
+            Line(csv, "results", $"withheld: an anonymous poll's results are shown only after it closes and only if at least {Number(minGroupSize)} people answered");
+            return csv.ToString();
+        }
         Line(csv, "option", "count", "percent");
         for (var i = 0; i < poll.Spec.Options.Count; i++)
         {
             Line(csv, poll.Spec.Options[i], Number(tally.Counts[i]), Number(tally.PercentOf(i)));
         }
-        Breakdown(csv, "department", poll, PollBreakdown.Build(poll.Spec.Options.Count, votes, v => v.DepartmentCode, minGroupSize), minGroupSize);
-        Breakdown(csv, "role", poll, PollBreakdown.Build(poll.Spec.Options.Count, votes, v => v.Role, minGroupSize), minGroupSize);
+        foreach (var (by, groups) in results.Breakdowns.OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            Breakdown(csv, by, poll, groups, minGroupSize);
+        }
         if (!poll.Spec.Anonymous && namedVotes is not null)
         {
             csv.Append("\r\n");
@@ -36,10 +47,15 @@ public static class PollCsv
         return csv.ToString();
     }
 
-    /// <summary>A cell as written: quoted when needed, and prefixed with an apostrophe when it would start a formula.</summary>
+    /// <summary>
+    /// A cell as written: quoted when needed, and prefixed with an apostrophe when it would start a formula, also when
+    /// the formula character follows spaces or tabs (spreadsheets skip them) or is a full-width form.
+    /// </summary>
     public static string Cell(string value)
     {
-        var text = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        var first = value.TrimStart();
+        var formula = value.Length > 0 && (value[0] is '\t' or '\r' || (first.Length > 0 && FormulaStarts.Contains(first[0], StringComparison.Ordinal)));
+        var text = formula ? "'" + value : value;
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 
@@ -52,7 +68,8 @@ public static class PollCsv
             string[] cells = group.Tally is { } t
                 ? [Number(t.Voters), .. t.Counts.Select(Number)]
                 : [.. Enumerable.Repeat(group.Suppression == GroupSuppression.TooSmall ? $"fewer than {Number(minGroupSize)}" : "withheld", poll.Spec.Options.Count + 1)];
-            Line(csv, [group.Name.Length == 0 ? "(none)" : group.Name, .. cells]);
+            var name = group.Name.Length > 0 ? group.Name : poll.Spec.Anonymous ? "(other)" : "(none)";
+            Line(csv, [name, .. cells]);
         }
     }
 

@@ -56,6 +56,10 @@ public sealed class PollDrafts(PollService service, PollAudiences audiences, Tim
         {
             return CardActionResult.WithCard(Composer(texts, now, texts["Poll_Refused_Audience"], action.Data));
         }
+        if (read.Spec.Anonymous && await audiences.ReachableCountAsync(read.Spec.Audience, cancellationToken).ConfigureAwait(false) is var reachable && reachable < options.Value.MinGroupSize)
+        {
+            return CardActionResult.WithCard(Composer(texts, now, texts.Format("Poll_Refused_AnonymousTooFew", reachable, options.Value.MinGroupSize), action.Data));
+        }
         var draft = await service.CreateDraftAsync(read.Spec, action.Caller, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithCard(PollAuthorCards.Preview(draft, texts, zone));
     }

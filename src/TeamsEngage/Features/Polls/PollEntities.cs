@@ -31,6 +31,8 @@ internal static class PollEntities
         ["Capped"] = poll.Capped,
         ["ClosedAt"] = poll.ClosedAt?.ToUniversalTime(),
         ["RemindedAt"] = poll.RemindedAt?.ToUniversalTime(),
+        ["Grouping"] = poll.Spec.Grouping == PollGrouping.None ? null : poll.Spec.Grouping.ToString(),
+        ["VoteGroups"] = poll.VoteGroups is null ? null : JsonSerializer.Serialize(poll.VoteGroups),
     }.Where(p => p.Value is not null).ToDictionary(), poll.ETag);
 
     public static Poll FromEntity(StoreEntity e)
@@ -45,7 +47,8 @@ internal static class PollEntities
             e.GetDateTimeOffset("ClosesAt") ?? DateTimeOffset.MaxValue,
             new Audience(
                 Enum.Parse<AudienceKind>(e.GetString("AudienceKind") ?? nameof(AudienceKind.Everyone)),
-                JsonSerializer.Deserialize<List<string>>(e.GetString("AudienceValues") ?? "[]") ?? []));
+                JsonSerializer.Deserialize<List<string>>(e.GetString("AudienceValues") ?? "[]") ?? []),
+            Enum.Parse<PollGrouping>(e.GetString("Grouping") ?? nameof(PollGrouping.None)));
         return new Poll(
             e.PartitionKey,
             spec,
@@ -57,7 +60,8 @@ internal static class PollEntities
             e.GetInt32("Capped") ?? 0,
             e.GetDateTimeOffset("ClosedAt"),
             e.GetDateTimeOffset("RemindedAt"),
-            e.ETag);
+            e.ETag,
+            e.GetString("VoteGroups") is { } groups ? JsonSerializer.Deserialize<List<string>>(groups) : null);
     }
 
     public static StoreEntity ToEntity(string pollId, string voterKey, Vote vote, PollRecipient? identity) => new(pollId, voterKey, new Dictionary<string, object?>

@@ -24,6 +24,17 @@ public enum PollStatus
     Closed,
 }
 
+/// <summary>The one breakdown an anonymous poll offers, chosen when it is created (named polls offer both).</summary>
+public enum PollGrouping
+{
+    /// <summary>Totals only.</summary>
+    None,
+    /// <summary>By department.</summary>
+    Department,
+    /// <summary>By role.</summary>
+    Role,
+}
+
 /// <summary>What an author asks for: the content of a poll before it has an id.</summary>
 public sealed record PollSpec(
     string Question,
@@ -33,9 +44,13 @@ public sealed record PollSpec(
     bool Anonymous,
     ResultsVisibility Results,
     DateTimeOffset ClosesAt,
-    Audience Audience);
+    Audience Audience,
+    PollGrouping Grouping = PollGrouping.None);
 
-/// <summary>A poll as stored.</summary>
+/// <summary>
+/// A poll as stored. <paramref name="VoteGroups"/>: for anonymous polls, the groups of the chosen breakdown that had at
+/// least the minimum group size in the audience when it was sent; anyone else's vote is stored in the shared other group.
+/// </summary>
 public sealed record Poll(
     string Id,
     PollSpec Spec,
@@ -47,7 +62,8 @@ public sealed record Poll(
     int Capped = 0,
     DateTimeOffset? ClosedAt = null,
     DateTimeOffset? RemindedAt = null,
-    string? ETag = null)
+    string? ETag = null,
+    IReadOnlyList<string>? VoteGroups = null)
 {
     public bool IsOpenAt(DateTimeOffset now) => Status == PollStatus.Open && now < Spec.ClosesAt;
 }

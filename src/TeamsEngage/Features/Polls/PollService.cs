@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -12,7 +13,9 @@ public sealed partial class PollService(
     PollLedger ledger,
     IPeopleDirectory directory,
     IOutbox outbox,
+    ITableStore store,
     TimeProvider clock,
+    IOptions<PollsOptions> options,
     ILogger<PollService> logger)
 {
     public const string CardKind = "poll.card";
@@ -32,12 +35,20 @@ public sealed partial class PollService(
     {
         var now = clock.GetUtcNow();
         var (recipients, capped) = await ChooseRecipientsAsync(draft, now, cancellationToken).ConfigureAwait(false);
+        var audience = recipients.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role)).ToList();
+        var minimum = options.Value.MinGroupSize;
+        if (draft.Spec.Anonymous && audience.Count < minimum)
+        {
+            // The weekly cap can shrink an audience the preview accepted below what anonymity needs.
+            return new UpdateResult<Poll, Poll>(draft, null, "Poll_Refused_AnonymousTooFewNow", UpdateOutcome.Refused);
+        }
+        var groups = PollDisclosure.VoteGroups(draft, audience, minimum);
         await polls.OpenAsync(draft, cancellationToken).ConfigureAwait(false);
         // The conditional update is the lock: of two presses of Send, one wins.
         var sending = await OptimisticUpdate.ApplyAsync(
             ct => polls.FindAsync(draft.Id, ct),
             poll => poll.Status == PollStatus.Draft
-                ? Decision.Write(poll with { Status = PollStatus.Open, Recipients = recipients.Count, Capped = capped })
+                ? Decision.Write(poll with { Status = PollStatus.Open, Recipients = recipients.Count, Capped = capped, VoteGroups = groups })
                 : Decision.Refuse<Poll>("Poll_AlreadySent"),
             (_, open, ct) => polls.UpdateAsync(open, ct),
             cancellationToken).ConfigureAwait(false);
@@ -45,7 +56,7 @@ public sealed partial class PollService(
         {
             return sending;
         }
-        await polls.AddRecipientsAsync(open.Id, [.. recipients.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))], cancellationToken).ConfigureAwait(false);
+        await polls.AddRecipientsAsync(open.Id, audience, cancellationToken).ConfigureAwait(false);
         foreach (var r in recipients)
         {
             await ledger.RecordAsync(r.PersonKey, open.Id, now, cancellationToken).ConfigureAwait(false);
@@ -68,12 +79,28 @@ public sealed partial class PollService(
             cancellationToken).ConfigureAwait(false);
         if (closing.Written)
         {
-            await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);
-            votes.Invalidate(pollId);
+            await SealAsync(pollId, cancellationToken).ConfigureAwait(false);
             var updated = await Outbox.UpdateDeliveredAsync(pollId, CardKind, new PollPayload(pollId), cancellationToken).ConfigureAwait(false);
             LogClosed(logger, pollId, updated);
         }
         return closing;
+    }
+
+    /// <summary>
+    /// What closing does to the store, safe to repeat (the closing sweep repeats it until it has finished): an anonymous
+    /// poll's voter keys are replaced by random ones, its secret is deleted, and the deleted bytes are wiped from the
+    /// store's files. The open-list entry goes last, so a crash part-way leaves the sweep something to finish.
+    /// </summary>
+    public async Task SealAsync(string pollId, CancellationToken cancellationToken)
+    {
+        if (await polls.FindAsync(pollId, cancellationToken).ConfigureAwait(false) is { Spec.Anonymous: true, Status: PollStatus.Closed })
+        {
+            var sealedVotes = await votes.SealAsync(pollId, cancellationToken).ConfigureAwait(false);
+            LogSealed(logger, pollId, sealedVotes);
+        }
+        await polls.ForgetSecretAsync(pollId, cancellationToken).ConfigureAwait(false);
+        votes.Invalidate(pollId);
+        await store.ForgetDeletedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -93,10 +120,28 @@ public sealed partial class PollService(
         {
             return reminding;
         }
-        var recipients = polls.ListRecipientsAsync(poll.Id, cancellationToken)
-            .Select(r => new BroadcastRecipient(r.PersonKey, r.UserId, r.DepartmentCode, r.Role));
-        await Outbox.StartBroadcastAsync(BroadcastRequest.Create(poll.Id + "-reminder", ReminderKind, new PollPayload(poll.Id), OutboxPriority.Normal), recipients, cancellationToken).ConfigureAwait(false);
+        await RemindNonVotersAsync(poll, cancellationToken).ConfigureAwait(false);
         return reminding;
+    }
+
+    /// <summary>
+    /// Queues a reminder for each recipient without a vote. Voters get no row at all: a broadcast row per recipient would
+    /// keep voters as "Cancelled", by person, after the poll closed. Single messages are deleted once handled.
+    /// </summary>
+    private async Task RemindNonVotersAsync(Poll poll, CancellationToken cancellationToken)
+    {
+        var (_, secret) = await polls.FindForVotingAsync(poll.Id, cancellationToken).ConfigureAwait(false);
+        if (poll.Spec.Anonymous && secret is null)
+        {
+            return;
+        }
+        await foreach (var recipient in polls.ListRecipientsAsync(poll.Id, cancellationToken).ConfigureAwait(false))
+        {
+            if (await votes.FindAsync(poll.Id, VoteStore.VoterKey(poll, secret, recipient.UserId), cancellationToken).ConfigureAwait(false) is null)
+            {
+                await Outbox.EnqueueAsync(OutboxMessage.Create(recipient.UserId, ReminderKind, new PollPayload(poll.Id), OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>How many recipients the poll reached: delivered cards (never fewer than the votes).</summary>
@@ -130,6 +175,9 @@ public sealed partial class PollService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sent: {Queued} queued, {Unreachable} unreachable, {Capped} left out by the weekly cap")]
     private static partial void LogSent(ILogger logger, string pollId, int queued, int unreachable, int capped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sealed: {Votes} anonymous votes re-keyed at random")]
+    private static partial void LogSealed(ILogger logger, string pollId, int votes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} closed; {Updated} delivered cards queued for update")]
     private static partial void LogClosed(ILogger logger, string pollId, int updated);

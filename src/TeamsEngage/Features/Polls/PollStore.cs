@@ -49,7 +49,7 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
         if (poll is { Status: PollStatus.Open })
         {
             var row = await _polls.GetAsync(pollId, PollEntities.SecretRow, cancellationToken).ConfigureAwait(false);
-            secret = row?.GetBinary("Key");
+            secret = Pepper(row?.GetBinary("Key"), pollId);
         }
         if (poll is not null)
         {
@@ -128,6 +128,15 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
             yield return PollEntities.RecipientFromEntity(row);
         }
     }
+
+    /// <summary>
+    /// The secret voter keys are made with: the stored one, or, when a pepper is configured, an HMAC of it under the pepper,
+    /// which someone holding only the store's files does not have.
+    /// </summary>
+    private byte[]? Pepper(byte[]? stored, string pollId) =>
+        stored is null || options.Value.VoterKeyPepper is not { Length: > 0 } pepper
+            ? stored
+            : HMACSHA256.HashData(Convert.FromBase64String(pepper), stored.Concat(System.Text.Encoding.UTF8.GetBytes(pollId)).ToArray());
 
     /// <summary>A new poll id: 32 hex digits, safe as a key and in a URL.</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");

@@ -26,7 +26,8 @@ public sealed record ComposerData(
     string? CloseDate = null,
     string? CloseTime = null,
     string? AudienceKind = null,
-    string? AudienceValues = null);
+    string? AudienceValues = null,
+    string? Breakdown = null);
 
 /// <summary>Data of buttons that act on one poll. <paramref name="For"/> is the user the card was rendered for.</summary>
 public sealed record PollRef([property: Required] string PollId, string? For = null);

@@ -82,8 +82,9 @@ public static class PollsFeature
             return TypedResults.NotFound();
         }
         var named = poll.Spec.Anonymous ? null : await votes.ReadNamedAsync(poll.Id, cancellationToken).ConfigureAwait(false);
-        var all = named?.Select(v => v.Vote).ToList() ?? [.. await votes.ReadAllAsync(poll.Id, cancellationToken).ConfigureAwait(false)];
-        var csv = PollCsv.Build(poll, PollTally.From(poll.Spec.Options.Count, all), all, options.Value.MinGroupSize, named);
+        var all = named?.Select(v => v.Vote).ToList() ?? [.. await votes.ReadAllAsync(poll, cancellationToken).ConfigureAwait(false)];
+        var minimum = options.Value.MinGroupSize;
+        var csv = PollCsv.Build(poll, PollDisclosure.Results(poll, all, minimum), minimum, named);
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"poll-{poll.Id}.csv");
     }
 }

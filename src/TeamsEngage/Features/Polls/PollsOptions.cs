@@ -21,6 +21,14 @@ public sealed class PollsOptions
     /// <summary>Key of the signed export links (base64, at least 32 bytes); generated and stored when empty.</summary>
     public string? LinkSigningKey { get; set; }
 
+    /// <summary>
+    /// Optional key (base64, at least 32 bytes) kept in configuration or Key Vault, never in the store: anonymous voter
+    /// keys are derived from it and each poll's stored secret, so a copy of the store alone cannot recompute them while a
+    /// poll is open. Do not change it while anonymous polls are open: their voters would no longer find their votes.
+    /// </summary>
+    [RegularExpression("^[A-Za-z0-9+/]{43,}={0,2}$", ErrorMessage = "TeamsEngage:Polls:VoterKeyPepper must be base64 of at least 32 bytes.")]
+    public string? VoterKeyPepper { get; set; }
+
     /// <summary>How long an export link works.</summary>
     [Range(typeof(TimeSpan), "00:00:00.0000001", Forever, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
         ErrorMessage = "TeamsEngage:Polls:LinkLifetime must be positive.")]

@@ -15,6 +15,12 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
 {
     public const string TableName = "PollVotes";
 
+    // Row keys of anonymous votes: "h…" keyed hashes while the poll is open, "s…" random once it is sealed at closing.
+    private const string KeyedPrefix = "h";
+    private const string KeyedEnd = "i";
+    private const string SealedPrefix = "s";
+    private const string SealedEnd = "t";
+
     private readonly IStoreTable _votes = store.Table(TableName);
     private readonly ConcurrentDictionary<string, CachedTally> _tallies = new(StringComparer.Ordinal);
 
@@ -33,7 +39,7 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
             throw new InvalidOperationException("An anonymous poll has no voter secret once it is closed.");
         }
         var mac = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(userId));
-        return "h" + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return KeyedPrefix + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     /// <summary>Records (or replaces) a vote.</summary>
@@ -47,15 +53,43 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
         return entity is null ? null : PollEntities.VoteFromEntity(entity);
     }
 
-    /// <summary>Every vote of a poll, read now.</summary>
-    public async Task<IReadOnlyList<Vote>> ReadAllAsync(string pollId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every vote of a poll, read now. Once an anonymous poll is closed only its sealed rows count, so a vote that raced
+    /// "close now" on another instance never changes results already shown.
+    /// </summary>
+    public async Task<IReadOnlyList<Vote>> ReadAllAsync(Poll poll, CancellationToken cancellationToken)
     {
+        var (from, to) = poll.Spec.Anonymous && poll.Status == PollStatus.Closed ? (SealedPrefix, SealedEnd) : ((string?)null, (string?)null);
         var votes = new List<Vote>();
-        await foreach (var row in _votes.QueryAllAsync(pollId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _votes.QueryAllAsync(poll.Id, from, to, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             votes.Add(PollEntities.VoteFromEntity(row));
         }
         return votes;
+    }
+
+    /// <summary>
+    /// Replaces the voter keys of a closed anonymous poll by random ones: the keyed hashes are the last thing that could
+    /// tie a row to a person (with the secret, or a copy of it), and rewriting every row also gives them all one timestamp.
+    /// A batch inserts the new rows and deletes the old ones atomically, so a crash leaves each vote exactly once.
+    /// </summary>
+    public async Task<int> SealAsync(string pollId, CancellationToken cancellationToken)
+    {
+        var keyed = new List<StoreEntity>();
+        await foreach (var row in _votes.QueryAllAsync(pollId, KeyedPrefix, KeyedEnd, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            keyed.Add(row);
+        }
+        foreach (var chunk in keyed.Chunk(50))
+        {
+            var batch = chunk.SelectMany(row => new[]
+            {
+                new BatchOperation(BatchOperationKind.Insert, new StoreEntity(pollId, SealedPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), row.Properties)),
+                new BatchOperation(BatchOperationKind.Delete, row with { ETag = null }),
+            }).ToList();
+            await _votes.SubmitBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        return keyed.Count;
     }
 
     /// <summary>Every named vote with the voter's user id (for exports of named polls).</summary>
@@ -72,8 +106,8 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
     /// <summary>The exact tally, counted now.</summary>
     public async Task<PollTally> CountAsync(Poll poll, CancellationToken cancellationToken)
     {
-        var tally = PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll.Id, cancellationToken).ConfigureAwait(false));
-        _tallies[poll.Id] = new CachedTally(Task.FromResult(tally), clock.GetUtcNow() + options.Value.TallyCacheDuration);
+        var tally = PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll, cancellationToken).ConfigureAwait(false));
+        _tallies[CacheKey(poll)] = new CachedTally(Task.FromResult(tally), clock.GetUtcNow() + options.Value.TallyCacheDuration);
         return tally;
     }
 
@@ -83,12 +117,12 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
         var now = clock.GetUtcNow();
         while (true)
         {
-            if (_tallies.TryGetValue(poll.Id, out var cached) && cached.Until > now && !cached.Tally.IsFaulted)
+            if (_tallies.TryGetValue(CacheKey(poll), out var cached) && cached.Until > now && !cached.Tally.IsFaulted)
             {
                 return cached.Tally;
             }
             var fresh = new CachedTally(CountUncachedAsync(poll, cancellationToken), now + options.Value.TallyCacheDuration);
-            if (cached is null ? _tallies.TryAdd(poll.Id, fresh) : _tallies.TryUpdate(poll.Id, fresh, cached))
+            if (cached is null ? _tallies.TryAdd(CacheKey(poll), fresh) : _tallies.TryUpdate(CacheKey(poll), fresh, cached))
             {
                 return fresh.Tally;
             }
@@ -96,10 +130,19 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
     }
 
     /// <summary>Forgets the cached tally (after a close, so the final count is read fresh).</summary>
-    public void Invalidate(string pollId) => _tallies.TryRemove(pollId, out _);
+    public void Invalidate(string pollId)
+    {
+        foreach (var status in Enum.GetValues<PollStatus>())
+        {
+            _tallies.TryRemove(pollId + "|" + status, out _);
+        }
+    }
+
+    // An open and a closed anonymous poll count different rows, so their tallies are cached apart.
+    private static string CacheKey(Poll poll) => poll.Id + "|" + poll.Status;
 
     private async Task<PollTally> CountUncachedAsync(Poll poll, CancellationToken cancellationToken) =>
-        PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll.Id, cancellationToken).ConfigureAwait(false));
+        PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll, cancellationToken).ConfigureAwait(false));
 
     private sealed record CachedTally(Task<PollTally> Tally, DateTimeOffset Until);
 }
