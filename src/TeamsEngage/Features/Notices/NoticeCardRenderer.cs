@@ -19,8 +19,7 @@ public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgemen
         {
             return null;
         }
-        var person = context.PersonKey is null ? null : await directory.FindAsync(context.PersonKey, cancellationToken).ConfigureAwait(false);
-        var texts = Texts.For(person?.Language, context.Recipient.Locale);
+        var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var ack = await acks.FindAsync(notice.Id, context.Recipient.UserId, cancellationToken).ConfigureAwait(false);
         var card = NoticeCards.Notice(notice, texts, context.Recipient.TimeZone, new NoticeView(ack?.At, payload.Reminder));
         return new RenderedMessage(card, null, NoticeCards.Summary(notice, texts));

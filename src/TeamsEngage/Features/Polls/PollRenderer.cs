@@ -15,7 +15,7 @@ public sealed class PollCardRenderer(PersonalPollView view, IPeopleDirectory dir
         {
             return null;
         }
-        var texts = await PollRecipientTexts.ForAsync(directory, context, cancellationToken).ConfigureAwait(false);
+        var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var card = await view.ForAsync(pollId, context.Recipient.UserId, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone), editing: false, cancellationToken).ConfigureAwait(false);
         return card is null ? null : new RenderedMessage(card, null, texts["Poll_Notification"]);
     }
@@ -37,22 +37,8 @@ public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls,
         {
             return null;
         }
-        var texts = await PollRecipientTexts.ForAsync(directory, context, cancellationToken).ConfigureAwait(false);
+        var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var card = PollCards.Ballot(poll, context.Recipient.UserId, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone));
         return new RenderedMessage(card, null, texts["Poll_ReminderNotification"]);
-    }
-}
-
-internal static class PollRecipientTexts
-{
-    /// <summary>The recipient's chosen language if the directory has one, else their Teams client's.</summary>
-    public static async Task<Texts> ForAsync(IPeopleDirectory directory, RenderContext context, CancellationToken cancellationToken)
-    {
-        string? language = null;
-        if (context.PersonKey is { } key)
-        {
-            language = (await directory.FindAsync(key, cancellationToken).ConfigureAwait(false))?.Language;
-        }
-        return Texts.For(language, context.Recipient.Locale);
     }
 }

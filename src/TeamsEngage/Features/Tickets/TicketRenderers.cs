@@ -16,7 +16,7 @@ public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory ca
         {
             return null;
         }
-        var texts = await TicketPayloads.TextsAsync(directory, context, cancellationToken).ConfigureAwait(false);
+        var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var zone = PeopleTime.ZoneOrUtc(context.Recipient.TimeZone);
         var card = payload.View == TicketCardView.Reporter
             ? TicketCardFactory.Reporter(ticket, texts, zone)
@@ -40,19 +40,8 @@ public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory di
         {
             return null;
         }
-        var texts = await TicketPayloads.TextsAsync(directory, context, cancellationToken).ConfigureAwait(false);
+        var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var forReporter = context.Recipient.UserId == ticket.ReporterUserId;
         return new RenderedMessage(TicketMessageCards.Event(ticket, ticketEvent, texts, forReporter), null, texts.Format("Tickets_Summary", ticket.Id));
-    }
-}
-
-internal static class TicketPayloads
-{
-    public static async Task<Texts> TextsAsync(IPeopleDirectory directory, RenderContext context, CancellationToken cancellationToken)
-    {
-        var person = context.PersonKey is { } key
-            ? await directory.FindAsync(key, cancellationToken).ConfigureAwait(false)
-            : await directory.FindByUserIdAsync(context.Recipient.UserId, cancellationToken).ConfigureAwait(false);
-        return Texts.For(person?.Language, context.Recipient.Locale);
     }
 }
