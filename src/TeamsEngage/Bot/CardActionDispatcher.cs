@@ -15,7 +15,7 @@ public sealed class CardActionDispatcher(BotRoutes routes)
         var route = verb is null ? null : routes.FindAction(verb);
         if (route is null)
         {
-            return CardActionResult.WithMessage(caller.Texts["Error_UnknownAction"]);
+            return CardActionResult.WithMessage(caller.Texts.Error_UnknownAction);
         }
         if (!route.Audience.Admits(caller.Role))
         {

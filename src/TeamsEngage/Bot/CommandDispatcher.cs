@@ -30,7 +30,7 @@ public sealed class CommandDispatcher(BotRoutes routes)
         var (command, arguments) = match.Value;
         if (!command.Command.Audience.Admits(caller.Role))
         {
-            await turn.SendAsync(Replies.Text(caller.Texts["Refused_Command"]), cancellationToken).ConfigureAwait(false);
+            await turn.SendAsync(Replies.Text(caller.Texts.Refused_Command), cancellationToken).ConfigureAwait(false);
             return;
         }
         await command.Run(new CommandContext(turn, caller, arguments), cancellationToken).ConfigureAwait(false);
@@ -74,7 +74,7 @@ public sealed class CommandDispatcher(BotRoutes routes)
             .Where(e => e.Distance <= 2)
             .OrderBy(e => e.Distance)
             .FirstOrDefault();
-        return best.Name is null ? caller.Texts["Unknown_Text"] : caller.Texts.Format("Unknown_DidYouMean", best.Name);
+        return best.Name is null ? caller.Texts.Unknown_Text : caller.Texts.Unknown_DidYouMean(best.Name);
     }
 
     private static int Levenshtein(string a, string b)

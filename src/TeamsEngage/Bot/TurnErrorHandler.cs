@@ -8,10 +8,10 @@ namespace TeamsEngage.Bot;
 public sealed class TurnErrorHandler : ITurnErrorHandler
 {
     public Task OnMessageErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken) =>
-        turn.SendAsync(Replies.Text(TextsOf(turn)["Error_Generic"]), cancellationToken);
+        turn.SendAsync(Replies.Text(TextsOf(turn)[TextKeys.Error_Generic]), cancellationToken);
 
     public InvokeResponse OnInvokeError(TurnContext turn, Exception exception) =>
-        InvokeResponse.Message(TextsOf(turn)["Error_CardAction"]);
+        InvokeResponse.Message(TextsOf(turn)[TextKeys.Error_CardAction]);
 
     private static Texts TextsOf(TurnContext turn) => Texts.For(null, turn.Activity.GetLocale());
 }

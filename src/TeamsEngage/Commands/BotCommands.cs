@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 
 namespace TeamsEngage.Commands;
@@ -19,16 +20,16 @@ public sealed record BotCommand(string Name, string DescriptionKey, Who Audience
 /// <summary>The catalogue of commands. The manifest's command lists must name exactly these.</summary>
 public static class BotCommands
 {
-    public static readonly BotCommand Help = new("help", "Command_Help", Who.Everyone, ["ayuda", "?"]);
-    public static readonly BotCommand Report = new("report", "Command_Report", Who.Everyone, ["reportar"]);
-    public static readonly BotCommand MyIssues = new("my issues", "Command_MyIssues", Who.Everyone, ["mis incidencias"]);
-    public static readonly BotCommand Profile = new("profile", "Command_Profile", Who.Everyone, ["perfil"]);
-    public static readonly BotCommand Announce = new("announce", "Command_Announce", Who.Administrators, ["anunciar"]);
-    public static readonly BotCommand Notices = new("notices", "Command_Notices", Who.Administrators, ["avisos"]);
-    public static readonly BotCommand Poll = new("poll", "Command_Poll", Who.Staff, ["encuesta"]);
-    public static readonly BotCommand Queue = new("queue", "Command_Queue", Who.Staff, ["cola"]);
-    public static readonly BotCommand Departments = new("departments", "Command_Departments", Who.Administrators, ["departamentos"]);
-    public static readonly BotCommand Import = new("import", "Command_Import", Who.Administrators, ["importar"]);
+    public static readonly BotCommand Help = new("help", TextKeys.Command_Help, Who.Everyone, ["ayuda", "?"]);
+    public static readonly BotCommand Report = new("report", TextKeys.Command_Report, Who.Everyone, ["reportar"]);
+    public static readonly BotCommand MyIssues = new("my issues", TextKeys.Command_MyIssues, Who.Everyone, ["mis incidencias"]);
+    public static readonly BotCommand Profile = new("profile", TextKeys.Command_Profile, Who.Everyone, ["perfil"]);
+    public static readonly BotCommand Announce = new("announce", TextKeys.Command_Announce, Who.Administrators, ["anunciar"]);
+    public static readonly BotCommand Notices = new("notices", TextKeys.Command_Notices, Who.Administrators, ["avisos"]);
+    public static readonly BotCommand Poll = new("poll", TextKeys.Command_Poll, Who.Staff, ["encuesta"]);
+    public static readonly BotCommand Queue = new("queue", TextKeys.Command_Queue, Who.Staff, ["cola"]);
+    public static readonly BotCommand Departments = new("departments", TextKeys.Command_Departments, Who.Administrators, ["departamentos"]);
+    public static readonly BotCommand Import = new("import", TextKeys.Command_Import, Who.Administrators, ["importar"]);
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Announce, Notices, Poll, Queue, Departments, Import];
 }

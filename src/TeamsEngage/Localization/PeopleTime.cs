@@ -65,18 +65,18 @@ public static class PeopleTime
         ArgumentNullException.ThrowIfNull(texts);
         var span = due - now;
         var amount = Amount(span.Duration(), texts);
-        return span >= TimeSpan.Zero ? texts.Format("Time_TimeLeft", amount) : texts.Format("Time_Overdue", amount);
+        return span >= TimeSpan.Zero ? texts.Time_TimeLeft(amount) : texts.Time_Overdue(amount);
     }
 
     private static string Amount(TimeSpan span, Texts texts)
     {
         if (span.TotalDays >= 1)
         {
-            return texts.Format("Time_DaysHours", (int)span.TotalDays, span.Hours);
+            return texts.Time_DaysHours((int)span.TotalDays, span.Hours);
         }
         return span.TotalHours >= 1
-            ? texts.Format("Time_HoursMinutes", (int)span.TotalHours, span.Minutes)
-            : texts.Format("Time_Minutes", Math.Max(1, (int)Math.Ceiling(span.TotalMinutes)));
+            ? texts.Time_HoursMinutes((int)span.TotalHours, span.Minutes)
+            : texts.Time_Minutes(Math.Max(1, (int)Math.Ceiling(span.TotalMinutes)));
     }
 
     /// <summary>Invariant ISO text of an instant, for data a person never reads (card data, CSV).</summary>

@@ -17,17 +17,17 @@ public static class DepartmentCards
     /// <summary>Every department with its liaison, backup (and whether the bot can reach them) and promise; <paramref name="notices"/> on top.</summary>
     public static AdaptiveCard List(Texts texts, IReadOnlyList<DepartmentView> departments, IReadOnlyList<string>? notices = null)
     {
-        var body = new List<CardElement> { Heading(texts["Directory_Departments_Title"]) };
+        var body = new List<CardElement> { Heading(texts.Directory_Departments_Title) };
         body.AddRange((notices ?? []).Select(n => new TextBlock(n) { Wrap = true, Color = TextColor.Accent }));
         if (departments.Count == 0)
         {
-            body.Add(new TextBlock(texts["Directory_Departments_Empty"]) { Wrap = true, IsSubtle = true });
+            body.Add(new TextBlock(texts.Directory_Departments_Empty) { Wrap = true, IsSubtle = true });
         }
         body.AddRange(departments.Select(view => Entry(texts, view)));
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction(texts["Directory_Departments_Add"], DirectoryVerbs.DepartmentAdd) { Data = new NoData() }],
-            FallbackText = texts["Directory_Departments_Title"],
+            Actions = [new ExecuteAction(texts.Directory_Departments_Add, DirectoryVerbs.DepartmentAdd) { Data = new NoData() }],
+            FallbackText = texts.Directory_Departments_Title,
         };
     }
 
@@ -38,31 +38,31 @@ public static class DepartmentCards
         var choices = installed.Select(p => new Choice(Display(p), p.Key)).ToList();
         foreach (var current in new[] { department?.Liaison, department?.Backup }.OfType<Person>().Where(p => choices.All(c => c.Value != p.Key)))
         {
-            choices.Add(new Choice(texts.Format("Directory_Departments_NotInstalled", Display(current)), current.Key));
+            choices.Add(new Choice(texts.Directory_Departments_NotInstalled(Display(current)), current.Key));
         }
-        choices.Insert(0, new Choice(texts["Directory_Departments_NoneChoice"], NoOne));
+        choices.Insert(0, new Choice(texts.Directory_Departments_NoneChoice, NoOne));
         var body = new List<CardElement>
         {
-            Heading(d is null ? texts["Directory_Departments_FormTitleAdd"] : texts.Format("Directory_Departments_Edit", $"{d.Name} ({d.Code})")),
-            new TextInput("name") { Label = texts["Directory_Departments_Name"], IsRequired = true, ErrorMessage = texts["Directory_Departments_NameRequired"], MaxLength = 100, Value = d?.Name },
+            Heading(d is null ? texts.Directory_Departments_FormTitleAdd : texts.Directory_Departments_Edit($"{d.Name} ({d.Code})")),
+            new TextInput("name") { Label = texts.Directory_Departments_Name, IsRequired = true, ErrorMessage = texts.Directory_Departments_NameRequired, MaxLength = 100, Value = d?.Name },
         };
         if (d is null)
         {
-            body.Add(new TextInput("code") { Label = texts["Directory_Departments_Code"], IsRequired = true, ErrorMessage = texts["Directory_Departments_CodeRequired"], MaxLength = 10, Regex = "^[A-Za-z0-9]{2,10}$" });
+            body.Add(new TextInput("code") { Label = texts.Directory_Departments_Code, IsRequired = true, ErrorMessage = texts.Directory_Departments_CodeRequired, MaxLength = 10, Regex = "^[A-Za-z0-9]{2,10}$" });
         }
-        body.Add(new NumberInput("responseHours") { Label = texts["Directory_Departments_HoursLabel"], IsRequired = true, ErrorMessage = texts["Directory_Departments_HoursRequired"], Min = 1, Max = 720, Value = d?.ResponseHours ?? 24 });
-        body.Add(new TextBlock(texts["Directory_Departments_NotInstalledChoice"]) { Wrap = true, IsSubtle = true });
-        body.Add(new ChoiceSetInput("liaison", choices) { Label = texts["Directory_Departments_Liaison"], Style = ChoiceInputStyle.Filtered, Value = d?.LiaisonKey ?? NoOne });
-        body.Add(new ChoiceSetInput("backup", choices) { Label = texts["Directory_Departments_Backup"], Style = ChoiceInputStyle.Filtered, Value = d?.BackupKey ?? NoOne });
-        body.Add(new TextInput("channel") { Label = texts["Directory_Departments_ChannelLabel"], MaxLength = 300, Value = d?.ChannelConversationId });
+        body.Add(new NumberInput("responseHours") { Label = texts.Directory_Departments_HoursLabel, IsRequired = true, ErrorMessage = texts.Directory_Departments_HoursRequired, Min = 1, Max = 720, Value = d?.ResponseHours ?? 24 });
+        body.Add(new TextBlock(texts.Directory_Departments_NotInstalledChoice) { Wrap = true, IsSubtle = true });
+        body.Add(new ChoiceSetInput("liaison", choices) { Label = texts.Directory_Departments_Liaison, Style = ChoiceInputStyle.Filtered, Value = d?.LiaisonKey ?? NoOne });
+        body.Add(new ChoiceSetInput("backup", choices) { Label = texts.Directory_Departments_Backup, Style = ChoiceInputStyle.Filtered, Value = d?.BackupKey ?? NoOne });
+        body.Add(new TextInput("channel") { Label = texts.Directory_Departments_ChannelLabel, MaxLength = 300, Value = d?.ChannelConversationId });
         return new AdaptiveCard(body)
         {
             Actions =
             [
-                new ExecuteAction(texts["Directory_Departments_Save"], DirectoryVerbs.DepartmentSave) { Data = new DepartmentFormData(OriginalCode: d?.Code), AssociatedInputs = AssociatedInputs.Auto },
-                new ExecuteAction(texts["Directory_Departments_Back"], DirectoryVerbs.DepartmentsList) { Data = new NoData(), AssociatedInputs = AssociatedInputs.None },
+                new ExecuteAction(texts.Directory_Departments_Save, DirectoryVerbs.DepartmentSave) { Data = new DepartmentFormData(OriginalCode: d?.Code), AssociatedInputs = AssociatedInputs.Auto },
+                new ExecuteAction(texts.Directory_Departments_Back, DirectoryVerbs.DepartmentsList) { Data = new NoData(), AssociatedInputs = AssociatedInputs.None },
             ],
-            FallbackText = texts["Directory_Departments_Title"],
+            FallbackText = texts.Directory_Departments_Title,
         };
     }
 
@@ -71,20 +71,20 @@ public static class DepartmentCards
         var d = view.Department;
         var facts = new List<Fact>
         {
-            new(texts["Directory_Departments_Liaison"], Describe(texts, d.LiaisonKey, view.Liaison)),
-            new(texts["Directory_Departments_Backup"], Describe(texts, d.BackupKey, view.Backup)),
-            new(texts["Directory_Departments_Promise"], texts.Format("Directory_Departments_Hours", d.ResponseHours.ToString(texts.Culture))),
+            new(texts.Directory_Departments_Liaison, Describe(texts, d.LiaisonKey, view.Liaison)),
+            new(texts.Directory_Departments_Backup, Describe(texts, d.BackupKey, view.Backup)),
+            new(texts.Directory_Departments_Promise, texts.Directory_Departments_Hours(d.ResponseHours.ToString(texts.Culture))),
         };
         if (d.ChannelConversationId is { } channel)
         {
-            facts.Add(new(texts["Directory_Departments_Channel"], CardText.Escape(channel)));
+            facts.Add(new(texts.Directory_Departments_Channel, CardText.Escape(channel)));
         }
         return new Container(
             new TextBlock($"**{CardText.Escape(d.Name)}** ({d.Code})") { Wrap = true },
             new FactSet(facts),
             new ActionSet(
-                new ExecuteAction(texts.Format("Directory_Departments_Edit", d.Code), DirectoryVerbs.DepartmentEdit) { Data = new DepartmentRef(d.Code) },
-                new ExecuteAction(texts.Format("Directory_Departments_Remove", d.Code), DirectoryVerbs.DepartmentRemove) { Data = new DepartmentRef(d.Code) }))
+                new ExecuteAction(texts.Directory_Departments_Edit(d.Code), DirectoryVerbs.DepartmentEdit) { Data = new DepartmentRef(d.Code) },
+                new ExecuteAction(texts.Directory_Departments_Remove(d.Code), DirectoryVerbs.DepartmentRemove) { Data = new DepartmentRef(d.Code) }))
         {
             Separator = true,
             Spacing = Spacing.Medium,
@@ -93,9 +93,9 @@ public static class DepartmentCards
 
     private static string Describe(Texts texts, string? key, Person? person) => key switch
     {
-        null => texts["Directory_Departments_Nobody"],
+        null => texts.Directory_Departments_Nobody,
         _ when person is { Installed: true } => CardText.Escape(Display(person)),
-        _ => texts.Format("Directory_Departments_NotInstalled", CardText.Escape(person is null ? key : Display(person))),
+        _ => texts.Directory_Departments_NotInstalled(CardText.Escape(person is null ? key : Display(person))),
     };
 
     internal static string Display(Person person) =>

@@ -14,7 +14,7 @@ public sealed class DepartmentDesk(IPeopleDirectory directory, DepartmentEditor 
     public async Task ShowAsync(CommandContext command, CancellationToken cancellationToken)
     {
         var card = DepartmentCards.List(command.Texts, await ViewsAsync(cancellationToken).ConfigureAwait(false));
-        await command.Turn.SendAsync(Replies.Card(card, command.Texts["Directory_Departments_Title"]), cancellationToken).ConfigureAwait(false);
+        await command.Turn.SendAsync(Replies.Card(card, command.Texts.Directory_Departments_Title), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Back to the list from a form.</summary>
@@ -54,7 +54,7 @@ public sealed class DepartmentDesk(IPeopleDirectory directory, DepartmentEditor 
         problem ??= await AssignmentProblemAsync(department!, existing, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
-            return CardActionResult.WithMessage(texts.Format("Directory_Departments_Invalid", texts[problem]));
+            return CardActionResult.WithMessage(texts.Directory_Departments_Invalid(texts[problem]));
         }
         var outcome = await editor.SaveAsync(department!, isNew, actor, cancellationToken).ConfigureAwait(false);
         if (outcome is DepartmentChangeOutcome.ChangedMeanwhile or DepartmentChangeOutcome.NotFound)
@@ -64,12 +64,12 @@ public sealed class DepartmentDesk(IPeopleDirectory directory, DepartmentEditor 
         var notices = new List<string>
         {
             outcome == DepartmentChangeOutcome.CodeTaken
-                ? texts.Format("Directory_Departments_CodeTaken", department!.Code)
-                : texts.Format("Directory_Departments_Saved", department!.Code),
+                ? texts.Directory_Departments_CodeTaken(department!.Code)
+                : texts.Directory_Departments_Saved(department!.Code),
         };
         var view = await ViewAsync(department, cancellationToken).ConfigureAwait(false);
         notices.AddRange(new[] { view.Liaison, view.Backup }.OfType<Person>().Where(p => !p.Installed)
-            .Select(p => texts.Format("Directory_Departments_LiaisonNotInstalled", DepartmentCards.Display(p))));
+            .Select(p => texts.Directory_Departments_LiaisonNotInstalled(DepartmentCards.Display(p))));
         return await ListCardAsync(texts, notices, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,7 +84,7 @@ public sealed class DepartmentDesk(IPeopleDirectory directory, DepartmentEditor 
         var outcome = await editor.RemoveAsync(department.Code, actor, cancellationToken).ConfigureAwait(false);
         return outcome switch
         {
-            DepartmentChangeOutcome.Saved => await ListCardAsync(texts, [texts.Format("Directory_Departments_Removed", department.Code)], cancellationToken).ConfigureAwait(false),
+            DepartmentChangeOutcome.Saved => await ListCardAsync(texts, [texts.Directory_Departments_Removed(department.Code)], cancellationToken).ConfigureAwait(false),
             DepartmentChangeOutcome.HasOpenTickets => await ListCardAsync(texts, [await OpenWorkNoticeAsync(texts, department, cancellationToken).ConfigureAwait(false)], cancellationToken).ConfigureAwait(false),
             DepartmentChangeOutcome.ChangedMeanwhile => CardActionResult.ChangedMeanwhile,
             _ => CardActionResult.NotFound,
@@ -94,7 +94,7 @@ public sealed class DepartmentDesk(IPeopleDirectory directory, DepartmentEditor 
     private async Task<string> OpenWorkNoticeAsync(Texts texts, Department department, CancellationToken cancellationToken)
     {
         var open = await work.CountOpenAsync(department.Code, cancellationToken).ConfigureAwait(false);
-        return texts.Format("Directory_Departments_OpenTickets", department.Code, open.ToString(texts.Culture));
+        return texts.Directory_Departments_OpenTickets(department.Code, open.ToString(texts.Culture));
     }
 
     private async Task<string?> AssignmentProblemAsync(Department department, Department? existing, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ public sealed class DepartmentDesk(IPeopleDirectory directory, DepartmentEditor 
             var person = await directory.FindAsync(key, cancellationToken).ConfigureAwait(false);
             if (person is null || (!person.Installed && !unchanged))
             {
-                return "Directory_Departments_NotEligible";
+                return TextKeys.Directory_Departments_NotEligible;
             }
         }
         return null;

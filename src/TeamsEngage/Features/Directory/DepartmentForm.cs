@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using System.Globalization;
 using TeamsEngage.People;
 
@@ -15,21 +16,21 @@ public static class DepartmentForm
         ArgumentNullException.ThrowIfNull(form);
         if (string.IsNullOrWhiteSpace(form.Name) || form.Name.Trim().Length > 100)
         {
-            return (null, "Directory_Departments_NameRequired");
+            return (null, TextKeys.Directory_Departments_NameRequired);
         }
         if (existing is null && !DepartmentCodes.IsValid(form.Code))
         {
-            return (null, "Directory_Departments_CodeRequired");
+            return (null, TextKeys.Directory_Departments_CodeRequired);
         }
         if (!int.TryParse(form.ResponseHours, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hours) || hours is < 1 or > 720)
         {
-            return (null, "Directory_Departments_HoursRequired");
+            return (null, TextKeys.Directory_Departments_HoursRequired);
         }
         var liaison = Blank(form.Liaison);
         var backup = Blank(form.Backup);
         if (liaison is not null && liaison == backup)
         {
-            return (null, "Directory_Departments_NotEligible");
+            return (null, TextKeys.Directory_Departments_NotEligible);
         }
         var code = existing?.Code ?? DepartmentCodes.Normalize(form.Code!);
         return (new Department(code, form.Name.Trim(), liaison, backup, hours, Blank(form.Channel)), null);

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
@@ -31,17 +32,17 @@ public static class DirectoryFeature
         bot.MapCommand<DepartmentDesk>(BotCommands.Departments, (command, desk, ct) => desk.ShowAsync(command, ct));
         bot.MapCommand<ImportDesk>(BotCommands.Import, (command, desk, ct) => desk.ShowAsync(command, ct));
 
-        bot.MapActions(new ActionReplies(NotFound: "Directory_Profile_UnknownDepartment", Refused: "Error_CardAction", ChangedMeanwhile: "Error_CardAction"))
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Directory_Profile_UnknownDepartment, Refused: TextKeys.Error_CardAction, ChangedMeanwhile: TextKeys.Error_CardAction))
             .Map<ProfileSaveData, Department, ProfileDesk>(DirectoryVerbs.ProfileSave, Who.Everyone, d => d.Department, (action, profiles, ct) => profiles.SaveAsync(action.Entity, action, ct));
 
-        bot.MapActions(new ActionReplies(NotFound: "Directory_Departments_NotFound", Refused: "Directory_Refused", ChangedMeanwhile: "Directory_Departments_ChangedMeanwhile"))
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Directory_Departments_NotFound, Refused: TextKeys.Directory_Refused, ChangedMeanwhile: TextKeys.Directory_Departments_ChangedMeanwhile))
             .Map<NoData, DepartmentDesk>(DirectoryVerbs.DepartmentsList, Who.Administrators, (action, desk, ct) => desk.ListAsync(action, ct))
             .Map<NoData, DepartmentDesk>(DirectoryVerbs.DepartmentAdd, Who.Administrators, (action, desk, ct) => desk.AddAsync(action, ct))
             .Map<DepartmentRef, Department, DepartmentDesk>(DirectoryVerbs.DepartmentEdit, Who.Administrators, d => d.Code, (action, desk, ct) => desk.EditAsync(action.Entity, action, ct))
             .Map<DepartmentFormData, DepartmentDesk>(DirectoryVerbs.DepartmentSave, Who.Administrators, (action, desk, ct) => desk.SaveAsync(action, ct))
             .Map<DepartmentRef, Department, DepartmentDesk>(DirectoryVerbs.DepartmentRemove, Who.Administrators, d => d.Code, (action, desk, ct) => desk.RemoveAsync(action.Entity, action, ct));
 
-        bot.MapActions(new ActionReplies(NotFound: "Error_UnknownAction", Refused: "Directory_Refused", ChangedMeanwhile: "Error_CardAction"))
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Error_UnknownAction, Refused: TextKeys.Directory_Refused, ChangedMeanwhile: TextKeys.Error_CardAction))
             .Map<ImportData, ImportDesk>(DirectoryVerbs.Import, Who.Administrators, (action, desk, ct) => desk.ImportAsync(action, ct));
         return app;
     }

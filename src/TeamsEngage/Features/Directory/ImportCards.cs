@@ -10,34 +10,34 @@ public static class ImportCards
     public const int MaxCsvLength = 100_000;
 
     public static AdaptiveCard Form(Texts texts) => new(
-        Heading(texts["Directory_Import_Title"]),
+        Heading(texts.Directory_Import_Title),
         new ChoiceSetInput("kind",
-            new Choice(texts["Directory_Import_KindDepartments"], "departments"),
-            new Choice(texts["Directory_Import_KindPeople"], "people"))
+            new Choice(texts.Directory_Import_KindDepartments, "departments"),
+            new Choice(texts.Directory_Import_KindPeople, "people"))
         {
-            Label = texts["Directory_Import_Kind"],
+            Label = texts.Directory_Import_Kind,
             Style = ChoiceInputStyle.Expanded,
             Value = "departments",
         },
-        new TextInput("csv") { Label = texts["Directory_Import_Csv"], IsMultiline = true, IsRequired = true, ErrorMessage = texts["Directory_Import_CsvRequired"], MaxLength = MaxCsvLength })
+        new TextInput("csv") { Label = texts.Directory_Import_Csv, IsMultiline = true, IsRequired = true, ErrorMessage = texts.Directory_Import_CsvRequired, MaxLength = MaxCsvLength })
     {
-        Actions = [new ExecuteAction(texts["Directory_Import_Run"], DirectoryVerbs.Import) { Data = new ImportData(), AssociatedInputs = AssociatedInputs.Auto }],
-        FallbackText = texts["Directory_Import_Title"],
+        Actions = [new ExecuteAction(texts.Directory_Import_Run, DirectoryVerbs.Import) { Data = new ImportData(), AssociatedInputs = AssociatedInputs.Auto }],
+        FallbackText = texts.Directory_Import_Title,
     };
 
     public static AdaptiveCard Report(Texts texts, ImportReport report)
     {
         var body = new List<CardElement>
         {
-            Heading(texts["Directory_Import_ResultTitle"]),
-            new TextBlock(texts.Format("Directory_Import_Summary", report.Applied, report.Unchanged, report.Errors.Count)) { Wrap = true },
+            Heading(texts.Directory_Import_ResultTitle),
+            new TextBlock(texts.Directory_Import_Summary(report.Applied, report.Unchanged, report.Errors.Count)) { Wrap = true },
         };
-        AddIssues(body, texts, texts["Directory_Import_Errors"], report.Errors, TextColor.Attention);
-        AddIssues(body, texts, texts["Directory_Import_Warnings"], report.Warnings, TextColor.Warning);
+        AddIssues(body, texts, texts.Directory_Import_Errors, report.Errors, TextColor.Attention);
+        AddIssues(body, texts, texts.Directory_Import_Warnings, report.Warnings, TextColor.Warning);
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction(texts["Directory_Import_Title"], DirectoryVerbs.Import) { Data = new ImportData() }],
-            FallbackText = texts["Directory_Import_ResultTitle"],
+            Actions = [new ExecuteAction(texts.Directory_Import_Title, DirectoryVerbs.Import) { Data = new ImportData() }],
+            FallbackText = texts.Directory_Import_ResultTitle,
         };
     }
 
@@ -51,7 +51,7 @@ public static class ImportCards
         foreach (var issue in issues.Take(50))
         {
             var reason = texts.Format(issue.ReasonKey, [.. issue.Args.Select(a => (object?)CardText.Escape(CardText.Truncate(a, 80)))]);
-            body.Add(new TextBlock(texts.Format("Directory_Import_Line", issue.Line.ToString(texts.Culture), reason)) { Wrap = true, Spacing = Spacing.Small });
+            body.Add(new TextBlock(texts.Directory_Import_Line(issue.Line.ToString(texts.Culture), reason)) { Wrap = true, Spacing = Spacing.Small });
         }
     }
 

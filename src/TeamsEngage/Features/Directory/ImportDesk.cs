@@ -8,7 +8,7 @@ public sealed class ImportDesk(DirectoryImporter importer)
 {
     /// <summary><c>import</c>: a card to paste a departments or people CSV into.</summary>
     public Task ShowAsync(CommandContext command, CancellationToken cancellationToken) =>
-        command.Turn.SendAsync(Replies.Card(ImportCards.Form(command.Texts), command.Texts["Directory_Import_Title"]), cancellationToken);
+        command.Turn.SendAsync(Replies.Card(ImportCards.Form(command.Texts), command.Texts.Directory_Import_Title), cancellationToken);
 
     /// <summary>Imports the pasted CSV and answers with the report; without a CSV, shows the form again.</summary>
     public async Task<CardActionResult> ImportAsync(CardAction<ImportData> action, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class ImportDesk(DirectoryImporter importer)
         }
         if (data.Csv.Length > ImportCards.MaxCsvLength)
         {
-            return CardActionResult.WithMessage(action.Texts["Directory_Import_TooLarge"]);
+            return CardActionResult.WithMessage(action.Texts.Directory_Import_TooLarge);
         }
         var kind = string.Equals(data.Kind, "people", StringComparison.OrdinalIgnoreCase) ? ImportKind.People : ImportKind.Departments;
         var report = await importer.ImportAsync(kind, data.Csv, actor, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,7 @@ public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
         var person = await FindAsync(command.Caller, cancellationToken).ConfigureAwait(false);
         var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
         var card = ProfileCards.Profile(command.Texts, departments, person?.DepartmentCode, person?.Language);
-        await command.Turn.SendAsync(Replies.Card(card, command.Texts["Directory_Profile_Title"]), cancellationToken).ConfigureAwait(false);
+        await command.Turn.SendAsync(Replies.Card(card, command.Texts.Directory_Profile_Title), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stores the chosen <paramref name="department"/> and language; the confirmation is in the new language.</summary>

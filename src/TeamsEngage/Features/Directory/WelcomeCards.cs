@@ -14,13 +14,13 @@ public static class WelcomeCards
     /// <summary>The welcome; with <paramref name="question"/>, it also asks for the person's department and language.</summary>
     public static AdaptiveCard Welcome(Texts texts, ProfileQuestion? question = null) => new(
         [
-            new TextBlock(texts["Welcome_Title"]) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
-            new TextBlock(texts["Welcome_Body"]) { Wrap = true },
+            new TextBlock(texts.Welcome_Title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
+            new TextBlock(texts.Welcome_Body) { Wrap = true },
             .. question is null ? [] : ProfileCards.Form(texts, question.Departments, question.DepartmentCode, question.Language),
-            new TextBlock(texts["Welcome_Next"]) { Wrap = true, IsSubtle = true },
+            new TextBlock(texts.Welcome_Next) { Wrap = true, IsSubtle = true },
         ])
     {
-        Actions = [new ExecuteAction(texts["Action_ShowHelp"], SharedVerbs.ShowHelp)],
-        FallbackText = texts["Welcome_Title"],
+        Actions = [new ExecuteAction(texts.Action_ShowHelp, SharedVerbs.ShowHelp)],
+        FallbackText = texts.Welcome_Title,
     };
 }

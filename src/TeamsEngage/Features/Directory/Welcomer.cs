@@ -20,7 +20,7 @@ public sealed class Welcomer(ICallerResolver callers, WelcomeLedger ledger, Prof
         }
         var caller = await callers.ResolveAsync(turn, cancellationToken).ConfigureAwait(false);
         var question = await profiles.QuestionAsync(caller, cancellationToken).ConfigureAwait(false);
-        await turn.SendAsync(Replies.Card(WelcomeCards.Welcome(caller.Texts, question), caller.Texts["Welcome_Title"]), cancellationToken).ConfigureAwait(false);
+        await turn.SendAsync(Replies.Card(WelcomeCards.Welcome(caller.Texts, question), caller.Texts.Welcome_Title), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsInstall(Activity activity) => activity.IsPersonal() && activity.Type switch

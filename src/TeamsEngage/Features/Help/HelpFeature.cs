@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 
@@ -10,8 +11,8 @@ public static class HelpFeature
     {
         var bot = app.BotRoutes();
         bot.MapCommand<BotRoutes>(BotCommands.Help, (command, routes, ct) =>
-            command.Turn.SendAsync(Replies.Card(Card(command.Caller, routes), command.Texts["Help_Title"]), ct));
-        bot.MapActions(new ActionReplies("Error_UnknownAction", "Refused_Command", "Error_UnknownAction"))
+            command.Turn.SendAsync(Replies.Card(Card(command.Caller, routes), command.Texts.Help_Title), ct));
+        bot.MapActions(new ActionReplies(TextKeys.Error_UnknownAction, TextKeys.Refused_Command, TextKeys.Error_UnknownAction))
             .Map<NoData, BotRoutes>(SharedVerbs.ShowHelp, Who.Everyone, (action, routes, _) =>
                 Task.FromResult(CardActionResult.WithCard(Card(action.Caller, routes))));
         return app;

@@ -11,7 +11,7 @@ internal static class NoticeAnswers
     public static CardActionResult Answer(this UpdateResult<Notice, Notice> update, Texts texts) => update.Outcome switch
     {
         UpdateOutcome.Refused => CardActionResult.WithMessage(texts[update.Refusal!]),
-        UpdateOutcome.Unchanged => CardActionResult.WithMessage(texts["Notice_NothingChanged"]),
+        UpdateOutcome.Unchanged => CardActionResult.WithMessage(texts.Notice_NothingChanged),
         UpdateOutcome.NotFound => CardActionResult.NotFound,
         _ => CardActionResult.ChangedMeanwhile,
     };

@@ -13,20 +13,20 @@ public static class NoticeAuthorCards
         var zone = PeopleTime.Find(notice.Content.Window.TimeZone) ?? TimeZoneInfo.Utc;
         var (startDate, startTime) = PeopleTime.ToLocal(notice.Content.Window.Start, zone);
         var schedule = new AdaptiveCard(
-            new TextBlock(texts.Format("Notice_SendAtPrompt", notice.Content.Window.TimeZone)) { Wrap = true },
+            new TextBlock(texts.Notice_SendAtPrompt(notice.Content.Window.TimeZone)) { Wrap = true },
             new ColumnSet(
-                new Column(new DateInput("sendDate") { Label = texts["Notice_Field_SendDate"], Value = startDate.AddDays(-1), IsRequired = true, ErrorMessage = texts.Format("Notice_Error_DateTime", texts["Notice_Field_SendDate"]) }) { Width = ColumnWidth.Stretch },
-                new Column(new TimeInput("sendTime") { Label = texts["Notice_Field_Time"], Value = startTime, IsRequired = true, ErrorMessage = texts.Format("Notice_Error_DateTime", texts["Notice_Field_SendDate"]) }) { Width = ColumnWidth.Stretch }))
+                new Column(new DateInput("sendDate") { Label = texts.Notice_Field_SendDate, Value = startDate.AddDays(-1), IsRequired = true, ErrorMessage = texts.Notice_Error_DateTime(texts.Notice_Field_SendDate) }) { Width = ColumnWidth.Stretch },
+                new Column(new TimeInput("sendTime") { Label = texts.Notice_Field_Time, Value = startTime, IsRequired = true, ErrorMessage = texts.Notice_Error_DateTime(texts.Notice_Field_SendDate) }) { Width = ColumnWidth.Stretch }))
         {
-            Actions = [new ExecuteAction(texts["Notice_Schedule"], NoticeVerbs.Schedule) { Data = new NoticeActionData(notice.Id) }],
+            Actions = [new ExecuteAction(texts.Notice_Schedule, NoticeVerbs.Schedule) { Data = new NoticeActionData(notice.Id) }],
         };
         var recipientActions = NoticeCards.Actions(notice, texts, new NoticeView());
         return new AdaptiveCard([
             .. NoticeCards.Body(notice, texts, authorZone, new NoticeView()),
             new ActionSet(recipientActions),
             new Container(
-                new TextBlock(texts["Notice_PreviewTitle"]) { Weight = TextWeight.Bolder, Wrap = true },
-                new TextBlock(texts.Format("Notice_PreviewAudience", Describe(notice.Content.Audience, texts), audienceCount)) { Wrap = true })
+                new TextBlock(texts.Notice_PreviewTitle) { Weight = TextWeight.Bolder, Wrap = true },
+                new TextBlock(texts.Notice_PreviewAudience(Describe(notice.Content.Audience, texts), audienceCount)) { Wrap = true })
             {
                 Style = ContainerStyle.Emphasis,
                 Separator = true,
@@ -35,12 +35,12 @@ public static class NoticeAuthorCards
         {
             Actions =
             [
-                new ExecuteAction(texts["Notice_SendNow"], NoticeVerbs.Send) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Positive },
-                new ShowCardAction(texts["Notice_Schedule"], schedule),
-                new ExecuteAction(texts["Notice_Edit"], NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id) },
-                new ExecuteAction(texts["Notice_Discard"], NoticeVerbs.Discard) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Destructive },
+                new ExecuteAction(texts.Notice_SendNow, NoticeVerbs.Send) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Positive },
+                new ShowCardAction(texts.Notice_Schedule, schedule),
+                new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id) },
+                new ExecuteAction(texts.Notice_Discard, NoticeVerbs.Discard) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Destructive },
             ],
-            FallbackText = texts["Notice_PreviewTitle"],
+            FallbackText = texts.Notice_PreviewTitle,
         };
     }
 
@@ -49,28 +49,28 @@ public static class NoticeAuthorCards
     {
         var verb = sendAt is null ? NoticeVerbs.Send : NoticeVerbs.Schedule;
         return new AdaptiveCard(
-            Title(texts["Notice_ConfirmTitle"]),
+            Title(texts.Notice_ConfirmTitle),
             CardText.UserText(notice.Content.Title, 120),
-            new TextBlock(texts.Format("Notice_ConfirmText", count)) { Wrap = true })
+            new TextBlock(texts.Notice_ConfirmText(count)) { Wrap = true })
         {
             Actions =
             [
-                new ExecuteAction(texts.Format("Notice_ConfirmButton", count), verb) { Data = new NoticeActionData(notice.Id, Confirmed: true, SendAt: sendAt), Style = ActionStyle.Positive },
-                new ExecuteAction(texts["Notice_Edit"], NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id) },
+                new ExecuteAction(texts.Notice_ConfirmButton(count), verb) { Data = new NoticeActionData(notice.Id, Confirmed: true, SendAt: sendAt), Style = ActionStyle.Positive },
+                new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id) },
             ],
-            FallbackText = texts["Notice_ConfirmTitle"],
+            FallbackText = texts.Notice_ConfirmTitle,
         };
     }
 
     /// <summary>What the author sees after sending, scheduling, changing or cancelling: one line, the title, and next steps.</summary>
     public static AdaptiveCard Outcome(Notice notice, Texts texts, string headline)
     {
-        var actions = new List<CardAction> { new ExecuteAction(texts["Notice_Status"], NoticeVerbs.Status) { Data = new NoticeActionData(notice.Id) } };
+        var actions = new List<CardAction> { new ExecuteAction(texts.Notice_Status, NoticeVerbs.Status) { Data = new NoticeActionData(notice.Id) } };
         if (notice.IsLive)
         {
-            actions.Add(new ExecuteAction(texts["Notice_Edit"], NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id) });
-            actions.Add(new ExecuteAction(texts["Notice_Reschedule"], NoticeVerbs.Reschedule) { Data = new NoticeActionData(notice.Id) });
-            actions.Add(new ExecuteAction(texts["Notice_Cancel"], NoticeVerbs.Cancel) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Destructive });
+            actions.Add(new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id) });
+            actions.Add(new ExecuteAction(texts.Notice_Reschedule, NoticeVerbs.Reschedule) { Data = new NoticeActionData(notice.Id) });
+            actions.Add(new ExecuteAction(texts.Notice_Cancel, NoticeVerbs.Cancel) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Destructive });
         }
         return new AdaptiveCard(
             Title(headline),
@@ -84,10 +84,10 @@ public static class NoticeAuthorCards
     /// <summary>The author's notices, newest first, each with its state and what can be done with it.</summary>
     public static AdaptiveCard List(IReadOnlyList<Notice> notices, Texts texts)
     {
-        var body = new List<CardElement> { Title(texts["Notice_ListTitle"]) };
+        var body = new List<CardElement> { Title(texts.Notice_ListTitle) };
         if (notices.Count == 0)
         {
-            body.Add(new TextBlock(texts["Notice_ListEmpty"]) { Wrap = true });
+            body.Add(new TextBlock(texts.Notice_ListEmpty) { Wrap = true });
         }
         foreach (var notice in notices)
         {
@@ -100,16 +100,16 @@ public static class NoticeAuthorCards
                 Spacing = Spacing.Medium,
             });
         }
-        return new AdaptiveCard([.. body]) { FallbackText = texts["Notice_ListTitle"] };
+        return new AdaptiveCard([.. body]) { FallbackText = texts.Notice_ListTitle };
     }
 
     /// <summary>How an audience reads in the author's language.</summary>
     public static string Describe(Audience audience, Texts texts) => audience.Kind switch
     {
-        AudienceKind.Departments => texts.Format("Notice_AudienceDepartments", CardText.Escape(string.Join(", ", audience.Values))),
-        AudienceKind.Roles => texts.Format("Notice_AudienceRoles", string.Join(", ", audience.Values.Select(r => texts["Notice_Role_" + r]))),
-        AudienceKind.People => texts.Format("Notice_AudiencePeople", audience.Values.Count),
-        _ => texts["Notice_Audience_Everyone"],
+        AudienceKind.Departments => texts.Notice_AudienceDepartments(CardText.Escape(string.Join(", ", audience.Values))),
+        AudienceKind.Roles => texts.Notice_AudienceRoles(string.Join(", ", audience.Values.Select(r => texts["Notice_Role_" + r]))),
+        AudienceKind.People => texts.Notice_AudiencePeople(audience.Values.Count),
+        _ => texts.Notice_Audience_Everyone,
     };
 
     internal static TextBlock Title(string text) =>
@@ -117,10 +117,10 @@ public static class NoticeAuthorCards
 
     private static string StateLine(Notice notice, Texts texts) => notice.State switch
     {
-        NoticeState.Scheduled when notice.SendAt is { } at => texts.Format("Notice_State_Scheduled", CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts))),
-        NoticeState.Sent when notice.SentAt is { } at => texts.Format("Notice_State_Sent", CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts))),
-        NoticeState.Cancelled => texts["Notice_State_Cancelled"],
-        _ => texts["Notice_State_Draft"],
+        NoticeState.Scheduled when notice.SendAt is { } at => texts.Notice_State_Scheduled(CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts))),
+        NoticeState.Sent when notice.SentAt is { } at => texts.Notice_State_Sent(CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts))),
+        NoticeState.Cancelled => texts.Notice_State_Cancelled,
+        _ => texts.Notice_State_Draft,
     };
 
     private static IEnumerable<CardAction> ListActions(Notice notice, Texts texts)
@@ -128,16 +128,16 @@ public static class NoticeAuthorCards
         var data = new NoticeActionData(notice.Id);
         if (notice.State == NoticeState.Draft)
         {
-            yield return new ExecuteAction(texts["Notice_Edit"], NoticeVerbs.Edit) { Data = data };
-            yield return new ExecuteAction(texts["Notice_Discard"], NoticeVerbs.Discard) { Data = data };
+            yield return new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = data };
+            yield return new ExecuteAction(texts.Notice_Discard, NoticeVerbs.Discard) { Data = data };
             yield break;
         }
-        yield return new ExecuteAction(texts["Notice_Status"], NoticeVerbs.Status) { Data = data };
+        yield return new ExecuteAction(texts.Notice_Status, NoticeVerbs.Status) { Data = data };
         if (notice.IsLive)
         {
-            yield return new ExecuteAction(texts["Notice_Reschedule"], NoticeVerbs.Reschedule) { Data = data };
-            yield return new ExecuteAction(texts["Notice_Edit"], NoticeVerbs.Edit) { Data = data };
-            yield return new ExecuteAction(texts["Notice_Cancel"], NoticeVerbs.Cancel) { Data = data };
+            yield return new ExecuteAction(texts.Notice_Reschedule, NoticeVerbs.Reschedule) { Data = data };
+            yield return new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = data };
+            yield return new ExecuteAction(texts.Notice_Cancel, NoticeVerbs.Cancel) { Data = data };
         }
     }
 }

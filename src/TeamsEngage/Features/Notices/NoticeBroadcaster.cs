@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using System.Runtime.CompilerServices;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -30,7 +31,7 @@ public sealed partial class NoticeBroadcaster(
     private Decision<Notice> StillToSend(Notice current, DateTimeOffset? sendAt) =>
         current.State is NoticeState.Draft or NoticeState.Scheduled && current.SendAt == sendAt
             ? Decision.Write(current with { State = NoticeState.Sent, SentAt = clock.GetUtcNow() })
-            : Decision.Refuse<Notice>("Notice_AlreadySent");
+            : Decision.Refuse<Notice>(TextKeys.Notice_AlreadySent);
 
     /// <summary>
     /// Marks the notice sent (only one caller wins: the ETag decides) and hands one row per recipient to the outbox.
@@ -87,7 +88,7 @@ public sealed partial class NoticeBroadcaster(
     /// </summary>
     public async Task<BroadcastReceipt?> RemindAsync(Notice notice, CancellationToken cancellationToken)
     {
-        var claim = await notices.UpdateAsync(notice.Id, current => current.Reminded ? Decision.Refuse<Notice>("Notice_AlreadyReminded") : Decision.Write(current with { Reminded = true }), cancellationToken).ConfigureAwait(false);
+        var claim = await notices.UpdateAsync(notice.Id, current => current.Reminded ? Decision.Refuse<Notice>(TextKeys.Notice_AlreadyReminded) : Decision.Write(current with { Reminded = true }), cancellationToken).ConfigureAwait(false);
         var claimed = claim.Written ? claim.State : null;
         if (claimed is null)
         {

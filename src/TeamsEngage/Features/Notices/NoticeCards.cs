@@ -27,7 +27,7 @@ public static class NoticeCards
 
     /// <summary>The line shown in the notification and by clients that cannot render cards.</summary>
     public static string Summary(Notice notice, Texts texts) =>
-        texts.Format("Notice_Summary", CardText.Clean(CardText.Truncate(notice.Content.Title, 80)));
+        texts.Notice_Summary(CardText.Clean(CardText.Truncate(notice.Content.Title, 80)));
 
     internal static IEnumerable<CardElement> Body(Notice notice, Texts texts, string? recipientZone, NoticeView view)
     {
@@ -38,19 +38,19 @@ public static class NoticeCards
             yield return line;
         }
         yield return new FactSet(
-            new Fact(texts["Notice_Field_When"], CardText.Escape(NoticeTime.Describe(c.Window, recipientZone, texts))),
-            new Fact(texts["Notice_Field_Impact"], texts[ImpactKey(c.Impact)]))
+            new Fact(texts.Notice_Field_When, CardText.Escape(NoticeTime.Describe(c.Window, recipientZone, texts))),
+            new Fact(texts.Notice_Field_Impact, texts[ImpactKey(c.Impact)]))
         { Spacing = Spacing.Medium };
-        yield return Heading(texts["Notice_Field_What"]);
+        yield return Heading(texts.Notice_Field_What);
         yield return CardText.UserText(c.What);
         if (!string.IsNullOrWhiteSpace(c.Why))
         {
-            yield return Heading(texts["Notice_Field_Why"]);
+            yield return Heading(texts.Notice_Field_Why);
             yield return CardText.UserText(c.Why);
         }
         if (c.Links.Count > 0 && notice.State != NoticeState.Cancelled)
         {
-            yield return Heading(texts["Notice_Field_Links"]);
+            yield return Heading(texts.Notice_Field_Links);
             yield return new ActionSet([.. c.Links.Select(l => (CardAction)new OpenUrlAction(LinkTitle(l), l))]);
         }
     }
@@ -64,21 +64,21 @@ public static class NoticeCards
         }
         if (notice.Content.AckRequired && view.Acknowledged is null)
         {
-            actions.Add(new ExecuteAction(texts["Notice_Acknowledge"], NoticeVerbs.Acknowledge)
+            actions.Add(new ExecuteAction(texts.Notice_Acknowledge, NoticeVerbs.Acknowledge)
             {
                 Data = new NoticeActionData(notice.Id),
                 Style = ActionStyle.Positive,
             });
         }
-        actions.Add(new ExecuteAction(texts["Notice_Concern"], SharedVerbs.OpenReport) { Data = new OpenReportData(notice.Id) });
+        actions.Add(new ExecuteAction(texts.Notice_Concern, SharedVerbs.OpenReport) { Data = new OpenReportData(notice.Id) });
         return actions;
     }
 
     public static string ImpactKey(NoticeImpact impact) => impact switch
     {
-        NoticeImpact.Disruption => "Notice_Impact_Disruption",
-        NoticeImpact.Unavailable => "Notice_Impact_Unavailable",
-        _ => "Notice_Impact_None",
+        NoticeImpact.Disruption => TextKeys.Notice_Impact_Disruption,
+        NoticeImpact.Unavailable => TextKeys.Notice_Impact_Unavailable,
+        _ => TextKeys.Notice_Impact_None,
     };
 
     private static Container Banner(Notice notice, Texts texts)
@@ -90,7 +90,7 @@ public static class NoticeCards
             _ => ContainerStyle.Good,
         };
         return new Container(
-            new TextBlock(texts["Notice_Label"]) { Size = TextSize.Small, Weight = TextWeight.Bolder, IsSubtle = true },
+            new TextBlock(texts.Notice_Label) { Size = TextSize.Small, Weight = TextWeight.Bolder, IsSubtle = true },
             new RichTextBlock(new TextRun(CardText.Clean(notice.Content.Title)) { Size = TextSize.Large, Weight = TextWeight.Bolder }))
         {
             Style = style,
@@ -102,26 +102,26 @@ public static class NoticeCards
     {
         if (notice.State == NoticeState.Cancelled)
         {
-            yield return Line(texts["Notice_CancelledLine"], TextColor.Attention, TextWeight.Bolder);
+            yield return Line(texts.Notice_CancelledLine, TextColor.Attention, TextWeight.Bolder);
             yield break;
         }
         if (view.Reminder && view.Acknowledged is null)
         {
-            yield return Line(texts["Notice_ReminderLine"], TextColor.Warning, TextWeight.Bolder);
+            yield return Line(texts.Notice_ReminderLine, TextColor.Warning, TextWeight.Bolder);
         }
         if (notice.Changes != NoticeChanges.None)
         {
-            yield return Line(texts.Format("Notice_UpdatedLine", DescribeChanges(notice.Changes, texts)), TextColor.Accent, TextWeight.Bolder);
+            yield return Line(texts.Notice_UpdatedLine(DescribeChanges(notice.Changes, texts)), TextColor.Accent, TextWeight.Bolder);
         }
         if (view.Acknowledged is { } at)
         {
-            yield return Line(texts.Format("Notice_AcknowledgedLine", at.ToString("d", texts.Culture)), TextColor.Good, TextWeight.Default);
+            yield return Line(texts.Notice_AcknowledgedLine(at.ToString("d", texts.Culture)), TextColor.Good, TextWeight.Default);
         }
     }
 
     /// <summary>The changes as a localized list ("the schedule, the impact").</summary>
     public static string DescribeChanges(NoticeChanges changes, Texts texts) => string.Join(
-        texts["Notice_ListSeparator"],
+        texts.Notice_ListSeparator,
         Enum.GetValues<NoticeChanges>().Where(c => c != NoticeChanges.None && changes.HasFlag(c))
             .Select(c => texts["Notice_Changed_" + c.ToString()]));
 

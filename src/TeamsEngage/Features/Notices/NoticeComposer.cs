@@ -26,7 +26,7 @@ public sealed class NoticeComposer(
         var teamsZone = command.Turn.Activity.GetTimeZone();
         var zone = PeopleTime.Find(teamsZone) is not null ? teamsZone! : PeopleTime.CommonZones[0];
         var card = await ComposerAsync(command.Turn, command.Texts, NoticeForm.Blank(clock.GetUtcNow(), zone), [], live: false, cancellationToken).ConfigureAwait(false);
-        await command.Turn.SendAsync(Replies.Card(card, command.Texts["Notice_ComposerTitle"]), cancellationToken).ConfigureAwait(false);
+        await command.Turn.SendAsync(Replies.Card(card, command.Texts.Notice_ComposerTitle), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A new notice: the composer with its errors, or a new draft previewed as recipients will see it.</summary>
@@ -48,7 +48,7 @@ public sealed class NoticeComposer(
     {
         if (draft.State != NoticeState.Draft)
         {
-            return CardActionResult.WithMessage(action.Texts["Notice_AlreadySent"]);
+            return CardActionResult.WithMessage(action.Texts.Notice_AlreadySent);
         }
         var form = action.Data.Tidied() with { NoticeId = draft.Id };
         var result = await validator.ValidateAsync(form, action.Texts, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed class NoticeComposer(
         }
         var update = await notices.UpdateAsync(draft.Id, current => current.State == NoticeState.Draft
             ? Decision.Write(current with { Content = content })
-            : Decision.Refuse<Notice>("Notice_AlreadySent"), cancellationToken).ConfigureAwait(false);
+            : Decision.Refuse<Notice>(TextKeys.Notice_AlreadySent), cancellationToken).ConfigureAwait(false);
         return update.Written ? await PreviewOfAsync(update.State!, action, cancellationToken).ConfigureAwait(false) : update.Answer(action.Texts);
     }
 
@@ -67,7 +67,7 @@ public sealed class NoticeComposer(
     {
         if (notice.State == NoticeState.Cancelled)
         {
-            return CardActionResult.WithMessage(action.Texts["Notice_IsCancelled"]);
+            return CardActionResult.WithMessage(action.Texts.Notice_IsCancelled);
         }
         var form = await FormOfAsync(notice, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithCard(await ComposerAsync(action.Turn, action.Texts, form, [], notice.IsLive, cancellationToken).ConfigureAwait(false));
@@ -78,7 +78,7 @@ public sealed class NoticeComposer(
     {
         if (!notice.IsLive)
         {
-            return CardActionResult.WithMessage(action.Texts["Notice_NotLive"]);
+            return CardActionResult.WithMessage(action.Texts.Notice_NotLive);
         }
         // The live form has no audience inputs; any valid kind lets the rest be checked, and the stored audience is kept.
         var form = action.Data.Tidied() with { NoticeId = notice.Id, Audience = nameof(AudienceKind.Everyone) };
@@ -95,12 +95,12 @@ public sealed class NoticeComposer(
     {
         if (notice.State != NoticeState.Draft)
         {
-            return CardActionResult.WithMessage(action.Texts["Notice_AlreadySent"]);
+            return CardActionResult.WithMessage(action.Texts.Notice_AlreadySent);
         }
         var deleted = await notices.DeleteAsync(notice.Id, current => current.State == NoticeState.Draft
             ? Decision.Write(current)
-            : Decision.Refuse<Notice>("Notice_AlreadySent"), cancellationToken).ConfigureAwait(false);
-        return deleted.Written ? CardActionResult.WithMessage(action.Texts["Notice_Discarded"]) : deleted.Answer(action.Texts);
+            : Decision.Refuse<Notice>(TextKeys.Notice_AlreadySent), cancellationToken).ConfigureAwait(false);
+        return deleted.Written ? CardActionResult.WithMessage(action.Texts.Notice_Discarded) : deleted.Answer(action.Texts);
     }
 
     /// <summary>The window form of a notice that is out or scheduled.</summary>
@@ -108,7 +108,7 @@ public sealed class NoticeComposer(
     {
         if (!notice.IsLive)
         {
-            return Task.FromResult(CardActionResult.WithMessage(action.Texts["Notice_NotLive"]));
+            return Task.FromResult(CardActionResult.WithMessage(action.Texts.Notice_NotLive));
         }
         var form = NoticeForm.FromNotice(notice, new Dictionary<string, string>());
         var zones = PeopleTime.ZonesFor(action.Turn.Activity.GetTimeZone());
@@ -120,7 +120,7 @@ public sealed class NoticeComposer(
     {
         if (!notice.IsLive)
         {
-            return CardActionResult.WithMessage(action.Texts["Notice_NotLive"]);
+            return CardActionResult.WithMessage(action.Texts.Notice_NotLive);
         }
         var form = action.Data.Tidied();
         var errors = new List<string>();
@@ -139,7 +139,7 @@ public sealed class NoticeComposer(
         {
             if (!current.IsLive)
             {
-                return Decision.Refuse<Notice>("Notice_NotLive");
+                return Decision.Refuse<Notice>(TextKeys.Notice_NotLive);
             }
             var content = change(current.Content);
             var changes = current.Content.ChangesTo(content);
@@ -153,7 +153,7 @@ public sealed class NoticeComposer(
         }
         var saved = update.State!;
         var updated = saved.State == NoticeState.Sent ? await broadcaster.UpdateDeliveredAsync(saved, cancellationToken).ConfigureAwait(false) : 0;
-        var headline = texts.Format("Notice_Updated", NoticeCards.DescribeChanges(saved.Changes, texts), updated);
+        var headline = texts.Notice_Updated(NoticeCards.DescribeChanges(saved.Changes, texts), updated);
         return CardActionResult.WithCard(NoticeAuthorCards.Outcome(saved, texts, headline));
     }
 

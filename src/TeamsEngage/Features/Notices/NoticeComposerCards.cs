@@ -17,34 +17,34 @@ public static class NoticeComposerCards
     {
         var body = new List<CardElement>
         {
-            new TextBlock(texts[live ? "Notice_EditTitle" : "Notice_ComposerTitle"]) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Wrap = true },
+            new TextBlock(texts[live ? TextKeys.Notice_EditTitle : TextKeys.Notice_ComposerTitle]) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Wrap = true },
         };
         body.AddRange(Errors(errors, texts));
-        body.Add(Text("title", texts["Notice_Field_Title"], form.Title, NoticeForm.TitleMax, multiline: false, required: true, texts));
-        body.Add(Text("what", texts["Notice_Field_What"], form.What, NoticeForm.TextMax, multiline: true, required: true, texts));
-        body.Add(Text("why", texts["Notice_Field_Why"], form.Why, NoticeForm.TextMax, multiline: true, required: false, texts));
+        body.Add(Text("title", texts.Notice_Field_Title, form.Title, NoticeForm.TitleMax, multiline: false, required: true, texts));
+        body.Add(Text("what", texts.Notice_Field_What, form.What, NoticeForm.TextMax, multiline: true, required: true, texts));
+        body.Add(Text("why", texts.Notice_Field_Why, form.Why, NoticeForm.TextMax, multiline: true, required: false, texts));
         body.AddRange(WindowInputs(form, zones, texts));
         body.Add(new ChoiceSetInput("impact", [.. Enum.GetValues<NoticeImpact>().Select(i => new Choice(texts[NoticeCards.ImpactKey(i)], i.ToString()))])
         {
-            Label = texts["Notice_Field_Impact"],
+            Label = texts.Notice_Field_Impact,
             Value = form.Impact,
             Style = ChoiceInputStyle.Expanded,
         });
         if (live)
         {
-            body.Add(new TextBlock(texts["Notice_AudienceFixed"]) { IsSubtle = true, Wrap = true });
+            body.Add(new TextBlock(texts.Notice_AudienceFixed) { IsSubtle = true, Wrap = true });
         }
         else
         {
             body.AddRange(AudienceInputs(form, departments, texts));
         }
-        body.Add(Text("links", texts["Notice_Field_Links"], form.Links, 1000, multiline: true, required: false, texts) with { Placeholder = texts["Notice_LinksPlaceholder"] });
-        body.Add(new ToggleInput("ack", texts["Notice_Field_Ack"]) { Value = form.Ack ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true });
+        body.Add(Text("links", texts.Notice_Field_Links, form.Links, 1000, multiline: true, required: false, texts) with { Placeholder = texts.Notice_LinksPlaceholder });
+        body.Add(new ToggleInput("ack", texts.Notice_Field_Ack) { Value = form.Ack ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true });
         var verb = live ? NoticeVerbs.Save : form.NoticeId is null ? NoticeVerbs.Preview : NoticeVerbs.Revise;
         return new AdaptiveCard([.. body])
         {
-            Actions = [new ExecuteAction(texts[live ? "Notice_SaveChanges" : "Notice_Preview"], verb) { Data = new NoticeActionData(form.NoticeId), Style = ActionStyle.Positive }],
-            FallbackText = texts["Notice_ComposerTitle"],
+            Actions = [new ExecuteAction(texts[live ? TextKeys.Notice_SaveChanges : TextKeys.Notice_Preview], verb) { Data = new NoticeActionData(form.NoticeId), Style = ActionStyle.Positive }],
+            FallbackText = texts.Notice_ComposerTitle,
         };
     }
 
@@ -53,15 +53,15 @@ public static class NoticeComposerCards
     {
         var body = new List<CardElement>
         {
-            new TextBlock(texts["Notice_RescheduleTitle"]) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Wrap = true },
+            new TextBlock(texts.Notice_RescheduleTitle) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Wrap = true },
             CardText.UserText(notice.Content.Title, 120),
         };
         body.AddRange(Errors(errors, texts));
         body.AddRange(WindowInputs(form, zones, texts));
         return new AdaptiveCard([.. body])
         {
-            Actions = [new ExecuteAction(texts["Notice_SaveChanges"], NoticeVerbs.RescheduleSave) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Positive }],
-            FallbackText = texts["Notice_RescheduleTitle"],
+            Actions = [new ExecuteAction(texts.Notice_SaveChanges, NoticeVerbs.RescheduleSave) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Positive }],
+            FallbackText = texts.Notice_RescheduleTitle,
         };
     }
 
@@ -72,7 +72,7 @@ public static class NoticeComposerCards
             yield break;
         }
         yield return new Container([
-            new TextBlock(texts["Notice_ErrorsTitle"]) { Weight = TextWeight.Bolder, Color = TextColor.Attention, Wrap = true },
+            new TextBlock(texts.Notice_ErrorsTitle) { Weight = TextWeight.Bolder, Color = TextColor.Attention, Wrap = true },
             .. errors.Select(e => (CardElement)CardText.UserText("• " + e))])
         {
             Style = ContainerStyle.Attention,
@@ -81,27 +81,27 @@ public static class NoticeComposerCards
 
     private static IEnumerable<CardElement> WindowInputs(NoticeForm form, IReadOnlyList<string> zones, Texts texts)
     {
-        yield return DateTimeRow("start", texts["Notice_Field_Start"], form.StartDate, form.StartTime, texts);
-        yield return DateTimeRow("end", texts["Notice_Field_End"], form.EndDate, form.EndTime, texts);
+        yield return DateTimeRow("start", texts.Notice_Field_Start, form.StartDate, form.StartTime, texts);
+        yield return DateTimeRow("end", texts.Notice_Field_End, form.EndDate, form.EndTime, texts);
         var offered = zones.Contains(form.TimeZone, StringComparer.Ordinal) || PeopleTime.Find(form.TimeZone) is null ? zones : [form.TimeZone, .. zones];
         yield return new ChoiceSetInput("timeZone", [.. offered.Select(z => new Choice(z, z))])
         {
-            Label = texts["Notice_Field_TimeZone"],
+            Label = texts.Notice_Field_TimeZone,
             Value = string.IsNullOrEmpty(form.TimeZone) ? offered[0] : CardText.Clean(form.TimeZone),
             IsRequired = true,
-            ErrorMessage = texts["Notice_Error_TimeZone"],
+            ErrorMessage = texts.Notice_Error_TimeZone,
         };
     }
 
     private static ColumnSet DateTimeRow(string prefix, string label, string date, string time, Texts texts) => new(
-        new Column(new DateInput(prefix + "Date") { Label = label, Value = ParseDate(date), IsRequired = true, ErrorMessage = texts.Format("Notice_Error_DateTime", label) }) { Width = ColumnWidth.Stretch },
-        new Column(new TimeInput(prefix + "Time") { Label = texts["Notice_Field_Time"], Value = ParseTime(time), IsRequired = true, ErrorMessage = texts.Format("Notice_Error_DateTime", label) }) { Width = ColumnWidth.Stretch });
+        new Column(new DateInput(prefix + "Date") { Label = label, Value = ParseDate(date), IsRequired = true, ErrorMessage = texts.Notice_Error_DateTime(label) }) { Width = ColumnWidth.Stretch },
+        new Column(new TimeInput(prefix + "Time") { Label = texts.Notice_Field_Time, Value = ParseTime(time), IsRequired = true, ErrorMessage = texts.Notice_Error_DateTime(label) }) { Width = ColumnWidth.Stretch });
 
     private static IEnumerable<CardElement> AudienceInputs(NoticeForm form, IReadOnlyList<Department> departments, Texts texts)
     {
         yield return new ChoiceSetInput("audience", [.. Enum.GetValues<AudienceKind>().Select(k => new Choice(texts["Notice_Audience_" + k.ToString()], k.ToString()))])
         {
-            Label = texts["Notice_Field_Audience"],
+            Label = texts.Notice_Field_Audience,
             Value = form.Audience,
             Style = ChoiceInputStyle.Expanded,
         };
@@ -109,18 +109,18 @@ public static class NoticeComposerCards
         {
             yield return new ChoiceSetInput("departments", [.. departments.Select(d => new Choice(CardText.Escape(string.Create(CultureInfo.InvariantCulture, $"{d.Name} ({d.Code})")), d.Code))])
             {
-                Label = texts["Notice_Field_Departments"],
+                Label = texts.Notice_Field_Departments,
                 IsMultiSelect = true,
                 Value = string.IsNullOrEmpty(form.Departments) ? null : CardText.Clean(form.Departments),
             };
         }
         yield return new ChoiceSetInput("roles", [.. Enum.GetValues<Role>().Select(r => new Choice(texts["Notice_Role_" + r.ToString()], r.ToString()))])
         {
-            Label = texts["Notice_Field_Roles"],
+            Label = texts.Notice_Field_Roles,
             IsMultiSelect = true,
             Value = string.IsNullOrEmpty(form.Roles) ? null : CardText.Clean(form.Roles),
         };
-        yield return Text("pilot", texts["Notice_Field_Pilot"], form.Pilot, 2000, multiline: true, required: false, texts) with { Placeholder = texts["Notice_PilotPlaceholder"] };
+        yield return Text("pilot", texts.Notice_Field_Pilot, form.Pilot, 2000, multiline: true, required: false, texts) with { Placeholder = texts.Notice_PilotPlaceholder };
     }
 
     private static TextInput Text(string id, string label, string value, int max, bool multiline, bool required, Texts texts) => new(id)
@@ -130,7 +130,7 @@ public static class NoticeComposerCards
         MaxLength = max,
         IsMultiline = multiline ? true : null,
         IsRequired = required ? true : null,
-        ErrorMessage = required ? texts.Format("Notice_Error_Required", label) : null,
+        ErrorMessage = required ? texts.Notice_Error_Required(label) : null,
     };
 
     private static DateOnly? ParseDate(string text) =>

@@ -21,7 +21,7 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
             .Where(n => string.Equals(n.AuthorUserId, command.Caller.UserId, StringComparison.Ordinal))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var newest = mine.OrderByDescending(n => n.CreatedAt).Take(Shown).ToList();
-        await command.Turn.SendAsync(Replies.Card(NoticeAuthorCards.List(newest, command.Texts), command.Texts["Notice_ListTitle"]), cancellationToken).ConfigureAwait(false);
+        await command.Turn.SendAsync(Replies.Card(NoticeAuthorCards.List(newest, command.Texts), command.Texts.Notice_ListTitle), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Send now: asks for confirmation above the configured count, then hands the notice to the outbox.</summary>
@@ -30,7 +30,7 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var texts = action.Texts;
         if (notice.State is not (NoticeState.Draft or NoticeState.Scheduled))
         {
-            return CardActionResult.WithMessage(texts["Notice_AlreadySent"]);
+            return CardActionResult.WithMessage(texts.Notice_AlreadySent);
         }
         var count = await broadcaster.CountAsync(notice.Content.Audience, cancellationToken).ConfigureAwait(false);
         if (count > options.Value.ConfirmAbove && !action.Data.Confirmed)
@@ -41,7 +41,7 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         {
             return CardActionResult.ChangedMeanwhile;
         }
-        var headline = texts.Format("Notice_SentHeadline", done.Receipt.Queued, done.Receipt.Unreachable);
+        var headline = texts.Notice_SentHeadline(done.Receipt.Queued, done.Receipt.Unreachable);
         return CardActionResult.WithCard(NoticeAuthorCards.Outcome(done.Notice, texts, headline));
     }
 
@@ -51,13 +51,13 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var texts = action.Texts;
         if (notice.State is not (NoticeState.Draft or NoticeState.Scheduled))
         {
-            return CardActionResult.WithMessage(texts["Notice_AlreadySent"]);
+            return CardActionResult.WithMessage(texts.Notice_AlreadySent);
         }
         var errors = new List<string>();
         var sendAt = action.Data.SendAt ?? SendAtTyped(action.Data, notice, texts, errors);
         if (sendAt is not { } at || at <= clock.GetUtcNow())
         {
-            return CardActionResult.WithMessage(errors.Count > 0 ? string.Join(' ', errors) : texts["Notice_Error_SendInPast"]);
+            return CardActionResult.WithMessage(errors.Count > 0 ? string.Join(' ', errors) : texts.Notice_Error_SendInPast);
         }
         var count = await broadcaster.CountAsync(notice.Content.Audience, cancellationToken).ConfigureAwait(false);
         if (count > options.Value.ConfirmAbove && !action.Data.Confirmed)
@@ -66,13 +66,13 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         }
         var update = await notices.UpdateAsync(notice.Id, current => current.State is NoticeState.Draft or NoticeState.Scheduled
             ? Decision.Write(current with { State = NoticeState.Scheduled, SendAt = at })
-            : Decision.Refuse<Notice>("Notice_AlreadySent"), cancellationToken).ConfigureAwait(false);
+            : Decision.Refuse<Notice>(TextKeys.Notice_AlreadySent), cancellationToken).ConfigureAwait(false);
         if (!update.Written)
         {
             return update.Answer(texts);
         }
         var when = Cards.CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts));
-        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(update.State!, texts, texts.Format("Notice_ScheduledHeadline", when, count)));
+        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(update.State!, texts, texts.Notice_ScheduledHeadline(when, count)));
     }
 
     /// <summary>Cancel: stops the deliveries not yet made and marks every delivered card as cancelled.</summary>
@@ -81,11 +81,11 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var texts = action.Texts;
         if (!notice.IsLive)
         {
-            return CardActionResult.WithMessage(texts["Notice_NotLive"]);
+            return CardActionResult.WithMessage(texts.Notice_NotLive);
         }
         var update = await notices.UpdateAsync(notice.Id, current => current.IsLive
             ? Decision.Write(current with { State = NoticeState.Cancelled })
-            : Decision.Refuse<Notice>("Notice_NotLive"), cancellationToken).ConfigureAwait(false);
+            : Decision.Refuse<Notice>(TextKeys.Notice_NotLive), cancellationToken).ConfigureAwait(false);
         if (update.State is not { } cancelled || !update.Written)
         {
             return update.Answer(texts);
@@ -94,7 +94,7 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var (stopped, updated) = cancelled.SentAt is not null
             ? await broadcaster.CancelAsync(cancelled, cancellationToken).ConfigureAwait(false)
             : (0, 0);
-        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(cancelled, texts, texts.Format("Notice_CancelledHeadline", stopped, updated)));
+        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(cancelled, texts, texts.Notice_CancelledHeadline(stopped, updated)));
     }
 
     /// <summary>Status: delivered, pending, failed (and why) and acknowledged, per department.</summary>
@@ -110,19 +110,19 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var texts = action.Texts;
         if (notice.Reminded)
         {
-            return CardActionResult.WithMessage(texts["Notice_AlreadyReminded"]);
+            return CardActionResult.WithMessage(texts.Notice_AlreadyReminded);
         }
         if (notice is not { State: NoticeState.Sent, Content.AckRequired: true })
         {
-            return CardActionResult.WithMessage(texts["Notice_CannotRemind"]);
+            return CardActionResult.WithMessage(texts.Notice_CannotRemind);
         }
         var receipt = await broadcaster.RemindAsync(notice, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithMessage(receipt is null ? texts["Notice_AlreadyReminded"] : texts.Format("Notice_Reminded", receipt.Queued));
+        return CardActionResult.WithMessage(receipt is null ? texts.Notice_AlreadyReminded : texts.Notice_Reminded(receipt.Queued));
     }
 
     private static bool CanRemind(Notice notice, NoticeStatusReport report) =>
         notice is { State: NoticeState.Sent, Reminded: false, Content.AckRequired: true } && report.Total.Delivered > report.Total.Acknowledged;
 
     private static DateTimeOffset? SendAtTyped(ScheduleData data, Notice notice, Texts texts, List<string> errors) =>
-        NoticeValidator.ParseInstant(data.SendDate?.Trim() ?? "", data.SendTime?.Trim() ?? "", PeopleTime.Find(notice.Content.Window.TimeZone), "Notice_Field_SendDate", texts, errors);
+        NoticeValidator.ParseInstant(data.SendDate?.Trim() ?? "", data.SendTime?.Trim() ?? "", PeopleTime.Find(notice.Content.Window.TimeZone), TextKeys.Notice_Field_SendDate, texts, errors);
 }

@@ -28,7 +28,7 @@ public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks
         }
         if (!notice.Content.AckRequired)
         {
-            return CardActionResult.WithMessage(texts["Notice_NoAckNeeded"]);
+            return CardActionResult.WithMessage(texts.Notice_NoAckNeeded);
         }
         var ack = await acks.AcknowledgeAsync(notice.Id, context.Caller.UserId, context.Caller.PersonKey, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithCard(NoticeCards.Notice(notice, texts, zone, new NoticeView(ack.At)));

@@ -14,42 +14,42 @@ public static class NoticeStatusCards
         var total = report.Total;
         var facts = new List<Fact>
         {
-            new(texts["Notice_Stat_Recipients"], Number(total.Recipients, texts)),
-            new(texts["Notice_Stat_Delivered"], Number(total.Delivered, texts)),
-            new(texts["Notice_Stat_Pending"], Number(total.Pending, texts)),
-            new(texts["Notice_Stat_Failed"], FailedText(total, texts)),
+            new(texts.Notice_Stat_Recipients, Number(total.Recipients, texts)),
+            new(texts.Notice_Stat_Delivered, Number(total.Delivered, texts)),
+            new(texts.Notice_Stat_Pending, Number(total.Pending, texts)),
+            new(texts.Notice_Stat_Failed, FailedText(total, texts)),
         };
         if (total.Cancelled > 0)
         {
-            facts.Add(new Fact(texts["Notice_Stat_Cancelled"], Number(total.Cancelled, texts)));
+            facts.Add(new Fact(texts.Notice_Stat_Cancelled, Number(total.Cancelled, texts)));
         }
         if (notice.Content.AckRequired)
         {
-            facts.Add(new Fact(texts["Notice_Stat_Acknowledged"], texts.Format("Notice_Stat_OfDelivered", total.Acknowledged, total.Delivered)));
+            facts.Add(new Fact(texts.Notice_Stat_Acknowledged, texts.Notice_Stat_OfDelivered(total.Acknowledged, total.Delivered)));
         }
         var body = new List<CardElement>
         {
-            NoticeAuthorCards.Title(texts["Notice_StatusTitle"]),
+            NoticeAuthorCards.Title(texts.Notice_StatusTitle),
             CardText.UserText(notice.Content.Title, 120),
             new FactSet([.. facts]),
         };
         if (report.ByDepartment.Count > 0)
         {
-            body.Add(new TextBlock(texts["Notice_Stat_ByDepartment"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true });
-            body.Add(Row(texts["Notice_Stat_Department"], texts["Notice_Stat_Delivered"], texts["Notice_Stat_Pending"], texts["Notice_Stat_Failed"], texts["Notice_Stat_Acknowledged"], header: true));
+            body.Add(new TextBlock(texts.Notice_Stat_ByDepartment) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true });
+            body.Add(Row(texts.Notice_Stat_Department, texts.Notice_Stat_Delivered, texts.Notice_Stat_Pending, texts.Notice_Stat_Failed, texts.Notice_Stat_Acknowledged, header: true));
             foreach (var (department, tally) in report.ByDepartment)
             {
-                var name = department.Length == 0 ? texts["Notice_Stat_NoDepartment"] : CardText.Escape(department);
+                var name = department.Length == 0 ? texts.Notice_Stat_NoDepartment : CardText.Escape(department);
                 body.Add(Row(name, Number(tally.Delivered, texts), Number(tally.Pending, texts), Number(tally.Failed, texts),
                     notice.Content.AckRequired ? Number(tally.Acknowledged, texts) : "–", header: false));
             }
         }
-        var actions = new List<CardAction> { new ExecuteAction(texts["Notice_Refresh"], NoticeVerbs.Status) { Data = new NoticeActionData(notice.Id) } };
+        var actions = new List<CardAction> { new ExecuteAction(texts.Notice_Refresh, NoticeVerbs.Status) { Data = new NoticeActionData(notice.Id) } };
         if (canRemind)
         {
-            actions.Add(new ExecuteAction(texts["Notice_Remind"], NoticeVerbs.Remind) { Data = new NoticeActionData(notice.Id) });
+            actions.Add(new ExecuteAction(texts.Notice_Remind, NoticeVerbs.Remind) { Data = new NoticeActionData(notice.Id) });
         }
-        return new AdaptiveCard([.. body]) { Actions = actions, FallbackText = texts["Notice_StatusTitle"] };
+        return new AdaptiveCard([.. body]) { Actions = actions, FallbackText = texts.Notice_StatusTitle };
     }
 
     private static string FailedText(DeliveryTally tally, Texts texts)
@@ -60,12 +60,12 @@ public static class NoticeStatusCards
         }
         var reasons = Reasons.Concat(tally.FailedBy.Keys.Except(Reasons, StringComparer.Ordinal))
             .Where(tally.FailedBy.ContainsKey)
-            .Select(r => texts.Format("Notice_Stat_Reason", ReasonText(r, texts), tally.FailedBy[r]));
-        return texts.Format("Notice_Stat_FailedWhy", tally.Failed, string.Join(texts["Notice_ListSeparator"], reasons));
+            .Select(r => texts.Notice_Stat_Reason(ReasonText(r, texts), tally.FailedBy[r]));
+        return texts.Notice_Stat_FailedWhy(tally.Failed, string.Join(texts.Notice_ListSeparator, reasons));
     }
 
     private static string ReasonText(string reason, Texts texts) =>
-        Reasons.Contains(reason, StringComparer.Ordinal) ? texts["Notice_Reason_" + reason] : texts["Notice_Reason_Error"];
+        Reasons.Contains(reason, StringComparer.Ordinal) ? texts["Notice_Reason_" + reason] : texts.Notice_Reason_Error;
 
     private static ColumnSet Row(string name, string delivered, string pending, string failed, string acknowledged, bool header)
     {

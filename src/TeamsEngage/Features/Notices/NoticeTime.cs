@@ -13,6 +13,6 @@ public static class NoticeTime
         var start = TimeZoneInfo.ConvertTime(window.Start, zone);
         var end = TimeZoneInfo.ConvertTime(window.End, zone);
         var endText = start.Date == end.Date ? PeopleTime.TimeOfDay(window.End, zone, texts) : PeopleTime.FullDate(window.End, zone, texts);
-        return texts.Format("Notice_WindowValue", PeopleTime.FullDate(window.Start, zone, texts), endText, zoneId);
+        return texts.Notice_WindowValue(PeopleTime.FullDate(window.Start, zone, texts), endText, zoneId);
     }
 }

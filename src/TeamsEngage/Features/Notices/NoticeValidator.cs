@@ -19,17 +19,17 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
     public async Task<NoticeValidation> ValidateAsync(NoticeForm form, Texts texts, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        RequireText(form.Title, NoticeForm.TitleMax, "Notice_Field_Title", texts, errors);
-        RequireText(form.What, NoticeForm.TextMax, "Notice_Field_What", texts, errors);
+        RequireText(form.Title, NoticeForm.TitleMax, TextKeys.Notice_Field_Title, texts, errors);
+        RequireText(form.What, NoticeForm.TextMax, TextKeys.Notice_Field_What, texts, errors);
         if (form.Why.Length > NoticeForm.TextMax)
         {
-            errors.Add(texts.Format("Notice_Error_TooLong", texts["Notice_Field_Why"], NoticeForm.TextMax));
+            errors.Add(texts.Notice_Error_TooLong(texts.Notice_Field_Why, NoticeForm.TextMax));
         }
         var window = ValidateWindow(form, texts, errors);
         var impact = Enum.TryParse<NoticeImpact>(form.Impact, ignoreCase: true, out var i) && Enum.IsDefined(i) ? i : (NoticeImpact?)null;
         if (impact is null)
         {
-            errors.Add(texts["Notice_Error_Impact"]);
+            errors.Add(texts.Notice_Error_Impact);
         }
         var links = ValidateLinks(form.Links, texts, errors);
         var audience = await ValidateAudienceAsync(form, texts, errors, cancellationToken).ConfigureAwait(false);
@@ -46,17 +46,17 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
         var zone = PeopleTime.Find(form.TimeZone);
         if (zone is null)
         {
-            errors.Add(texts["Notice_Error_TimeZone"]);
+            errors.Add(texts.Notice_Error_TimeZone);
         }
-        var start = ParseInstant(form.StartDate, form.StartTime, zone, "Notice_Field_Start", texts, errors);
-        var end = ParseInstant(form.EndDate, form.EndTime, zone, "Notice_Field_End", texts, errors);
+        var start = ParseInstant(form.StartDate, form.StartTime, zone, TextKeys.Notice_Field_Start, texts, errors);
+        var end = ParseInstant(form.EndDate, form.EndTime, zone, TextKeys.Notice_Field_End, texts, errors);
         if (start is null || end is null || zone is null)
         {
             return null;
         }
         if (end <= start)
         {
-            errors.Add(texts["Notice_Error_EndBeforeStart"]);
+            errors.Add(texts.Notice_Error_EndBeforeStart);
             return null;
         }
         return new NoticeWindow(start.Value, end.Value, form.TimeZone);
@@ -68,7 +68,7 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             || !TimeOnly.TryParseExact(time, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
         {
-            errors.Add(texts.Format("Notice_Error_DateTime", texts[fieldKey]));
+            errors.Add(texts.Notice_Error_DateTime(texts[fieldKey]));
             return null;
         }
         if (zone is null)
@@ -78,7 +78,7 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
         var instant = PeopleTime.ToInstant(d, t, zone);
         if (instant is null)
         {
-            errors.Add(texts.Format("Notice_Error_NoSuchTime", texts[fieldKey]));
+            errors.Add(texts.Notice_Error_NoSuchTime(texts[fieldKey]));
         }
         return instant;
     }
@@ -87,11 +87,11 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(texts.Format("Notice_Error_Required", texts[fieldKey]));
+            errors.Add(texts.Notice_Error_Required(texts[fieldKey]));
         }
         else if (value.Length > max)
         {
-            errors.Add(texts.Format("Notice_Error_TooLong", texts[fieldKey], max));
+            errors.Add(texts.Notice_Error_TooLong(texts[fieldKey], max));
         }
     }
 
@@ -107,12 +107,12 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
             }
             else
             {
-                errors.Add(texts.Format("Notice_Error_Link", Shown(entry)));
+                errors.Add(texts.Notice_Error_Link(Shown(entry)));
             }
         }
         if (links.Count > MaxLinks)
         {
-            errors.Add(texts.Format("Notice_Error_TooManyLinks", MaxLinks));
+            errors.Add(texts.Notice_Error_TooManyLinks(MaxLinks));
         }
         return links;
     }
@@ -121,7 +121,7 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
     {
         if (!Enum.TryParse<AudienceKind>(form.Audience, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
         {
-            errors.Add(texts["Notice_Error_Audience"]);
+            errors.Add(texts.Notice_Error_Audience);
             return null;
         }
         return kind switch
@@ -141,14 +141,14 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
             var department = await directory.FindDepartmentAsync(code, cancellationToken).ConfigureAwait(false);
             if (department is null)
             {
-                errors.Add(texts.Format("Notice_Error_UnknownDepartment", Shown(code)));
+                errors.Add(texts.Notice_Error_UnknownDepartment(Shown(code)));
             }
             else if (!codes.Contains(department.Code, StringComparer.Ordinal))
             {
                 codes.Add(department.Code);
             }
         }
-        return Require(new Audience(AudienceKind.Departments, codes), "Notice_Error_NoDepartments", texts, errors);
+        return Require(new Audience(AudienceKind.Departments, codes), TextKeys.Notice_Error_NoDepartments, texts, errors);
     }
 
     private static Audience? Roles(string text, Texts texts, List<string> errors)
@@ -162,10 +162,10 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
             }
             else
             {
-                errors.Add(texts.Format("Notice_Error_UnknownRole", Shown(value)));
+                errors.Add(texts.Notice_Error_UnknownRole(Shown(value)));
             }
         }
-        return Require(new Audience(AudienceKind.Roles, [.. roles.Distinct(StringComparer.Ordinal)]), "Notice_Error_NoRoles", texts, errors);
+        return Require(new Audience(AudienceKind.Roles, [.. roles.Distinct(StringComparer.Ordinal)]), TextKeys.Notice_Error_NoRoles, texts, errors);
     }
 
     private async Task<Audience?> PilotAsync(string text, Texts texts, List<string> errors, CancellationToken cancellationToken)
@@ -186,20 +186,20 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
                 person = matches.Count == 1 ? matches[0] : null;
                 if (matches.Count > 1)
                 {
-                    errors.Add(texts.Format("Notice_Error_AmbiguousPerson", Shown(entry)));
+                    errors.Add(texts.Notice_Error_AmbiguousPerson(Shown(entry)));
                     continue;
                 }
             }
             if (person is null)
             {
-                errors.Add(texts.Format("Notice_Error_UnknownPerson", Shown(entry)));
+                errors.Add(texts.Notice_Error_UnknownPerson(Shown(entry)));
             }
             else if (!keys.Contains(person.Key, StringComparer.Ordinal))
             {
                 keys.Add(person.Key);
             }
         }
-        return Require(new Audience(AudienceKind.People, keys), "Notice_Error_NoPeople", texts, errors);
+        return Require(new Audience(AudienceKind.People, keys), TextKeys.Notice_Error_NoPeople, texts, errors);
     }
 
     private static Audience? Require(Audience audience, string emptyKey, Texts texts, List<string> errors)

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
@@ -41,7 +42,7 @@ public static class NoticesFeature
         bot.MapCommand<NoticeComposer>(BotCommands.Announce, (command, composer, ct) => composer.OpenAsync(command, ct));
         bot.MapCommand<NoticeDesk>(BotCommands.Notices, (command, desk, ct) => desk.ListAsync(command, ct));
 
-        bot.MapActions(new ActionReplies(NotFound: "Notice_NotFound", Refused: "Notice_Refused", ChangedMeanwhile: "Notice_ChangedMeanwhile", NotYours: "Notice_NotYours"))
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Notice_NotFound, Refused: TextKeys.Notice_Refused, ChangedMeanwhile: TextKeys.Notice_ChangedMeanwhile, NotYours: TextKeys.Notice_NotYours))
             .Map<NoticeForm, NoticeComposer>(NoticeVerbs.Preview, Who.Administrators, (action, composer, ct) => composer.PreviewAsync(action, ct))
             .Map<NoticeForm, Notice, NoticeComposer>(NoticeVerbs.Revise, Who.Administrators, f => f.NoticeId, (action, composer, ct) => composer.ReviseAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeComposer>(NoticeVerbs.Edit, Who.Administrators, d => d.NoticeId, (action, composer, ct) => composer.EditAsync(action.Entity, action, ct))
@@ -56,7 +57,7 @@ public static class NoticesFeature
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.Remind, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.RemindAsync(action.Entity, action, ct));
 
         // Anyone may press a notice's acknowledge button; whoever it was not delivered to is told so, whatever the data names.
-        bot.MapActions(new ActionReplies(NotFound: "Notice_NotRecipient", Refused: "Notice_NotRecipient", ChangedMeanwhile: "Notice_ChangedMeanwhile"))
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Notice_NotRecipient, Refused: TextKeys.Notice_NotRecipient, ChangedMeanwhile: TextKeys.Notice_ChangedMeanwhile))
             .Map<NoticeActionData, NoticeInbox>(NoticeVerbs.Acknowledge, Who.Everyone, (action, inbox, ct) => inbox.AcknowledgeAsync(action, ct));
         return app;
     }

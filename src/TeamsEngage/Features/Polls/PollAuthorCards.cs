@@ -11,54 +11,54 @@ public static class PollAuthorCards
     /// <summary>The composer. <paramref name="error"/> is a message about the last attempt, if any.</summary>
     public static AdaptiveCard Composer(Texts texts, DateOnly defaultCloseDate, string? error = null, ComposerData? previous = null) => new(
         [
-            new TextBlock(texts["Poll_ComposerTitle"]) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Wrap = true },
+            new TextBlock(texts.Poll_ComposerTitle) { Size = TextSize.Large, Weight = TextWeight.Bolder, Style = TextBlockStyle.Heading, Wrap = true },
             .. error is null ? Enumerable.Empty<CardElement>() : [new TextBlock(error) { Color = TextColor.Attention, Wrap = true }],
-            new TextInput("question") { Label = texts["Poll_QuestionLabel"], IsRequired = true, ErrorMessage = texts["Poll_Error_Question"], MaxLength = PollLimits.MaxQuestionLength, Value = Clean(previous?.Question) },
-            new TextInput("options") { Label = texts["Poll_OptionsLabel"], IsMultiline = true, IsRequired = true, ErrorMessage = texts["Poll_QuickForm_OptionCount"], Value = Clean(previous?.Options) },
-            new ChoiceSetInput("mode", new Choice(texts["Poll_ModeSingle"], "single"), new Choice(texts["Poll_ModeMultiple"], "multiple")) { Label = texts["Poll_ModeLabel"], Value = previous?.Mode == "multiple" ? "multiple" : "single" },
-            new ToggleInput("comment", texts["Poll_CommentToggle"]) { ValueOn = "true", ValueOff = "false", Value = previous?.Comment == "true" ? "true" : "false", Wrap = true },
-            new ToggleInput("anonymous", texts["Poll_AnonymousToggle"]) { ValueOn = "true", ValueOff = "false", Value = previous?.Anonymous == "true" ? "true" : "false", Wrap = true },
+            new TextInput("question") { Label = texts.Poll_QuestionLabel, IsRequired = true, ErrorMessage = texts.Poll_Error_Question, MaxLength = PollLimits.MaxQuestionLength, Value = Clean(previous?.Question) },
+            new TextInput("options") { Label = texts.Poll_OptionsLabel, IsMultiline = true, IsRequired = true, ErrorMessage = texts.Poll_QuickForm_OptionCount, Value = Clean(previous?.Options) },
+            new ChoiceSetInput("mode", new Choice(texts.Poll_ModeSingle, "single"), new Choice(texts.Poll_ModeMultiple, "multiple")) { Label = texts.Poll_ModeLabel, Value = previous?.Mode == "multiple" ? "multiple" : "single" },
+            new ToggleInput("comment", texts.Poll_CommentToggle) { ValueOn = "true", ValueOff = "false", Value = previous?.Comment == "true" ? "true" : "false", Wrap = true },
+            new ToggleInput("anonymous", texts.Poll_AnonymousToggle) { ValueOn = "true", ValueOff = "false", Value = previous?.Anonymous == "true" ? "true" : "false", Wrap = true },
             new ChoiceSetInput(
                 "breakdown",
-                new Choice(texts["Poll_BreakdownNone"], nameof(PollGrouping.None)),
-                new Choice(texts["Poll_ByDepartment"], nameof(PollGrouping.Department)),
-                new Choice(texts["Poll_ByRole"], nameof(PollGrouping.Role))) { Label = texts["Poll_BreakdownLabel"], Value = previous?.Breakdown ?? nameof(PollGrouping.None) },
+                new Choice(texts.Poll_BreakdownNone, nameof(PollGrouping.None)),
+                new Choice(texts.Poll_ByDepartment, nameof(PollGrouping.Department)),
+                new Choice(texts.Poll_ByRole, nameof(PollGrouping.Role))) { Label = texts.Poll_BreakdownLabel, Value = previous?.Breakdown ?? nameof(PollGrouping.None) },
             new ChoiceSetInput(
                 "results",
-                new Choice(texts["Poll_ResultsLive"], nameof(ResultsVisibility.Live)),
-                new Choice(texts["Poll_ResultsAfter"], nameof(ResultsVisibility.AfterClose)),
-                new Choice(texts["Poll_ResultsHidden"], nameof(ResultsVisibility.Never))) { Label = texts["Poll_ResultsLabel"], Value = previous?.Results ?? nameof(ResultsVisibility.Live) },
-            new DateInput("closeDate") { Label = texts["Poll_CloseDateLabel"], IsRequired = true, ErrorMessage = texts["Poll_Error_Closing"], Value = defaultCloseDate },
-            new TimeInput("closeTime") { Label = texts["Poll_CloseTimeLabel"], Value = new TimeOnly(17, 0) },
+                new Choice(texts.Poll_ResultsLive, nameof(ResultsVisibility.Live)),
+                new Choice(texts.Poll_ResultsAfter, nameof(ResultsVisibility.AfterClose)),
+                new Choice(texts.Poll_ResultsHidden, nameof(ResultsVisibility.Never))) { Label = texts.Poll_ResultsLabel, Value = previous?.Results ?? nameof(ResultsVisibility.Live) },
+            new DateInput("closeDate") { Label = texts.Poll_CloseDateLabel, IsRequired = true, ErrorMessage = texts.Poll_Error_Closing, Value = defaultCloseDate },
+            new TimeInput("closeTime") { Label = texts.Poll_CloseTimeLabel, Value = new TimeOnly(17, 0) },
             new ChoiceSetInput(
                 "audienceKind",
-                new Choice(texts["Poll_AudienceEveryone"], nameof(AudienceKind.Everyone)),
-                new Choice(texts["Poll_AudienceDepartments"], nameof(AudienceKind.Departments)),
-                new Choice(texts["Poll_AudienceRoles"], nameof(AudienceKind.Roles)),
-                new Choice(texts["Poll_AudiencePeople"], nameof(AudienceKind.People))) { Label = texts["Poll_AudienceLabel"], Value = previous?.AudienceKind ?? nameof(AudienceKind.Everyone) },
-            new TextInput("audienceValues") { Label = texts["Poll_AudienceValuesLabel"], Placeholder = texts["Poll_AudienceValuesHint"], Value = Clean(previous?.AudienceValues) },
+                new Choice(texts.Poll_AudienceEveryone, nameof(AudienceKind.Everyone)),
+                new Choice(texts.Poll_AudienceDepartments, nameof(AudienceKind.Departments)),
+                new Choice(texts.Poll_AudienceRoles, nameof(AudienceKind.Roles)),
+                new Choice(texts.Poll_AudiencePeople, nameof(AudienceKind.People))) { Label = texts.Poll_AudienceLabel, Value = previous?.AudienceKind ?? nameof(AudienceKind.Everyone) },
+            new TextInput("audienceValues") { Label = texts.Poll_AudienceValuesLabel, Placeholder = texts.Poll_AudienceValuesHint, Value = Clean(previous?.AudienceValues) },
         ])
     {
-        Actions = [new ExecuteAction(texts["Poll_PreviewButton"], PollVerbs.Preview) { Style = ActionStyle.Positive }],
-        FallbackText = texts["Poll_ComposerTitle"],
+        Actions = [new ExecuteAction(texts.Poll_PreviewButton, PollVerbs.Preview) { Style = ActionStyle.Positive }],
+        FallbackText = texts.Poll_ComposerTitle,
     };
 
     /// <summary>The preview: the ballot as recipients will see it, what the poll does, and Send.</summary>
     public static AdaptiveCard Preview(Poll poll, Texts texts, TimeZoneInfo timeZone) => new(
         [
-            new TextBlock(texts["Poll_PreviewTitle"]) { Weight = TextWeight.Bolder, Color = TextColor.Accent, Wrap = true },
+            new TextBlock(texts.Poll_PreviewTitle) { Weight = TextWeight.Bolder, Color = TextColor.Accent, Wrap = true },
             new Container([.. PollCards.Ballot(poll, poll.AuthorUserId, texts, timeZone).Body.Where(e => e is not CardInput), .. OptionList(poll)]) { Style = ContainerStyle.Emphasis },
             new FactSet(
-                new Fact(texts["Poll_FactMode"], texts[poll.Spec.MultipleChoice ? "Poll_ModeMultiple" : "Poll_ModeSingle"]),
-                new Fact(texts["Poll_FactAnonymous"], texts[poll.Spec.Anonymous ? "Poll_Yes" : "Poll_No"]),
-                new Fact(texts["Poll_FactBreakdown"], texts[BreakdownKey(poll.Spec)]),
-                new Fact(texts["Poll_FactComment"], texts[poll.Spec.AllowComment ? "Poll_Yes" : "Poll_No"]),
-                new Fact(texts["Poll_FactResults"], texts[ResultsKey(poll.Spec.Results)]),
-                new Fact(texts["Poll_FactAudience"], AudienceText(poll.Spec.Audience, texts))),
+                new Fact(texts.Poll_FactMode, texts[poll.Spec.MultipleChoice ? TextKeys.Poll_ModeMultiple : TextKeys.Poll_ModeSingle]),
+                new Fact(texts.Poll_FactAnonymous, texts[poll.Spec.Anonymous ? TextKeys.Poll_Yes : TextKeys.Poll_No]),
+                new Fact(texts.Poll_FactBreakdown, texts[BreakdownKey(poll.Spec)]),
+                new Fact(texts.Poll_FactComment, texts[poll.Spec.AllowComment ? TextKeys.Poll_Yes : TextKeys.Poll_No]),
+                new Fact(texts.Poll_FactResults, texts[ResultsKey(poll.Spec.Results)]),
+                new Fact(texts.Poll_FactAudience, AudienceText(poll.Spec.Audience, texts))),
         ])
     {
-        Actions = [new ExecuteAction(texts["Poll_SendButton"], PollVerbs.Send) { Data = new PollRef(poll.Id), Style = ActionStyle.Positive }],
-        FallbackText = texts["Poll_PreviewTitle"],
+        Actions = [new ExecuteAction(texts.Poll_SendButton, PollVerbs.Send) { Data = new PollRef(poll.Id), Style = ActionStyle.Positive }],
+        FallbackText = texts.Poll_PreviewTitle,
     };
 
     /// <summary>The author's results: counts, shares, participation, the breakdown on request, and the poll's controls.</summary>
@@ -68,17 +68,17 @@ public static class PollAuthorCards
         return new AdaptiveCard(
         [
             .. PollCards.Header(poll, texts, timeZone),
-            new TextBlock(texts.Format("Poll_Participation", view.Results.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
-            .. poll.Capped > 0 ? [new TextBlock(texts.Format("Poll_CappedNote", poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
+            new TextBlock(texts.Poll_Participation(view.Results.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
+            .. poll.Capped > 0 ? [new TextBlock(texts.Poll_CappedNote(poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. view.Results.Tally is { } tally
                 ? PollCards.Results(poll, tally, texts)
-                : [new TextBlock(texts.Format("Poll_ResultsWithheld", view.MinGroupSize)) { Wrap = true, IsSubtle = true, Spacing = Spacing.Medium }],
+                : [new TextBlock(texts.Poll_ResultsWithheld(view.MinGroupSize)) { Wrap = true, IsSubtle = true, Spacing = Spacing.Medium }],
             .. BreakdownButtons(view, texts),
             .. view.BreakdownBy is { } by && view.Results.Breakdowns.TryGetValue(by, out var groups) ? Breakdown(view, by, groups, texts) : Enumerable.Empty<CardElement>(),
         ])
         {
             Actions = AuthorActions(view, texts),
-            FallbackText = texts["Poll_Title"],
+            FallbackText = texts.Poll_Title,
         };
     }
 
@@ -87,19 +87,19 @@ public static class PollAuthorCards
         var offered = view.Results.Breakdowns.Keys.Order(StringComparer.Ordinal).ToList();
         if (offered.Count > 0)
         {
-            yield return new ActionSet([.. offered.Select(by => (CardAction)new ExecuteAction(texts[by == PollDisclosure.ByRole ? "Poll_ByRole" : "Poll_ByDepartment"], PollVerbs.Results) { Data = new ResultsData(view.Poll.Id, by) })]);
+            yield return new ActionSet([.. offered.Select(by => (CardAction)new ExecuteAction(texts[by == PollDisclosure.ByRole ? TextKeys.Poll_ByRole : TextKeys.Poll_ByDepartment], PollVerbs.Results) { Data = new ResultsData(view.Poll.Id, by) })]);
         }
     }
 
     private static IEnumerable<CardElement> Breakdown(PollResultsView view, string by, IReadOnlyList<BreakdownGroup> groups, Texts texts)
     {
-        yield return new TextBlock(texts[by == PollDisclosure.ByRole ? "Poll_BreakdownByRole" : "Poll_BreakdownByDepartment"]) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
+        yield return new TextBlock(texts[by == PollDisclosure.ByRole ? TextKeys.Poll_BreakdownByRole : TextKeys.Poll_BreakdownByDepartment]) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
         foreach (var group in groups)
         {
-            var name = group.Name.Length == 0 ? texts[view.Poll.Spec.Anonymous ? "Poll_GroupOther" : "Poll_GroupUnknown"] : CardText.Escape(group.Name);
+            var name = group.Name.Length == 0 ? texts[view.Poll.Spec.Anonymous ? TextKeys.Poll_GroupOther : TextKeys.Poll_GroupUnknown] : CardText.Escape(group.Name);
             var value = group.Tally is { } t
-                ? texts.Format("Poll_GroupCounts", t.Voters, string.Join(" · ", view.Poll.Spec.Options.Select((o, i) => $"{CardText.Escape(CardText.Truncate(o, 30))}: {t.Counts[i].ToString(texts.Culture)}")))
-                : group.Suppression == GroupSuppression.TooSmall ? texts.Format("Poll_GroupTooSmall", view.MinGroupSize) : texts["Poll_GroupWithheld"];
+                ? texts.Poll_GroupCounts(t.Voters, string.Join(" · ", view.Poll.Spec.Options.Select((o, i) => $"{CardText.Escape(CardText.Truncate(o, 30))}: {t.Counts[i].ToString(texts.Culture)}")))
+                : group.Suppression == GroupSuppression.TooSmall ? texts.Poll_GroupTooSmall(view.MinGroupSize) : texts.Poll_GroupWithheld;
             yield return new FactSet(new Fact(name, value)) { Spacing = Spacing.Small };
         }
     }
@@ -109,19 +109,19 @@ public static class PollAuthorCards
         var data = new PollRef(view.Poll.Id);
         var actions = new List<CardAction>
         {
-            new ExecuteAction(texts["Poll_RefreshResults"], PollVerbs.Results) { Data = new ResultsData(view.Poll.Id) },
+            new ExecuteAction(texts.Poll_RefreshResults, PollVerbs.Results) { Data = new ResultsData(view.Poll.Id) },
         };
         if (view.Poll.Status == PollStatus.Open)
         {
-            actions.Add(new ExecuteAction(texts["Poll_CloseNow"], PollVerbs.Close) { Data = data, Style = ActionStyle.Destructive });
+            actions.Add(new ExecuteAction(texts.Poll_CloseNow, PollVerbs.Close) { Data = data, Style = ActionStyle.Destructive });
             if (view.Poll.RemindedAt is null)
             {
-                actions.Add(new ExecuteAction(texts["Poll_Remind"], PollVerbs.Remind) { Data = data });
+                actions.Add(new ExecuteAction(texts.Poll_Remind, PollVerbs.Remind) { Data = data });
             }
         }
         if (view.ExportLink is { } link)
         {
-            actions.Add(new OpenUrlAction(texts["Poll_Export"], link));
+            actions.Add(new OpenUrlAction(texts.Poll_Export, link));
         }
         return actions;
     }
@@ -129,22 +129,22 @@ public static class PollAuthorCards
     private static IEnumerable<CardElement> OptionList(Poll poll) =>
         poll.Spec.Options.Select(o => (CardElement)new TextBlock("• " + CardText.Escape(o)) { Wrap = true, Spacing = Spacing.None });
 
-    private static string BreakdownKey(PollSpec spec) => !spec.Anonymous ? "Poll_BreakdownBoth" : spec.Grouping switch
+    private static string BreakdownKey(PollSpec spec) => !spec.Anonymous ? TextKeys.Poll_BreakdownBoth : spec.Grouping switch
     {
-        PollGrouping.Department => "Poll_ByDepartment",
-        PollGrouping.Role => "Poll_ByRole",
-        _ => "Poll_BreakdownNone",
+        PollGrouping.Department => TextKeys.Poll_ByDepartment,
+        PollGrouping.Role => TextKeys.Poll_ByRole,
+        _ => TextKeys.Poll_BreakdownNone,
     };
 
     internal static string ResultsKey(ResultsVisibility results) => results switch
     {
-        ResultsVisibility.Live => "Poll_ResultsLive",
-        ResultsVisibility.AfterClose => "Poll_ResultsAfter",
-        _ => "Poll_ResultsHidden",
+        ResultsVisibility.Live => TextKeys.Poll_ResultsLive,
+        ResultsVisibility.AfterClose => TextKeys.Poll_ResultsAfter,
+        _ => TextKeys.Poll_ResultsHidden,
     };
 
     private static string AudienceText(Audience audience, Texts texts) => audience.Kind == AudienceKind.Everyone
-        ? texts["Poll_AudienceEveryone"]
+        ? texts.Poll_AudienceEveryone
         : CardText.Escape(string.Join(", ", audience.Values));
 
     private static string? Clean(string? text) => text is null ? null : CardText.Clean(text);

@@ -17,11 +17,11 @@ public sealed class PollAuthorDesk(PollService service, PollAudiences audiences,
     {
         if (draft.Status != PollStatus.Draft)
         {
-            return CardActionResult.WithMessage(action.Texts["Poll_AlreadySent"]);
+            return CardActionResult.WithMessage(action.Texts.Poll_AlreadySent);
         }
         if (!await audiences.MayTargetAsync(action.Caller, draft.Spec.Audience, cancellationToken).ConfigureAwait(false))
         {
-            return CardActionResult.WithMessage(action.Texts["Poll_Refused_Audience"]);
+            return CardActionResult.WithMessage(action.Texts.Poll_Refused_Audience);
         }
         return await ResultsAfterAsync(await service.SendAsync(draft, cancellationToken).ConfigureAwait(false), action, cancellationToken).ConfigureAwait(false);
     }

@@ -20,16 +20,16 @@ public sealed class PollBallotBox(PollStore polls, VoteStore votes, PersonalPoll
         var texts = action.Texts;
         if (!poll.IsOpenAt(clock.GetUtcNow()) || (poll.Spec.Anonymous && secret is null))
         {
-            return CardActionResult.WithMessage(texts["Poll_Refused_Closed"]);
+            return CardActionResult.WithMessage(texts.Poll_Refused_Closed);
         }
         var recipient = await polls.FindRecipientAsync(poll.Id, action.Caller.UserId, cancellationToken).ConfigureAwait(false);
         if (recipient is null)
         {
-            return CardActionResult.WithMessage(texts["Poll_Refused_NotSent"]);
+            return CardActionResult.WithMessage(texts.Poll_Refused_NotSent);
         }
         if (ReadChoices(action.Data.Choice, poll) is not { } choices)
         {
-            return CardActionResult.WithMessage(texts["Poll_Refused_BadOption"]);
+            return CardActionResult.WithMessage(texts.Poll_Refused_BadOption);
         }
         var comment = poll.Spec.AllowComment && !string.IsNullOrWhiteSpace(action.Data.Comment) ? Truncate(action.Data.Comment.Trim()) : null;
         var vote = PollDisclosure.VoteOf(poll, recipient, choices, comment, action.Caller.Name);

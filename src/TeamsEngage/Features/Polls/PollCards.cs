@@ -15,8 +15,8 @@ public static class PollCards
         var data = new VoteData(poll.Id, recipientUserId);
         return new AdaptiveCard([.. Header(poll, texts, timeZone), .. BallotInputs(poll, texts, current)])
         {
-            Actions = [new ExecuteAction(texts[current is null ? "Poll_Vote" : "Poll_SaveVote"], PollVerbs.Vote) { Data = data, Style = ActionStyle.Positive }],
-            FallbackText = texts["Poll_Title"],
+            Actions = [new ExecuteAction(texts[current is null ? TextKeys.Poll_Vote : TextKeys.Poll_SaveVote], PollVerbs.Vote) { Data = data, Style = ActionStyle.Positive }],
+            FallbackText = texts.Poll_Title,
         };
     }
 
@@ -24,9 +24,9 @@ public static class PollCards
     public static AdaptiveCard Voted(Poll poll, string voterUserId, Vote vote, PollTally? liveResults, Texts texts, TimeZoneInfo timeZone) =>
         new([.. Header(poll, texts, timeZone), .. YourChoice(poll, vote, texts), .. ResultsOrNothing(poll, liveResults, texts)])
         {
-            Actions = [new ExecuteAction(texts["Poll_ChangeVote"], PollVerbs.ChangeVote) { Data = new PollRef(poll.Id, voterUserId) }],
-            Refresh = new CardRefresh(new ExecuteAction(texts["Poll_Title"], PollVerbs.Refresh) { Data = new PollRef(poll.Id, voterUserId) }) { UserIds = [voterUserId] },
-            FallbackText = texts["Poll_Title"],
+            Actions = [new ExecuteAction(texts.Poll_ChangeVote, PollVerbs.ChangeVote) { Data = new PollRef(poll.Id, voterUserId) }],
+            Refresh = new CardRefresh(new ExecuteAction(texts.Poll_Title, PollVerbs.Refresh) { Data = new PollRef(poll.Id, voterUserId) }) { UserIds = [voterUserId] },
+            FallbackText = texts.Poll_Title,
         };
 
     /// <summary>The closed poll: the person's choice when still known, and the results unless the author keeps them.</summary>
@@ -36,37 +36,37 @@ public static class PollCards
             .. vote is null ? [] : YourChoice(poll, vote, texts),
             .. poll.Spec.Results == ResultsVisibility.Never ? []
                 : results is not null ? Results(poll, results, texts)
-                : [new TextBlock(texts["Poll_ResultsWithheldClosed"]) { IsSubtle = true, Wrap = true, Spacing = Spacing.Medium }],
+                : [new TextBlock(texts.Poll_ResultsWithheldClosed) { IsSubtle = true, Wrap = true, Spacing = Spacing.Medium }],
         ])
         {
-            FallbackText = texts["Poll_Title"],
+            FallbackText = texts.Poll_Title,
         };
 
     /// <summary>The poll's title, question and closing time.</summary>
     internal static IEnumerable<CardElement> Header(Poll poll, Texts texts, TimeZoneInfo timeZone)
     {
-        yield return new TextBlock(texts["Poll_Title"]) { Size = TextSize.Small, Weight = TextWeight.Bolder, IsSubtle = true, Style = TextBlockStyle.Heading };
+        yield return new TextBlock(texts.Poll_Title) { Size = TextSize.Small, Weight = TextWeight.Bolder, IsSubtle = true, Style = TextBlockStyle.Heading };
         yield return CardText.UserText(poll.Spec.Question);
         var closing = poll.Status == PollStatus.Closed
-            ? texts["Poll_IsClosed"]
-            : texts.Format("Poll_ClosesAt", PeopleTime.FullDate(poll.Spec.ClosesAt, timeZone, texts));
+            ? texts.Poll_IsClosed
+            : texts.Poll_ClosesAt(PeopleTime.FullDate(poll.Spec.ClosesAt, timeZone, texts));
         yield return new TextBlock(closing) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
         if (poll.Spec.Anonymous)
         {
-            yield return new TextBlock(texts["Poll_AnonymousNote"]) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
+            yield return new TextBlock(texts.Poll_AnonymousNote) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
         }
     }
 
     /// <summary>One line per option: its text, a bar, the count and the share.</summary>
     internal static IEnumerable<CardElement> Results(Poll poll, PollTally tally, Texts texts)
     {
-        yield return new TextBlock(texts.Format("Poll_ResultsHeading", tally.Voters)) { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium, Separator = true };
+        yield return new TextBlock(texts.Poll_ResultsHeading(tally.Voters)) { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium, Separator = true };
         for (var i = 0; i < poll.Spec.Options.Count; i++)
         {
             yield return new ColumnSet(
                 new Column(new TextBlock(CardText.Escape(poll.Spec.Options[i])) { Wrap = true }) { Width = ColumnWidth.Weighted(3) },
                 new Column(new TextBlock(PollFormat.Bar(tally.PercentOf(i))) { Color = TextColor.Accent }) { Width = ColumnWidth.Weighted(2) },
-                new Column(new TextBlock(texts.Format("Poll_CountAndPercent", tally.Counts[i], tally.PercentOf(i))) { HorizontalAlignment = HorizontalAlignment.Right }) { Width = ColumnWidth.Auto })
+                new Column(new TextBlock(texts.Poll_CountAndPercent(tally.Counts[i], tally.PercentOf(i))) { HorizontalAlignment = HorizontalAlignment.Right }) { Width = ColumnWidth.Auto })
             {
                 Spacing = Spacing.Small,
             };
@@ -76,12 +76,12 @@ public static class PollCards
     private static IEnumerable<CardElement> ResultsOrNothing(Poll poll, PollTally? tally, Texts texts) =>
         poll.Spec.Results == ResultsVisibility.Live && tally is not null
             ? Results(poll, tally, texts)
-            : [new TextBlock(texts[poll.Spec.Results == ResultsVisibility.Never ? "Poll_ResultsNever" : "Poll_ResultsAfterClose"]) { IsSubtle = true, Wrap = true, Spacing = Spacing.Medium }];
+            : [new TextBlock(texts[poll.Spec.Results == ResultsVisibility.Never ? TextKeys.Poll_ResultsNever : TextKeys.Poll_ResultsAfterClose]) { IsSubtle = true, Wrap = true, Spacing = Spacing.Medium }];
 
     private static IEnumerable<CardElement> YourChoice(Poll poll, Vote vote, Texts texts)
     {
         var chosen = vote.Choices.Where(c => c < poll.Spec.Options.Count).Select(c => poll.Spec.Options[c]);
-        yield return new TextBlock(texts["Poll_YourChoice"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
+        yield return new TextBlock(texts.Poll_YourChoice) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
         yield return CardText.UserText(string.Join(", ", chosen));
         if (!string.IsNullOrEmpty(vote.Comment))
         {
@@ -97,8 +97,8 @@ public static class PollCards
             Style = ChoiceInputStyle.Expanded,
             IsMultiSelect = poll.Spec.MultipleChoice ? true : null,
             IsRequired = true,
-            Label = texts[poll.Spec.MultipleChoice ? "Poll_ChooseMany" : "Poll_ChooseOne"],
-            ErrorMessage = texts["Poll_ChooseError"],
+            Label = texts[poll.Spec.MultipleChoice ? TextKeys.Poll_ChooseMany : TextKeys.Poll_ChooseOne],
+            ErrorMessage = texts.Poll_ChooseError,
             Value = current is null ? null : string.Join(',', current.Choices),
             Wrap = true,
         };
@@ -106,7 +106,7 @@ public static class PollCards
         {
             yield return new TextInput(CommentInput)
             {
-                Label = texts["Poll_CommentLabel"],
+                Label = texts.Poll_CommentLabel,
                 IsMultiline = true,
                 MaxLength = PollLimits.MaxCommentLength,
                 Value = current?.Comment is { } c ? CardText.Clean(c) : null,

@@ -16,28 +16,28 @@ public static class PollComposer
         var question = Clean(data.Question);
         if (question.Length == 0 || question.Length > PollLimits.MaxQuestionLength)
         {
-            return Fail("Poll_Error_Question");
+            return Fail(TextKeys.Poll_Error_Question);
         }
         var options = (data.Options ?? string.Empty).Split('\n').Select(Clean).Where(o => o.Length > 0).ToList();
         if (options.Count is < PollLimits.MinOptions or > PollLimits.MaxOptions || options.Any(o => o.Length > PollLimits.MaxOptionLength))
         {
-            return Fail("Poll_QuickForm_OptionCount");
+            return Fail(TextKeys.Poll_QuickForm_OptionCount);
         }
         if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
         {
-            return Fail("Poll_QuickForm_Duplicate");
+            return Fail(TextKeys.Poll_QuickForm_Duplicate);
         }
         if (!Enum.TryParse<ResultsVisibility>(data.Results ?? nameof(ResultsVisibility.Live), ignoreCase: true, out var results))
         {
-            return Fail("Poll_Error_Results");
+            return Fail(TextKeys.Poll_Error_Results);
         }
         if (ReadClosing(data, timeZone) is not { } closesAt || closesAt <= now)
         {
-            return Fail("Poll_Error_Closing");
+            return Fail(TextKeys.Poll_Error_Closing);
         }
         if (ReadAudience(data) is not { } audience)
         {
-            return Fail("Poll_Error_Audience");
+            return Fail(TextKeys.Poll_Error_Audience);
         }
         var anonymous = IsOn(data.Anonymous);
         // Anonymous results are never live: numbers seen before and after one vote would show that vote.

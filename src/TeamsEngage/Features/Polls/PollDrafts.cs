@@ -20,25 +20,25 @@ public sealed class PollDrafts(PollService service, PollAudiences audiences, Tim
         var now = clock.GetUtcNow();
         if (command.Arguments.Length == 0)
         {
-            await command.Turn.SendAsync(Replies.Card(PollAuthorCards.Composer(texts, DefaultCloseDate(now)), texts["Poll_ComposerTitle"]), cancellationToken).ConfigureAwait(false);
+            await command.Turn.SendAsync(Replies.Card(PollAuthorCards.Composer(texts, DefaultCloseDate(now)), texts.Poll_ComposerTitle), cancellationToken).ConfigureAwait(false);
             return;
         }
         var parsed = PollQuickForm.Parse(command.Arguments);
         if (!parsed.IsValid)
         {
-            await command.Turn.SendAsync(Replies.Text(texts[parsed.ErrorKey!] + "\n\n" + texts["Poll_QuickForm_Syntax"]), cancellationToken).ConfigureAwait(false);
+            await command.Turn.SendAsync(Replies.Text(texts[parsed.ErrorKey!] + "\n\n" + texts.Poll_QuickForm_Syntax), cancellationToken).ConfigureAwait(false);
             return;
         }
         var audience = await audiences.DefaultAsync(command.Caller, cancellationToken).ConfigureAwait(false);
         if (audience is null)
         {
-            await command.Turn.SendAsync(Replies.Text(texts["Poll_Refused_Audience"]), cancellationToken).ConfigureAwait(false);
+            await command.Turn.SendAsync(Replies.Text(texts.Poll_Refused_Audience), cancellationToken).ConfigureAwait(false);
             return;
         }
         var spec = new PollSpec(parsed.Question!, parsed.Options, false, false, false, ResultsVisibility.Live, now + options.Value.QuickFormDuration, audience);
         var draft = await service.CreateDraftAsync(spec, command.Caller, cancellationToken).ConfigureAwait(false);
         var preview = PollAuthorCards.Preview(draft, texts, PeopleTime.ZoneOrUtc(command.Turn.Activity.GetTimeZone()));
-        await command.Turn.SendAsync(Replies.Card(preview, texts["Poll_PreviewTitle"]), cancellationToken).ConfigureAwait(false);
+        await command.Turn.SendAsync(Replies.Card(preview, texts.Poll_PreviewTitle), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The composer's Preview button: checks the poll and the audience, stores a draft, shows the preview.</summary>
@@ -54,11 +54,11 @@ public sealed class PollDrafts(PollService service, PollAudiences audiences, Tim
         }
         if (!await audiences.MayTargetAsync(action.Caller, read.Spec.Audience, cancellationToken).ConfigureAwait(false))
         {
-            return CardActionResult.WithCard(Composer(texts, now, texts["Poll_Refused_Audience"], action.Data));
+            return CardActionResult.WithCard(Composer(texts, now, texts.Poll_Refused_Audience, action.Data));
         }
         if (read.Spec.Anonymous && await audiences.ReachableCountAsync(read.Spec.Audience, cancellationToken).ConfigureAwait(false) is var reachable && reachable < options.Value.MinGroupSize)
         {
-            return CardActionResult.WithCard(Composer(texts, now, texts.Format("Poll_Refused_AnonymousTooFew", reachable, options.Value.MinGroupSize), action.Data));
+            return CardActionResult.WithCard(Composer(texts, now, texts.Poll_Refused_AnonymousTooFew(reachable, options.Value.MinGroupSize), action.Data));
         }
         var draft = await service.CreateDraftAsync(read.Spec, action.Caller, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithCard(PollAuthorCards.Preview(draft, texts, zone));

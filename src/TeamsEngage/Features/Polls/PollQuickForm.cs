@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using System.Text;
 
 namespace TeamsEngage.Features.Polls;
@@ -28,12 +29,12 @@ public static class PollQuickForm
             }
             if (!IsOpeningQuote(text[i]))
             {
-                return Error("Poll_QuickForm_Unquoted");
+                return Error(TextKeys.Poll_QuickForm_Unquoted);
             }
             var end = IndexOfClosingQuote(text, i + 1);
             if (end < 0)
             {
-                return Error("Poll_QuickForm_Unterminated");
+                return Error(TextKeys.Poll_QuickForm_Unterminated);
             }
             parts.Add(Normalize(text[(i + 1)..end]));
             i = end + 1;
@@ -45,20 +46,20 @@ public static class PollQuickForm
     {
         if (parts.Count == 0 || parts.Any(string.IsNullOrWhiteSpace))
         {
-            return Error("Poll_QuickForm_Empty");
+            return Error(TextKeys.Poll_QuickForm_Empty);
         }
         var options = parts.Skip(1).ToList();
         if (options.Count < PollLimits.MinOptions || options.Count > PollLimits.MaxOptions)
         {
-            return Error("Poll_QuickForm_OptionCount");
+            return Error(TextKeys.Poll_QuickForm_OptionCount);
         }
         if (parts[0].Length > PollLimits.MaxQuestionLength || options.Any(o => o.Length > PollLimits.MaxOptionLength))
         {
-            return Error("Poll_QuickForm_TooLong");
+            return Error(TextKeys.Poll_QuickForm_TooLong);
         }
         if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
         {
-            return Error("Poll_QuickForm_Duplicate");
+            return Error(TextKeys.Poll_QuickForm_Duplicate);
         }
         return new QuickFormResult(parts[0], options, null);
     }

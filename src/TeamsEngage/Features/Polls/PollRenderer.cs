@@ -17,7 +17,7 @@ public sealed class PollCardRenderer(PersonalPollView view, IPeopleDirectory dir
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var card = await view.ForAsync(pollId, context.Recipient.UserId, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone), editing: false, cancellationToken).ConfigureAwait(false);
-        return card is null ? null : new RenderedMessage(card, null, texts["Poll_Notification"]);
+        return card is null ? null : new RenderedMessage(card, null, texts.Poll_Notification);
     }
 }
 
@@ -39,6 +39,6 @@ public sealed class PollReminderRenderer(PersonalPollView view, PollStore polls,
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var card = PollCards.Ballot(poll, context.Recipient.UserId, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone));
-        return new RenderedMessage(card, null, texts["Poll_ReminderNotification"]);
+        return new RenderedMessage(card, null, texts.Poll_ReminderNotification);
     }
 }

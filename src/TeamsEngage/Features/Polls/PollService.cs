@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
@@ -40,7 +41,7 @@ public sealed partial class PollService(
         if (draft.Spec.Anonymous && audience.Count < minimum)
         {
             // The weekly cap can shrink an audience the preview accepted below what anonymity needs.
-            return new UpdateResult<Poll, Poll>(draft, null, "Poll_Refused_AnonymousTooFewNow", UpdateOutcome.Refused);
+            return new UpdateResult<Poll, Poll>(draft, null, TextKeys.Poll_Refused_AnonymousTooFewNow, UpdateOutcome.Refused);
         }
         var groups = PollDisclosure.VoteGroups(draft, audience, minimum);
         await polls.OpenAsync(draft, cancellationToken).ConfigureAwait(false);
@@ -49,7 +50,7 @@ public sealed partial class PollService(
             ct => polls.FindAsync(draft.Id, ct),
             poll => poll.Status == PollStatus.Draft
                 ? Decision.Write(poll with { Status = PollStatus.Open, Recipients = recipients.Count, Capped = capped, VoteGroups = groups })
-                : Decision.Refuse<Poll>("Poll_AlreadySent"),
+                : Decision.Refuse<Poll>(TextKeys.Poll_AlreadySent),
             (_, open, ct) => polls.UpdateAsync(open, ct),
             cancellationToken).ConfigureAwait(false);
         if (sending is not { Written: true, State: { } open })
@@ -113,7 +114,7 @@ public sealed partial class PollService(
             ct => polls.FindAsync(poll.Id, ct),
             current => current.Status == PollStatus.Open && current.RemindedAt is null
                 ? Decision.Write(current with { RemindedAt = clock.GetUtcNow() })
-                : Decision.Refuse<Poll>("Poll_RemindRefused"),
+                : Decision.Refuse<Poll>(TextKeys.Poll_RemindRefused),
             (_, reminded, ct) => polls.UpdateAsync(reminded, ct),
             cancellationToken).ConfigureAwait(false);
         if (!reminding.Written)

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -45,14 +46,14 @@ public static class PollsFeature
         var bot = app.BotRoutes();
         bot.MapCommand<PollDrafts>(BotCommands.Poll, (command, drafts, ct) => drafts.StartAsync(command, ct));
 
-        bot.MapActions(new ActionReplies(NotFound: "Poll_Refused_Unknown", Refused: "Poll_Refused_Staff", ChangedMeanwhile: "Poll_ChangedMeanwhile", NotYours: "Poll_Refused_NotAuthor"))
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Poll_Refused_Unknown, Refused: TextKeys.Poll_Refused_Staff, ChangedMeanwhile: TextKeys.Poll_ChangedMeanwhile, NotYours: TextKeys.Poll_Refused_NotAuthor))
             .Map<ComposerData, PollDrafts>(PollVerbs.Preview, Who.Staff, (action, drafts, ct) => drafts.PreviewAsync(action, ct))
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Send, Who.Staff, d => d.PollId, (action, desk, ct) => desk.SendAsync(action.Entity, action, ct))
             .Map<ResultsData, Poll, PollAuthorDesk>(PollVerbs.Results, Who.Staff, d => d.PollId, (action, desk, ct) => desk.ResultsAsync(action.Entity, action, ct))
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Close, Who.Staff, d => d.PollId, (action, desk, ct) => desk.CloseAsync(action.Entity, action, ct))
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Remind, Who.Staff, d => d.PollId, (action, desk, ct) => desk.RemindAsync(action.Entity, action, ct));
 
-        bot.MapActions(new ActionReplies(NotFound: "Poll_Refused_Unknown", Refused: "Poll_Refused_NotSent", ChangedMeanwhile: "Poll_ChangedMeanwhile", NotYours: "Poll_Refused_NotYours"))
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Poll_Refused_Unknown, Refused: TextKeys.Poll_Refused_NotSent, ChangedMeanwhile: TextKeys.Poll_ChangedMeanwhile, NotYours: TextKeys.Poll_Refused_NotYours))
             .Map<VoteData, PollBallot, PollBallotBox>(PollVerbs.Vote, Who.Everyone, d => d.PollId, (action, box, ct) => box.VoteAsync(action.Entity, action, ct))
             .Map<PollRef, PollBallot, PollBallotBox>(PollVerbs.ChangeVote, Who.Everyone, d => d.PollId, (action, box, ct) => box.ShowAsync(action.Entity, action, editing: true, ct))
             .Map<PollRef, PollBallot, PollBallotBox>(PollVerbs.Refresh, Who.Everyone, d => d.PollId, (action, box, ct) => box.ShowAsync(action.Entity, action, editing: false, ct));

@@ -27,21 +27,21 @@ public sealed class TicketCardFactory(TicketStore tickets, IPeopleDirectory dire
             if (seen.Add(key) && !TicketPeople.Same(key, ticket.ClaimedByKey ?? ticket.AssigneeKey)
                 && await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) is { Name: { } name })
             {
-                choices.Add(new Choice(texts.Format("Tickets_TargetPerson", CardText.Clean(name)), "p:" + key));
+                choices.Add(new Choice(texts.Tickets_TargetPerson(CardText.Clean(name)), "p:" + key));
             }
         }
         choices.AddRange(departments
             .Where(d => !string.Equals(d.Code, ticket.DepartmentCode, StringComparison.OrdinalIgnoreCase))
-            .Select(d => new Choice(texts.Format("Tickets_TargetDepartment", CardText.Clean(d.Name), d.Code), "d:" + d.Code)));
+            .Select(d => new Choice(texts.Tickets_TargetDepartment(CardText.Clean(d.Name), d.Code), "d:" + d.Code)));
         return choices;
     }
 
     private static string? Banner(Ticket ticket, TicketEvent? cause, Texts texts) => cause?.Kind switch
     {
-        TicketEventKind.Escalated => texts.Format("Tickets_BannerEscalated", ticket.Id),
-        TicketEventKind.Reminded => texts.Format("Tickets_BannerReminder", ticket.Id),
-        TicketEventKind.Reassigned => texts.Format("Tickets_BannerReassigned", ticket.Id, CardText.Escape(cause.ActorName ?? texts["Tickets_Someone"])),
-        TicketEventKind.Reopened => texts.Format("Tickets_BannerReopened", ticket.Id),
+        TicketEventKind.Escalated => texts.Tickets_BannerEscalated(ticket.Id),
+        TicketEventKind.Reminded => texts.Tickets_BannerReminder(ticket.Id),
+        TicketEventKind.Reassigned => texts.Tickets_BannerReassigned(ticket.Id, CardText.Escape(cause.ActorName ?? texts.Tickets_Someone)),
+        TicketEventKind.Reopened => texts.Tickets_BannerReopened(ticket.Id),
         _ => null,
     };
 }

@@ -13,7 +13,7 @@ public static class TicketCards
     /// <summary>The report form, optionally prefilled, with an intro line and an error to show.</summary>
     public static AdaptiveCard ReportForm(Texts texts, ReportFormData prefill, string? error = null, string? intro = null)
     {
-        var body = new List<CardElement> { Title(texts["Tickets_FormTitle"]) };
+        var body = new List<CardElement> { Title(texts.Tickets_FormTitle) };
         if (intro is not null)
         {
             body.Add(new TextBlock(intro) { Wrap = true });
@@ -24,80 +24,80 @@ public static class TicketCards
         }
         body.Add(new TextInput("description")
         {
-            Label = texts["Tickets_FormWhat"],
-            Placeholder = texts["Tickets_FormWhatHint"],
+            Label = texts.Tickets_FormWhat,
+            Placeholder = texts.Tickets_FormWhatHint,
             IsMultiline = true,
             IsRequired = true,
             MaxLength = MaxDescription,
-            ErrorMessage = texts["Tickets_FormWhatMissing"],
+            ErrorMessage = texts.Tickets_FormWhatMissing,
             Value = prefill.Description,
         });
         body.Add(new TextInput("location")
         {
-            Label = texts["Tickets_FormWhere"],
-            Placeholder = texts["Tickets_FormWhereHint"],
+            Label = texts.Tickets_FormWhere,
+            Placeholder = texts.Tickets_FormWhereHint,
             IsRequired = true,
             MaxLength = MaxLocation,
-            ErrorMessage = texts["Tickets_FormWhereMissing"],
+            ErrorMessage = texts.Tickets_FormWhereMissing,
             Value = prefill.Location,
         });
         body.Add(new ChoiceSetInput("urgency", UrgencyChoices(texts))
         {
-            Label = texts["Tickets_FormUrgency"],
+            Label = texts.Tickets_FormUrgency,
             Style = ChoiceInputStyle.Expanded,
             IsRequired = true,
-            ErrorMessage = texts["Tickets_FormUrgencyMissing"],
+            ErrorMessage = texts.Tickets_FormUrgencyMissing,
             Value = prefill.Urgency,
         });
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction(texts["Tickets_FormSend"], TicketVerbs.Submit) { Data = new ReportFormData(prefill.NoticeId), Style = ActionStyle.Positive }],
-            FallbackText = texts["Tickets_FormTitle"],
+            Actions = [new ExecuteAction(texts.Tickets_FormSend, TicketVerbs.Submit) { Data = new ReportFormData(prefill.NoticeId), Style = ActionStyle.Positive }],
+            FallbackText = texts.Tickets_FormTitle,
         };
     }
 
     /// <summary>The ticket as its reporter sees it: id, who handles it, by when, status; and what they can do now.</summary>
     public static AdaptiveCard Reporter(Ticket ticket, Texts texts, TimeZoneInfo zone)
     {
-        var handler = ticket.HandlerName is { } name ? CardText.Escape(name) : texts["Tickets_Administrators"];
+        var handler = ticket.HandlerName is { } name ? CardText.Escape(name) : texts.Tickets_Administrators;
         var facts = new List<Fact>
         {
-            new(texts["Tickets_FactStatus"], StatusText(ticket, texts)),
-            new(texts["Tickets_FactHandler"], handler),
-            new(texts["Tickets_FactDue"], PeopleTime.Brief(ticket.DueAt, zone, texts)),
-            new(texts["Tickets_FactUrgency"], UrgencyText(ticket.Urgency, texts)),
-            new(texts["Tickets_FactWhere"], CardText.Escape(ticket.Location)),
+            new(texts.Tickets_FactStatus, StatusText(ticket, texts)),
+            new(texts.Tickets_FactHandler, handler),
+            new(texts.Tickets_FactDue, PeopleTime.Brief(ticket.DueAt, zone, texts)),
+            new(texts.Tickets_FactUrgency, UrgencyText(ticket.Urgency, texts)),
+            new(texts.Tickets_FactWhere, CardText.Escape(ticket.Location)),
         };
         var body = new List<CardElement>
         {
-            Title(texts.Format("Tickets_ReporterTitle", ticket.Id)),
-            new TextBlock(ticket.Status == TicketStatus.Resolved ? texts["Tickets_ReporterResolvedIntro"] : texts["Tickets_ReporterIntro"]) { Wrap = true },
+            Title(texts.Tickets_ReporterTitle(ticket.Id)),
+            new TextBlock(ticket.Status == TicketStatus.Resolved ? texts.Tickets_ReporterResolvedIntro : texts.Tickets_ReporterIntro) { Wrap = true },
             CardText.UserText(ticket.Description, 500, italic: true),
             new FactSet(facts),
         };
         if (ticket.AssigneeKey is null && ticket.ClaimedByName is null && ticket.IsOpen)
         {
-            body.Add(new TextBlock(texts["Tickets_NoLiaisonTruth"]) { Wrap = true, IsSubtle = true });
+            body.Add(new TextBlock(texts.Tickets_NoLiaisonTruth) { Wrap = true, IsSubtle = true });
         }
         if (ticket.Resolution is { } note && ticket.Status == TicketStatus.Resolved)
         {
-            body.Add(new TextBlock(texts["Tickets_ResolutionLabel"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(new TextBlock(texts.Tickets_ResolutionLabel) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
             body.Add(CardText.UserText(note));
         }
         if (ticket.Rating is { } rating)
         {
-            body.Add(new TextBlock(texts.Format("Tickets_RatedShown", rating)) { IsSubtle = true });
+            body.Add(new TextBlock(texts.Tickets_RatedShown(rating)) { IsSubtle = true });
         }
-        return new AdaptiveCard(body) { Actions = ReporterActions(ticket, texts), FallbackText = texts.Format("Tickets_ReporterTitle", ticket.Id) };
+        return new AdaptiveCard(body) { Actions = ReporterActions(ticket, texts), FallbackText = texts.Tickets_ReporterTitle(ticket.Id) };
     }
 
     /// <summary><c>my issues</c>: open tickets, then recently closed ones.</summary>
     public static AdaptiveCard MyIssues(IReadOnlyList<Ticket> tickets, Texts texts, TimeZoneInfo zone)
     {
-        var body = new List<CardElement> { Title(texts["Tickets_MyIssuesTitle"]) };
+        var body = new List<CardElement> { Title(texts.Tickets_MyIssuesTitle) };
         if (tickets.Count == 0)
         {
-            body.Add(new TextBlock(texts["Tickets_MyIssuesNone"]) { Wrap = true });
+            body.Add(new TextBlock(texts.Tickets_MyIssuesNone) { Wrap = true });
         }
         foreach (var ticket in tickets)
         {
@@ -105,18 +105,18 @@ public static class TicketCards
                 new TextBlock($"**{ticket.Id}** · {StatusText(ticket, texts)}") { Wrap = true },
                 CardText.UserText(ticket.Description, 140),
                 new TextBlock(ticket.IsOpen
-                    ? texts.Format("Tickets_ListDue", PeopleTime.Brief(ticket.DueAt, zone, texts))
-                    : texts.Format("Tickets_ListClosed", PeopleTime.Brief(ticket.ResolvedAt ?? ticket.DueAt, zone, texts))) { IsSubtle = true, Size = TextSize.Small, Wrap = true })
+                    ? texts.Tickets_ListDue(PeopleTime.Brief(ticket.DueAt, zone, texts))
+                    : texts.Tickets_ListClosed(PeopleTime.Brief(ticket.ResolvedAt ?? ticket.DueAt, zone, texts))) { IsSubtle = true, Size = TextSize.Small, Wrap = true })
             { Separator = true, Spacing = Spacing.Medium });
         }
-        return new AdaptiveCard(body) { FallbackText = texts["Tickets_MyIssuesTitle"] };
+        return new AdaptiveCard(body) { FallbackText = texts.Tickets_MyIssuesTitle };
     }
 
     public static string StatusText(Ticket ticket, Texts texts) => ticket.Status switch
     {
-        TicketStatus.Open => texts["Tickets_StatusOpen"],
-        TicketStatus.Claimed => texts.Format("Tickets_StatusClaimed", CardText.Escape(ticket.ClaimedByName ?? string.Empty)),
-        _ => texts["Tickets_StatusResolved"],
+        TicketStatus.Open => texts.Tickets_StatusOpen,
+        TicketStatus.Claimed => texts.Tickets_StatusClaimed(CardText.Escape(ticket.ClaimedByName ?? string.Empty)),
+        _ => texts.Tickets_StatusResolved,
     };
 
     public static string UrgencyText(TicketUrgency urgency, Texts texts) => texts["Tickets_Urgency" + urgency];
@@ -131,24 +131,24 @@ public static class TicketCards
     {
         if (ticket.Status == TicketStatus.Resolved)
         {
-            var actions = new List<CardAction> { new ExecuteAction(texts["Tickets_Reopen"], TicketVerbs.Reopen) { Data = new TicketActionData(ticket.Id) } };
+            var actions = new List<CardAction> { new ExecuteAction(texts.Tickets_Reopen, TicketVerbs.Reopen) { Data = new TicketActionData(ticket.Id) } };
             if (ticket.Rating is null)
             {
-                actions.Add(new ShowCardAction(texts["Tickets_Rate"], new AdaptiveCard(
+                actions.Add(new ShowCardAction(texts.Tickets_Rate, new AdaptiveCard(
                     new ChoiceSetInput("rating", [.. Enumerable.Range(1, 5).Select(i => new Choice(texts["Tickets_Stars" + i], i.ToString(texts.Culture)))])
                     {
-                        Label = texts["Tickets_RateLabel"],
+                        Label = texts.Tickets_RateLabel,
                         Style = ChoiceInputStyle.Expanded,
                         IsRequired = true,
-                        ErrorMessage = texts["Tickets_RateMissing"],
+                        ErrorMessage = texts.Tickets_RateMissing,
                     })
                 {
-                    Actions = [new ExecuteAction(texts["Tickets_RateSend"], TicketVerbs.Rate) { Data = new TicketActionData(ticket.Id) }],
+                    Actions = [new ExecuteAction(texts.Tickets_RateSend, TicketVerbs.Rate) { Data = new TicketActionData(ticket.Id) }],
                 }));
             }
             return actions;
         }
-        return [MessageAction(ticket.Id, texts, "Tickets_AddMessage", TicketVerbs.Say, "message")];
+        return [MessageAction(ticket.Id, texts, TextKeys.Tickets_AddMessage, TicketVerbs.Say, "message")];
     }
 
     /// <summary>A button that opens a text box and sends what is typed with <paramref name="verb"/>.</summary>
@@ -156,13 +156,13 @@ public static class TicketCards
         new(texts[titleKey], new AdaptiveCard(
             new TextInput(inputId)
             {
-                Label = texts["Tickets_MessageLabel"],
+                Label = texts.Tickets_MessageLabel,
                 IsMultiline = true,
                 IsRequired = true,
                 MaxLength = MaxMessage,
-                ErrorMessage = texts["Tickets_MessageMissing"],
+                ErrorMessage = texts.Tickets_MessageMissing,
             })
         {
-            Actions = [new ExecuteAction(texts["Tickets_Send"], verb) { Data = new TicketActionData(ticketId) }],
+            Actions = [new ExecuteAction(texts.Tickets_Send, verb) { Data = new TicketActionData(ticketId) }],
         });
 }

@@ -16,9 +16,9 @@ public sealed class TicketDesk(TicketStore tickets, TicketPeople people, TicketN
         var actor = await people.ActorAsync(action.Caller, cancellationToken).ConfigureAwait(false);
         var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status switch
         {
-            TicketStatus.Resolved => Decision.Refuse<TicketChange>(texts["Tickets_AlreadyResolved"]),
+            TicketStatus.Resolved => Decision.Refuse<TicketChange>(texts.Tickets_AlreadyResolved),
             TicketStatus.Claimed when TicketPeople.Same(t.ClaimedByKey, actor.Key) => Decision.Keep<TicketChange>(),
-            TicketStatus.Claimed => Decision.Refuse<TicketChange>(texts.Format("Tickets_ClaimedByOther", t.Id, CardText.Escape(t.ClaimedByName ?? string.Empty))),
+            TicketStatus.Claimed => Decision.Refuse<TicketChange>(texts.Tickets_ClaimedByOther(t.Id, CardText.Escape(t.ClaimedByName ?? string.Empty))),
             _ => TicketChange.Write(ClaimedBy(t, actor), Event(t, TicketEventKind.Claimed, actor, null)),
         }, cancellationToken).ConfigureAwait(false);
         return await AfterAsync(action, result, tellReporter: true, cancellationToken).ConfigureAwait(false);
@@ -28,7 +28,7 @@ public sealed class TicketDesk(TicketStore tickets, TicketPeople people, TicketN
     {
         if (string.IsNullOrWhiteSpace(action.Data.ReplyText) || action.Data.ReplyText.Length > TicketCards.MaxMessage)
         {
-            return CardActionResult.WithMessage(action.Texts["Tickets_MessageMissing"]);
+            return CardActionResult.WithMessage(action.Texts.Tickets_MessageMissing);
         }
         var texts = action.Texts;
         var reply = action.Data.ReplyText.Trim();
@@ -36,7 +36,7 @@ public sealed class TicketDesk(TicketStore tickets, TicketPeople people, TicketN
         // Replying to an unclaimed ticket takes it: the teacher's answers need one person to go to.
         var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status switch
         {
-            TicketStatus.Resolved => Decision.Refuse<TicketChange>(texts["Tickets_AlreadyResolved"]),
+            TicketStatus.Resolved => Decision.Refuse<TicketChange>(texts.Tickets_AlreadyResolved),
             TicketStatus.Open => TicketChange.Write(ClaimedBy(t, actor), Event(t, TicketEventKind.Claimed, actor, null), Event(t, TicketEventKind.LiaisonReply, actor, reply, 1)),
             _ => TicketChange.Write(t, Event(t, TicketEventKind.LiaisonReply, actor, reply)),
         }, cancellationToken).ConfigureAwait(false);
@@ -47,14 +47,14 @@ public sealed class TicketDesk(TicketStore tickets, TicketPeople people, TicketN
     {
         if (string.IsNullOrWhiteSpace(action.Data.Resolution) || action.Data.Resolution.Length > TicketCards.MaxMessage)
         {
-            return CardActionResult.WithMessage(action.Texts["Tickets_ResolutionMissing"]);
+            return CardActionResult.WithMessage(action.Texts.Tickets_ResolutionMissing);
         }
         var texts = action.Texts;
         var note = action.Data.Resolution.Trim();
         var actor = await people.ActorAsync(action.Caller, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status == TicketStatus.Resolved
-            ? Decision.Refuse<TicketChange>(texts["Tickets_AlreadyResolved"])
+            ? Decision.Refuse<TicketChange>(texts.Tickets_AlreadyResolved)
             : TicketChange.Write(
                 t with { Status = TicketStatus.Resolved, ResolvedAt = now, Resolution = note, ClaimedByKey = t.ClaimedByKey ?? actor.Key, ClaimedByName = t.ClaimedByName ?? actor.Name, ClaimedByUserId = t.ClaimedByUserId ?? actor.UserId },
                 Event(t, TicketEventKind.Resolved, actor, note)), cancellationToken).ConfigureAwait(false);

@@ -8,19 +8,19 @@ public static class TicketEventText
 {
     public static string Line(TicketEvent e, Texts texts)
     {
-        var actor = CardText.Escape(e.ActorName ?? texts["Tickets_Someone"]);
+        var actor = CardText.Escape(e.ActorName ?? texts.Tickets_Someone);
         return e.Kind switch
         {
-            TicketEventKind.Created => texts.Format("Tickets_EventCreated", actor),
-            TicketEventKind.Claimed => texts.Format("Tickets_EventClaimed", actor),
-            TicketEventKind.LiaisonReply => texts.Format("Tickets_EventLiaisonReply", actor),
-            TicketEventKind.ReporterMessage => texts.Format("Tickets_EventReporterMessage", actor),
-            TicketEventKind.Resolved => texts.Format("Tickets_EventResolved", actor),
-            TicketEventKind.Reopened => texts.Format("Tickets_EventReopened", actor),
-            TicketEventKind.Rated => texts.Format("Tickets_EventRated", actor, CardText.Escape(e.Text ?? string.Empty)),
-            TicketEventKind.Reassigned => texts.Format("Tickets_EventReassigned", actor, CardText.Escape(e.Text ?? string.Empty)),
-            TicketEventKind.Escalated => texts.Format("Tickets_EventEscalated", CardText.Escape(e.Text ?? texts["Tickets_Administrators"])),
-            _ => texts.Format("Tickets_EventReminded", CardText.Escape(e.Text ?? string.Empty)),
+            TicketEventKind.Created => texts.Tickets_EventCreated(actor),
+            TicketEventKind.Claimed => texts.Tickets_EventClaimed(actor),
+            TicketEventKind.LiaisonReply => texts.Tickets_EventLiaisonReply(actor),
+            TicketEventKind.ReporterMessage => texts.Tickets_EventReporterMessage(actor),
+            TicketEventKind.Resolved => texts.Tickets_EventResolved(actor),
+            TicketEventKind.Reopened => texts.Tickets_EventReopened(actor),
+            TicketEventKind.Rated => texts.Tickets_EventRated(actor, CardText.Escape(e.Text ?? string.Empty)),
+            TicketEventKind.Reassigned => texts.Tickets_EventReassigned(actor, CardText.Escape(e.Text ?? string.Empty)),
+            TicketEventKind.Escalated => texts.Tickets_EventEscalated(CardText.Escape(e.Text ?? texts.Tickets_Administrators)),
+            _ => texts.Tickets_EventReminded(CardText.Escape(e.Text ?? string.Empty)),
         };
     }
 }

@@ -31,14 +31,14 @@ public sealed class TicketFreeText(TicketStore tickets, TicketReporterDesk repor
         if (claimed.Count > 1)
         {
             var card = TicketMessageCards.WhichTicket([.. claimed.OrderByDescending(t => t.CreatedAt)], context.Arguments, texts);
-            await context.Turn.SendAsync(Replies.Card(card, texts["Tickets_WhichTitle"]), cancellationToken).ConfigureAwait(false);
+            await context.Turn.SendAsync(Replies.Card(card, texts.Tickets_WhichTitle), cancellationToken).ConfigureAwait(false);
             return true;
         }
         if (ProblemWords.ReadsLikeAProblem(context.Arguments))
         {
             var description = context.Arguments.Length > TicketCards.MaxDescription ? context.Arguments[..TicketCards.MaxDescription] : context.Arguments;
-            var form = TicketCards.ReportForm(texts, new ReportFormData(Description: description), intro: texts["Tickets_FormProblemIntro"]);
-            await context.Turn.SendAsync(Replies.Card(form, texts["Tickets_FormTitle"]), cancellationToken).ConfigureAwait(false);
+            var form = TicketCards.ReportForm(texts, new ReportFormData(Description: description), intro: texts.Tickets_FormProblemIntro);
+            await context.Turn.SendAsync(Replies.Card(form, texts.Tickets_FormTitle), cancellationToken).ConfigureAwait(false);
             return true;
         }
         return false;

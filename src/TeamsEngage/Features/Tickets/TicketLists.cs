@@ -22,7 +22,7 @@ public sealed class TicketLists(TicketStore tickets, TicketPeople people, IOptio
         }
         var ordered = mine.OrderBy(t => t.IsOpen ? 0 : 1).ThenByDescending(t => t.CreatedAt).ToList();
         var card = TicketCards.MyIssues(ordered, command.Texts, PeopleTime.ZoneOrUtc(command.Turn.Activity.GetTimeZone()));
-        await command.Turn.SendAsync(Replies.Card(card, command.Texts["Tickets_MyIssuesTitle"]), cancellationToken).ConfigureAwait(false);
+        await command.Turn.SendAsync(Replies.Card(card, command.Texts.Tickets_MyIssuesTitle), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Open tickets of the liaison's departments and those given to them (every one for administrators), oldest promise first.</summary>
@@ -42,6 +42,6 @@ public sealed class TicketLists(TicketStore tickets, TicketPeople people, IOptio
             }
         }
         var card = TicketStaffCards.Queue([.. queue.OrderBy(t => t.DueAt)], command.Texts, clock.GetUtcNow());
-        await command.Turn.SendAsync(Replies.Card(card, command.Texts["Tickets_QueueTitle"]), cancellationToken).ConfigureAwait(false);
+        await command.Turn.SendAsync(Replies.Card(card, command.Texts.Tickets_QueueTitle), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,7 +11,7 @@ public static class TicketMessageCards
     {
         var body = new List<CardElement>
         {
-            new TextBlock(texts.Format("Tickets_EventHeader", ticket.Id)) { IsSubtle = true, Size = TextSize.Small, Wrap = true },
+            new TextBlock(texts.Tickets_EventHeader(ticket.Id)) { IsSubtle = true, Size = TextSize.Small, Wrap = true },
             new TextBlock(TicketEventText.Line(e, texts)) { Weight = TextWeight.Bolder, Wrap = true },
         };
         if (e.Kind is TicketEventKind.LiaisonReply or TicketEventKind.ReporterMessage or TicketEventKind.Resolved && e.Text is { } said)
@@ -26,8 +26,8 @@ public static class TicketMessageCards
             ? new List<CardAction>
             {
                 forReporter
-                    ? TicketCards.MessageAction(ticket.Id, texts, "Tickets_Answer", TicketVerbs.Say, "message")
-                    : TicketCards.MessageAction(ticket.Id, texts, "Tickets_Answer", TicketVerbs.Reply, "replyText"),
+                    ? TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Answer, TicketVerbs.Say, "message")
+                    : TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Answer, TicketVerbs.Reply, "replyText"),
             }
             : null;
         return new AdaptiveCard(body) { Actions = actions, FallbackText = TicketEventText.Line(e, texts) };
@@ -35,32 +35,32 @@ public static class TicketMessageCards
 
     /// <summary>The reporter has several claimed tickets: which one is the message about? The message is kept in the box.</summary>
     public static AdaptiveCard WhichTicket(IReadOnlyList<Ticket> tickets, string message, Texts texts) => new(
-        TicketCards.Title(texts["Tickets_WhichTitle"]),
+        TicketCards.Title(texts.Tickets_WhichTitle),
         new ChoiceSetInput("ticketId", [.. tickets.Select(t => new Choice(CardText.Truncate($"{t.Id} · {t.Description}", 80), t.Id))])
         {
-            Label = texts["Tickets_WhichLabel"],
+            Label = texts.Tickets_WhichLabel,
             Style = ChoiceInputStyle.Expanded,
             IsRequired = true,
-            ErrorMessage = texts["Tickets_WhichMissing"],
+            ErrorMessage = texts.Tickets_WhichMissing,
         },
         new TextInput("message")
         {
-            Label = texts["Tickets_MessageLabel"],
+            Label = texts.Tickets_MessageLabel,
             IsMultiline = true,
             IsRequired = true,
             MaxLength = TicketCards.MaxMessage,
-            ErrorMessage = texts["Tickets_MessageMissing"],
+            ErrorMessage = texts.Tickets_MessageMissing,
             Value = CardText.Truncate(message, TicketCards.MaxMessage),
         })
     {
-        Actions = [new ExecuteAction(texts["Tickets_Send"], TicketVerbs.Say) { Data = new { } }],
-        FallbackText = texts["Tickets_WhichTitle"],
+        Actions = [new ExecuteAction(texts.Tickets_Send, TicketVerbs.Say) { Data = new { } }],
+        FallbackText = texts.Tickets_WhichTitle,
     };
 
     /// <summary>A short confirmation card after a relayed message (no typed text in it).</summary>
     public static AdaptiveCard Sent(string ticketId, string? toName, Texts texts) => new(
-        new TextBlock(texts.Format("Tickets_SentTo", ticketId, CardText.Escape(toName ?? texts["Tickets_Administrators"]))) { Wrap = true })
+        new TextBlock(texts.Tickets_SentTo(ticketId, CardText.Escape(toName ?? texts.Tickets_Administrators))) { Wrap = true })
     {
-        FallbackText = texts.Format("Tickets_SentTo", ticketId, toName ?? texts["Tickets_Administrators"]),
+        FallbackText = texts.Tickets_SentTo(ticketId, toName ?? texts.Tickets_Administrators),
     };
 }

@@ -14,12 +14,12 @@ public sealed class TicketReassignment(TicketDesk desk, TicketPeople people, IPe
         var target = await TargetAsync(action.Data.Target, cancellationToken).ConfigureAwait(false);
         if (target is null)
         {
-            return CardActionResult.WithMessage(texts["Tickets_ReassignMissing"]);
+            return CardActionResult.WithMessage(texts.Tickets_ReassignMissing);
         }
         var (department, assignee) = target.Value;
         var actor = await people.ActorAsync(action.Caller, cancellationToken).ConfigureAwait(false);
         var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status == TicketStatus.Resolved
-            ? Decision.Refuse<TicketChange>(texts["Tickets_AlreadyResolved"])
+            ? Decision.Refuse<TicketChange>(texts.Tickets_AlreadyResolved)
             : TicketChange.Write(
                 t with
                 {

@@ -21,7 +21,7 @@ public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory ca
         var card = payload.View == TicketCardView.Reporter
             ? TicketCardFactory.Reporter(ticket, texts, zone)
             : await cards.StaffAsync(ticket, texts, zone, context.IsUpdate ? null : payload.EventKey, cancellationToken).ConfigureAwait(false);
-        return new RenderedMessage(card, null, texts.Format("Tickets_Summary", ticket.Id));
+        return new RenderedMessage(card, null, texts.Tickets_Summary(ticket.Id));
     }
 
     protected override Task OnDeliveredAsync(TicketCardPayload payload, DeliveredContext context, CancellationToken cancellationToken) =>
@@ -42,6 +42,6 @@ public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory di
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var forReporter = context.Recipient.UserId == ticket.ReporterUserId;
-        return new RenderedMessage(TicketMessageCards.Event(ticket, ticketEvent, texts, forReporter), null, texts.Format("Tickets_Summary", ticket.Id));
+        return new RenderedMessage(TicketMessageCards.Event(ticket, ticketEvent, texts, forReporter), null, texts.Tickets_Summary(ticket.Id));
     }
 }

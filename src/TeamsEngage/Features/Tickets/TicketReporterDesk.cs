@@ -16,11 +16,11 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
     {
         if (string.IsNullOrWhiteSpace(message) || message.Length > TicketCards.MaxMessage)
         {
-            return texts["Tickets_MessageMissing"];
+            return texts.Tickets_MessageMissing;
         }
         if (!ticket.IsOpen)
         {
-            return texts["Tickets_AlreadyResolved"];
+            return texts.Tickets_AlreadyResolved;
         }
         var now = clock.GetUtcNow();
         var said = Event(ticket, TicketEventKind.ReporterMessage, message.Trim(), now);
@@ -30,7 +30,7 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
             await notifier.SendEventAsync(ticket, userId, said, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
         }
         await notifier.RefreshCardsAsync(ticket.Id, null, null, cancellationToken).ConfigureAwait(false);
-        return texts.Format("Tickets_SentTo", ticket.Id, CardText.Escape(ticket.HandlerName ?? texts["Tickets_Administrators"]));
+        return texts.Tickets_SentTo(ticket.Id, CardText.Escape(ticket.HandlerName ?? texts.Tickets_Administrators));
     }
 
     public async Task<CardActionResult> ReopenAsync(CardAction<TicketActionData, Ticket> action, CancellationToken cancellationToken)
@@ -53,11 +53,11 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
         var texts = action.Texts;
         if (!int.TryParse(action.Data.Rating, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
         {
-            return CardActionResult.WithMessage(texts["Tickets_RateMissing"]);
+            return CardActionResult.WithMessage(texts.Tickets_RateMissing);
         }
         var now = clock.GetUtcNow();
         var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status != TicketStatus.Resolved
-            ? Decision.Refuse<TicketChange>(texts["Tickets_NotResolved"])
+            ? Decision.Refuse<TicketChange>(texts.Tickets_NotResolved)
             : TicketChange.Write(t with { Rating = rating }, Event(t, TicketEventKind.Rated, rating.ToString(CultureInfo.InvariantCulture), now)),
             cancellationToken).ConfigureAwait(false);
         return await AfterAsync(action, result, cancellationToken).ConfigureAwait(false);
@@ -68,7 +68,7 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
     {
         if (t.Status != TicketStatus.Resolved)
         {
-            return Decision.Refuse<TicketChange>(texts["Tickets_NotResolved"]);
+            return Decision.Refuse<TicketChange>(texts.Tickets_NotResolved);
         }
         var status = t.ClaimedByKey is null ? TicketStatus.Open : TicketStatus.Claimed;
         var hours = Math.Max(1, (t.DueAt - t.CreatedAt).TotalHours);

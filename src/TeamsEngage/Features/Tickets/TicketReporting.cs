@@ -22,7 +22,7 @@ public sealed partial class TicketReporting(
     public Task OpenFormAsync(CommandContext command, CancellationToken cancellationToken)
     {
         var prefill = new ReportFormData(Description: command.Arguments.Length == 0 ? null : command.Arguments);
-        return command.Turn.SendAsync(Replies.Card(TicketCards.ReportForm(command.Texts, prefill), command.Texts["Tickets_FormTitle"]), cancellationToken);
+        return command.Turn.SendAsync(Replies.Card(TicketCards.ReportForm(command.Texts, prefill), command.Texts.Tickets_FormTitle), cancellationToken);
     }
 
     /// <summary>The "I have a concern" button of a notice: the form, linked to the notice, as a new message.</summary>
@@ -30,10 +30,10 @@ public sealed partial class TicketReporting(
     {
         var texts = action.Texts;
         var noticeId = action.Data.NoticeId is { Length: > 0 and <= 100 } id ? id : null;
-        var form = TicketCards.ReportForm(texts, new ReportFormData(noticeId), intro: texts["Tickets_FormConcernIntro"]);
+        var form = TicketCards.ReportForm(texts, new ReportFormData(noticeId), intro: texts.Tickets_FormConcernIntro);
         // A new message, so the notice card itself stays as it is.
-        await action.Turn.SendAsync(Replies.Card(form, texts["Tickets_FormTitle"]), cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithMessage(texts["Tickets_FormOpened"]);
+        await action.Turn.SendAsync(Replies.Card(form, texts.Tickets_FormTitle), cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithMessage(texts.Tickets_FormOpened);
     }
 
     /// <summary>Checks the form; returns the form again with the error, or the reporter's confirmation card.</summary>
@@ -57,7 +57,7 @@ public sealed partial class TicketReporting(
         {
             // The same form again (a double press): show what the first press filed.
             var earlier = filed.Length == 0 ? null : await tickets.FindAsync(filed, cancellationToken).ConfigureAwait(false);
-            return earlier is null ? CardActionResult.WithMessage(texts["Tickets_AlreadySent"]) : CardActionResult.WithCard(TicketCards.Reporter(earlier, texts, zone));
+            return earlier is null ? CardActionResult.WithMessage(texts.Tickets_AlreadySent) : CardActionResult.WithCard(TicketCards.Reporter(earlier, texts, zone));
         }
         Ticket? ticket = null;
         try
@@ -114,19 +114,19 @@ public sealed partial class TicketReporting(
         urgency = TicketUrgency.Whenever;
         if (string.IsNullOrWhiteSpace(form.Description))
         {
-            return texts["Tickets_FormWhatMissing"];
+            return texts.Tickets_FormWhatMissing;
         }
         if (string.IsNullOrWhiteSpace(form.Location))
         {
-            return texts["Tickets_FormWhereMissing"];
+            return texts.Tickets_FormWhereMissing;
         }
         if (form.Description.Length > TicketCards.MaxDescription || form.Location.Length > TicketCards.MaxLocation)
         {
-            return texts["Tickets_FormTooLong"];
+            return texts.Tickets_FormTooLong;
         }
         if (!Enum.TryParse(form.Urgency, ignoreCase: false, out urgency) || !Enum.IsDefined(urgency))
         {
-            return texts["Tickets_FormUrgencyMissing"];
+            return texts.Tickets_FormUrgencyMissing;
         }
         return null;
     }

@@ -18,45 +18,45 @@ public static class TicketStaffCards
         {
             body.Add(new Container(new TextBlock(banner) { Wrap = true, Weight = TextWeight.Bolder }) { Style = ContainerStyle.Warning });
         }
-        body.Add(TicketCards.Title(texts.Format("Tickets_StaffTitle", ticket.Id, TicketCards.UrgencyText(ticket.Urgency, texts))));
+        body.Add(TicketCards.Title(texts.Tickets_StaffTitle(ticket.Id, TicketCards.UrgencyText(ticket.Urgency, texts))));
         body.Add(CardText.UserText(ticket.Description));
         body.Add(new FactSet(
-            new Fact(texts["Tickets_FactReporter"], CardText.Escape(ticket.ReporterName ?? string.Empty)),
-            new Fact(texts["Tickets_FactDepartment"], CardText.Escape(ticket.DepartmentName ?? ticket.DepartmentCode)),
-            new Fact(texts["Tickets_FactWhere"], CardText.Escape(ticket.Location)),
-            new Fact(texts["Tickets_FactUrgency"], TicketCards.UrgencyText(ticket.Urgency, texts)),
-            new Fact(texts["Tickets_FactStatus"], TicketCards.StatusText(ticket, texts)),
-            new Fact(texts["Tickets_FactDue"], DueText(ticket, texts, zone, now))));
+            new Fact(texts.Tickets_FactReporter, CardText.Escape(ticket.ReporterName ?? string.Empty)),
+            new Fact(texts.Tickets_FactDepartment, CardText.Escape(ticket.DepartmentName ?? ticket.DepartmentCode)),
+            new Fact(texts.Tickets_FactWhere, CardText.Escape(ticket.Location)),
+            new Fact(texts.Tickets_FactUrgency, TicketCards.UrgencyText(ticket.Urgency, texts)),
+            new Fact(texts.Tickets_FactStatus, TicketCards.StatusText(ticket, texts)),
+            new Fact(texts.Tickets_FactDue, DueText(ticket, texts, zone, now))));
         if (ticket.NoticeId is not null)
         {
-            body.Add(new TextBlock(texts["Tickets_FromNotice"]) { IsSubtle = true, Wrap = true });
+            body.Add(new TextBlock(texts.Tickets_FromNotice) { IsSubtle = true, Wrap = true });
         }
         AddHistory(body, history, texts, zone);
         return new AdaptiveCard(body)
         {
             Actions = ticket.IsOpen ? Actions(ticket, texts, reassignTargets) : null,
-            FallbackText = texts.Format("Tickets_StaffTitle", ticket.Id, TicketCards.UrgencyText(ticket.Urgency, texts)),
+            FallbackText = texts.Tickets_StaffTitle(ticket.Id, TicketCards.UrgencyText(ticket.Urgency, texts)),
         };
     }
 
     /// <summary><c>queue</c>: open tickets of the liaison's departments, oldest promise first.</summary>
     public static AdaptiveCard Queue(IReadOnlyList<Ticket> tickets, Texts texts, DateTimeOffset now)
     {
-        var body = new List<CardElement> { TicketCards.Title(texts["Tickets_QueueTitle"]) };
+        var body = new List<CardElement> { TicketCards.Title(texts.Tickets_QueueTitle) };
         if (tickets.Count == 0)
         {
-            body.Add(new TextBlock(texts["Tickets_QueueEmpty"]) { Wrap = true });
+            body.Add(new TextBlock(texts.Tickets_QueueEmpty) { Wrap = true });
         }
         foreach (var ticket in tickets)
         {
             body.Add(new Container(
                 new TextBlock($"**{ticket.Id}** · {TicketCards.UrgencyText(ticket.Urgency, texts)} · {TicketCards.StatusText(ticket, texts)}") { Wrap = true },
                 CardText.UserText(ticket.Description, 140),
-                new TextBlock(texts.Format("Tickets_QueueLine", CardText.Escape(ticket.ReporterName ?? string.Empty), PeopleTime.Until(ticket.DueAt, now, texts)))
+                new TextBlock(texts.Tickets_QueueLine(CardText.Escape(ticket.ReporterName ?? string.Empty), PeopleTime.Until(ticket.DueAt, now, texts)))
                 { IsSubtle = true, Size = TextSize.Small, Wrap = true })
             { Separator = true, Spacing = Spacing.Medium });
         }
-        return new AdaptiveCard(body) { FallbackText = texts["Tickets_QueueTitle"] };
+        return new AdaptiveCard(body) { FallbackText = texts.Tickets_QueueTitle };
     }
 
     private static string DueText(Ticket ticket, Texts texts, TimeZoneInfo zone, DateTimeOffset now) =>
@@ -71,7 +71,7 @@ public static class TicketStaffCards
         {
             return;
         }
-        body.Add(new TextBlock(texts["Tickets_HistoryTitle"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
+        body.Add(new TextBlock(texts.Tickets_HistoryTitle) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
         foreach (var entry in shown)
         {
             body.Add(new TextBlock($"{PeopleTime.Brief(entry.At, zone, texts)} · {TicketEventText.Line(entry, texts)}") { Wrap = true, Size = TextSize.Small, IsSubtle = true });
@@ -87,33 +87,33 @@ public static class TicketStaffCards
         var actions = new List<CardAction>();
         if (ticket.Status == TicketStatus.Open)
         {
-            actions.Add(new ExecuteAction(texts["Tickets_Claim"], TicketVerbs.Claim) { Data = new TicketActionData(ticket.Id), Style = ActionStyle.Positive });
+            actions.Add(new ExecuteAction(texts.Tickets_Claim, TicketVerbs.Claim) { Data = new TicketActionData(ticket.Id), Style = ActionStyle.Positive });
         }
-        actions.Add(TicketCards.MessageAction(ticket.Id, texts, "Tickets_Reply", TicketVerbs.Reply, "replyText"));
-        actions.Add(new ShowCardAction(texts["Tickets_Resolve"], new AdaptiveCard(
+        actions.Add(TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Reply, TicketVerbs.Reply, "replyText"));
+        actions.Add(new ShowCardAction(texts.Tickets_Resolve, new AdaptiveCard(
             new TextInput("resolution")
             {
-                Label = texts["Tickets_ResolutionLabel"],
+                Label = texts.Tickets_ResolutionLabel,
                 IsMultiline = true,
                 IsRequired = true,
                 MaxLength = TicketCards.MaxMessage,
-                ErrorMessage = texts["Tickets_ResolutionMissing"],
+                ErrorMessage = texts.Tickets_ResolutionMissing,
             })
         {
-            Actions = [new ExecuteAction(texts["Tickets_ResolveSend"], TicketVerbs.Resolve) { Data = new TicketActionData(ticket.Id) }],
+            Actions = [new ExecuteAction(texts.Tickets_ResolveSend, TicketVerbs.Resolve) { Data = new TicketActionData(ticket.Id) }],
         }));
         if (reassignTargets.Count > 0)
         {
-            actions.Add(new ShowCardAction(texts["Tickets_Reassign"], new AdaptiveCard(
+            actions.Add(new ShowCardAction(texts.Tickets_Reassign, new AdaptiveCard(
                 new ChoiceSetInput("target", reassignTargets)
                 {
-                    Label = texts["Tickets_ReassignLabel"],
+                    Label = texts.Tickets_ReassignLabel,
                     Style = ChoiceInputStyle.Compact,
                     IsRequired = true,
-                    ErrorMessage = texts["Tickets_ReassignMissing"],
+                    ErrorMessage = texts.Tickets_ReassignMissing,
                 })
             {
-                Actions = [new ExecuteAction(texts["Tickets_ReassignSend"], TicketVerbs.Reassign) { Data = new TicketActionData(ticket.Id) }],
+                Actions = [new ExecuteAction(texts.Tickets_ReassignSend, TicketVerbs.Reassign) { Data = new TicketActionData(ticket.Id) }],
             }));
         }
         return actions;

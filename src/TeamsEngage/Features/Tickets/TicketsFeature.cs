@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
@@ -47,7 +48,7 @@ public static class TicketsFeature
 
         // Staff verbs are checked against the ticket's department (liaison, backup, assignee, claimer) or the administrators;
         // reporter verbs against the reporter. TicketAccess decides by verb.
-        bot.MapActions(new ActionReplies(NotFound: "Tickets_NotFound", Refused: "Tickets_Refused", ChangedMeanwhile: "Tickets_ChangedMeanwhile", NotYours: "Tickets_NotYours"))
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Tickets_NotFound, Refused: TextKeys.Tickets_Refused, ChangedMeanwhile: TextKeys.Tickets_ChangedMeanwhile, NotYours: TextKeys.Tickets_NotYours))
             .Map<OpenReportData, TicketReporting>(SharedVerbs.OpenReport, Who.Everyone, (action, reporting, ct) => reporting.OpenConcernFormAsync(action, ct))
             .Map<ReportFormData, TicketReporting>(TicketVerbs.Submit, Who.Everyone, (action, reporting, ct) => reporting.SubmitAsync(action, ct))
             .Map<TicketActionData, Ticket, TicketDesk>(TicketVerbs.Claim, Who.Staff, d => d.TicketId, (action, desk, ct) => desk.ClaimAsync(action, ct))

@@ -1,3 +1,4 @@
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using System.Globalization;
 
@@ -45,11 +46,11 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
             unchanged += outcome == DepartmentChangeOutcome.Unchanged ? 1 : 0;
             if (outcome is not (DepartmentChangeOutcome.Saved or DepartmentChangeOutcome.Unchanged))
             {
-                errors.Add(new ImportIssue(line, "Directory_Import_ChangedMeanwhile", []));
+                errors.Add(new ImportIssue(line, TextKeys.Directory_Import_ChangedMeanwhile, []));
             }
             warnings.AddRange(new[] { (Person: liaison, Reference: liaisonRef), (Person: backup, Reference: backupRef) }
                 .Where(p => p.Person is { Installed: false })
-                .Select(p => new ImportIssue(line, "Directory_Import_NotInstalled", [p.Reference!])));
+                .Select(p => new ImportIssue(line, TextKeys.Directory_Import_NotInstalled, [p.Reference!])));
         }
         return new ImportReport(applied, unchanged, [.. errors.OrderBy(e => e.Line)], warnings);
     }
@@ -63,13 +64,13 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
         foreach (var record in WithoutHeader(CsvText.Parse(csv), "department"))
         {
             var c = record.Cells;
-            var error = c.Count is < 5 or > 5 ? Issue(record, "Directory_Import_ColumnCount", "5")
-                : c[0].Length is 0 or > 100 ? Issue(record, "Directory_Import_BadName")
-                : !DepartmentCodes.IsValid(c[1]) ? Issue(record, "Directory_Import_BadCode", c[1])
-                : !codes.Add(DepartmentCodes.Normalize(c[1])) ? Issue(record, "Directory_Import_DuplicateCode", c[1])
-                : !IsPersonReference(c[2]) ? Issue(record, "Directory_Import_BadPerson", c[2])
-                : !IsPersonReference(c[3]) ? Issue(record, "Directory_Import_BadPerson", c[3])
-                : !int.TryParse(c[4], NumberStyles.None, CultureInfo.InvariantCulture, out var hours) || hours is < 1 or > 720 ? Issue(record, "Directory_Import_BadHours", c[4])
+            var error = c.Count is < 5 or > 5 ? Issue(record, TextKeys.Directory_Import_ColumnCount, "5")
+                : c[0].Length is 0 or > 100 ? Issue(record, TextKeys.Directory_Import_BadName)
+                : !DepartmentCodes.IsValid(c[1]) ? Issue(record, TextKeys.Directory_Import_BadCode, c[1])
+                : !codes.Add(DepartmentCodes.Normalize(c[1])) ? Issue(record, TextKeys.Directory_Import_DuplicateCode, c[1])
+                : !IsPersonReference(c[2]) ? Issue(record, TextKeys.Directory_Import_BadPerson, c[2])
+                : !IsPersonReference(c[3]) ? Issue(record, TextKeys.Directory_Import_BadPerson, c[3])
+                : !int.TryParse(c[4], NumberStyles.None, CultureInfo.InvariantCulture, out var hours) || hours is < 1 or > 720 ? Issue(record, TextKeys.Directory_Import_BadHours, c[4])
                 : null;
             if (error is not null)
             {
@@ -91,12 +92,12 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
         foreach (var record in WithoutHeader(CsvText.Parse(csv), "email"))
         {
             var c = record.Cells;
-            var error = c.Count is < 2 or > 4 ? Issue(record, "Directory_Import_ColumnCount", "4")
-                : !IsEmail(c[0]) ? Issue(record, "Directory_Import_BadEmail", c[0])
-                : !emails.Add(c[0].ToLowerInvariant()) ? Issue(record, "Directory_Import_DuplicateEmail", c[0])
-                : c[1].Length > 0 && !known.Contains(c[1].Trim().ToUpperInvariant()) ? Issue(record, "Directory_Import_UnknownDepartment", c[1])
-                : RoleNames.TryParse(Cell(c, 2)) is null ? Issue(record, "Directory_Import_BadRole", Cell(c, 2))
-                : Cell(c, 3).Length > 0 && !Localization.Texts.IsSupported(Cell(c, 3)) ? Issue(record, "Directory_Import_BadLanguage", Cell(c, 3))
+            var error = c.Count is < 2 or > 4 ? Issue(record, TextKeys.Directory_Import_ColumnCount, "4")
+                : !IsEmail(c[0]) ? Issue(record, TextKeys.Directory_Import_BadEmail, c[0])
+                : !emails.Add(c[0].ToLowerInvariant()) ? Issue(record, TextKeys.Directory_Import_DuplicateEmail, c[0])
+                : c[1].Length > 0 && !known.Contains(c[1].Trim().ToUpperInvariant()) ? Issue(record, TextKeys.Directory_Import_UnknownDepartment, c[1])
+                : RoleNames.TryParse(Cell(c, 2)) is null ? Issue(record, TextKeys.Directory_Import_BadRole, Cell(c, 2))
+                : Cell(c, 3).Length > 0 && !Localization.Texts.IsSupported(Cell(c, 3)) ? Issue(record, TextKeys.Directory_Import_BadLanguage, Cell(c, 3))
                 : null;
             if (error is not null)
             {
