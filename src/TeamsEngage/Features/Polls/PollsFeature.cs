@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
+using TeamsEngage.Storage;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Features.Polls;
@@ -19,7 +20,8 @@ public static class PollsFeature
         services.AddStoreTable(PollStore.RecipientsTable);
         services.AddStoreTable(VoteStore.TableName);
         services.AddStoreTable(PollLedger.TableName);
-        services.AddStoreTable(PollLinks.SettingsTable);
+        // The link signing key is the deployment's, not a district's: the tenant is inside what it signs.
+        services.AddSharedStoreTable(PollLinks.SettingsTable);
         services.AddSingleton<PollStore>();
         services.AddSingleton<VoteStore>();
         services.AddSingleton<PollLedger>();
@@ -64,6 +66,7 @@ public static class PollsFeature
 
     private static async Task<IResult> ExportAsync(
         string pollId,
+        string? tenant,
         string? exp,
         string? sig,
         PollLinks links,
@@ -72,10 +75,11 @@ public static class PollsFeature
         IOptions<PollsOptions> options,
         CancellationToken cancellationToken)
     {
-        if (!await links.IsValidAsync(pollId, exp, sig, cancellationToken).ConfigureAwait(false))
+        if (await links.ValidTenantAsync(pollId, tenant, exp, sig, cancellationToken).ConfigureAwait(false) is not { } tenantId)
         {
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
+        using var scope = TenantScope.Enter(tenantId);
         var poll = await polls.FindAsync(pollId, cancellationToken).ConfigureAwait(false);
         if (poll is null || poll.Status == PollStatus.Draft)
         {
