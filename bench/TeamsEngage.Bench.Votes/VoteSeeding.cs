@@ -16,6 +16,8 @@ internal static class VoteSeeding
 
     public static async Task<string> SeedPollAsync(IServiceProvider services, int voters)
     {
+        // Seeding writes the district's tables, as a turn of the voters' tenant would.
+        using var scope = TenantScope.Enter(Tenant);
         var polls = services.GetRequiredService<PollStore>();
         var spec = new PollSpec("Which training time works best?", ["Monday 3pm", "Tuesday 3pm", "Wednesday 3pm", "Thursday 3pm"], false, false, false, ResultsVisibility.Live, DateTimeOffset.UtcNow.AddDays(1), Audience.Everyone);
         var draft = await polls.CreateDraftAsync(new Poll(PollStore.NewId(), spec, "29:bench-author", "Bench", PollStatus.Draft, DateTimeOffset.UtcNow), CancellationToken.None);
@@ -32,6 +34,7 @@ internal static class VoteSeeding
     /// </summary>
     public static async Task SeedVotersAsync(IServiceProvider services, int voters, Uri serviceUrl)
     {
+        using var scope = TenantScope.Enter(Tenant);
         var editor = services.GetRequiredService<PeopleEditor>();
         // A store of its own, so the bot's instance has not seen these references: like a bot restarted since the
         // installs, it writes each voter's reference again on their first activity.
@@ -80,7 +83,7 @@ internal static class VoteSeeding
     private static async Task<PollTally> CountFreshAsync(PollStore polls, VoteStore votes, string pollId) =>
         await votes.CountAsync((await polls.FindAsync(pollId, CancellationToken.None))!, CancellationToken.None);
 
-    private const string Tenant = "bench-tenant";
+    private const string Tenant = "5b0c7a1e-2f4d-4c83-9e6a-b7d1c2f3a4e5";
     private const string BotId = "28:bench-bot";
 
     private static string ConversationId(int i) => "a:bench-" + i.ToString(CultureInfo.InvariantCulture);

@@ -27,7 +27,7 @@ internal sealed record StoreChoice(string Kind, string? DataDirectory, string? C
 /// </summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
-    public const string TenantId = "bench-tenant";
+    public const string TenantId = "5b0c7a1e-2f4d-4c83-9e6a-b7d1c2f3a4e5";
     public const string Kind = "bench.notice";
     private static readonly string[] Tables = ["ConversationReferences", "OutboxRows", "OutboxWork", "OutboxBroadcasts"];
 

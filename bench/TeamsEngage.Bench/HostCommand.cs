@@ -28,6 +28,8 @@ internal static class HostCommand
         var enqueueSeconds = 0.0;
         if (args.Start)
         {
+            // The outbox records the broadcast's tenant and sends only to references of that tenant.
+            using var tenant = TeamsEngage.Storage.TenantScope.Enter(BenchHost.TenantId);
             var receipt = await host.Outbox.StartBroadcastAsync(new BroadcastRequest(args.BroadcastId, BenchHost.Kind, "Network maintenance tonight"), BenchHost.Recipients(args.Recipients));
             enqueueSeconds = clock.Elapsed.TotalSeconds;
             Console.WriteLine("started " + receipt.Queued.ToString(CultureInfo.InvariantCulture));

@@ -19,9 +19,9 @@ public static class OutboxServices
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddStoreTable(OutboxKeys.RowsTable);
-        services.AddStoreTable(OutboxKeys.WorkTable);
-        services.AddStoreTable(OutboxKeys.BroadcastsTable);
+        services.AddSharedStoreTable(OutboxKeys.RowsTable);
+        services.AddSharedStoreTable(OutboxKeys.WorkTable);
+        services.AddSharedStoreTable(OutboxKeys.BroadcastsTable);
 
         services.TryAddSingleton<OutboxTables>();
         services.TryAddSingleton<OutboxSignal>();
@@ -52,7 +52,7 @@ public static class OutboxServices
     /// </summary>
     public static IServiceCollection AddConversationReferences(this IServiceCollection services)
     {
-        services.AddStoreTable(ConversationReferenceStore.TableName);
+        services.AddSharedStoreTable(ConversationReferenceStore.TableName);
         services.TryAddSingleton<ConversationReferenceStore>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ITurnObserver, ConversationReferenceRecorder>());
         return services;

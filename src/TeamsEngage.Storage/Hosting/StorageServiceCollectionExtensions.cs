@@ -25,16 +25,34 @@ public static partial class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(CreateStore);
+        services.TryAddSingleton<ITableStore>(provider => new TenantScopedTableStore(
+            CreateStore(provider), provider.GetServices<SharedStoreTableName>().Select(t => t.Name)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StoreInitializer>());
+        services.AddSharedStoreTable(TenantRegistry.TableName);
+        services.TryAddSingleton<TenantRegistry>();
         return services;
     }
 
-    /// <summary>Declares a table the application uses; it is created at start-up.</summary>
+    /// <summary>
+    /// Declares a table the application uses; it is created at start-up. It is tenant-scoped: every operation on it
+    /// needs a tenant in <see cref="TenantScope"/> and sees only that tenant's rows.
+    /// </summary>
     public static IServiceCollection AddStoreTable(this IServiceCollection services, string name)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(new StoreTableName(TableNameRules.Validate(name)));
+        return services;
+    }
+
+    /// <summary>
+    /// Declares a table that holds rows of every tenant (infrastructure that records the tenant per row, or the tenant
+    /// registry itself): it is created at start-up and used without a tenant scope.
+    /// </summary>
+    public static IServiceCollection AddSharedStoreTable(this IServiceCollection services, string name)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddStoreTable(name);
+        services.AddSingleton(new SharedStoreTableName(name));
         return services;
     }
 

@@ -16,23 +16,24 @@ public static partial class TeamsEngageServices
     /// <summary>The Bot Connector layer, with the routing table of the product.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // Every handler runs inside the activity's tenant: the store refuses tenant data to code outside one.
         services.AddBotConnector(configuration, environment, routes => routes
-            .OnActivity<MessageHandler>(ActivityTypes.Message)
-            .OnActivity<Welcomer>(ActivityTypes.ConversationUpdate)
-            .OnActivity<Welcomer>(ActivityTypes.InstallationUpdate)
-            .OnInvoke<CardActionInvokeHandler>(InvokeNames.AdaptiveCardAction));
+            .OnActivity<InTenant<MessageHandler>>(ActivityTypes.Message)
+            .OnActivity<InTenant<Welcomer>>(ActivityTypes.ConversationUpdate)
+            .OnActivity<InTenant<Welcomer>>(ActivityTypes.InstallationUpdate)
+            .OnInvoke<InTenantInvoke<CardActionInvokeHandler>>(InvokeNames.AdaptiveCardAction));
+        services.AddScoped<MessageHandler>();
+        services.AddScoped<Welcomer>();
+        services.AddScoped<CardActionInvokeHandler>();
+        services.AddSingleton<TenantTurn>();
 
         services.AddOptions<TeamsEngageOptions>().BindConfiguration(TeamsEngageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TeamsEngageOptions>, TenantRulesValidator>();
         services.AddOptions<BotEndpointOptions>().Configure<IOptions<TeamsEngageOptions>, IOptions<BotOptions>>((endpoint, product, bot) =>
         {
-            IEnumerable<string> tenants = product.Value.AllowedTenants;
-            if (!tenants.Any(t => !string.IsNullOrWhiteSpace(t)) && !string.IsNullOrWhiteSpace(bot.Value.MicrosoftAppTenantId))
+            foreach (var tenant in product.Value.EffectiveAllowedTenants(bot.Value.MicrosoftAppTenantId))
             {
-                tenants = [bot.Value.MicrosoftAppTenantId];
-            }
-            foreach (var tenant in tenants.Where(t => !string.IsNullOrWhiteSpace(t)))
-            {
-                endpoint.AllowedTenants.Add(tenant.Trim());
+                endpoint.AllowedTenants.Add(tenant);
             }
         });
 
@@ -57,10 +58,20 @@ public static partial class TeamsEngageServices
         var endpoint = app.Services.GetRequiredService<IOptions<BotEndpointOptions>>().Value;
         if (endpoint.AllowedTenants.Count == 0 && !app.Environment.IsDevelopment())
         {
-            LogNoTenantAllowList(app.Logger);
+            if (app.Services.GetRequiredService<IOptions<TeamsEngageOptions>>().Value.AllowAnyTenant)
+            {
+                LogAnyTenant(app.Logger);
+            }
+            else
+            {
+                LogNoTenantAllowList(app.Logger);
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "TeamsEngage:AllowedTenants is empty and MicrosoftAppTenantId is not set: activities from every tenant are accepted.")]
     private static partial void LogNoTenantAllowList(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TeamsEngage:AllowAnyTenant is set: activities from every tenant are accepted, each tenant seeing only its own data.")]
+    private static partial void LogAnyTenant(ILogger logger);
 }

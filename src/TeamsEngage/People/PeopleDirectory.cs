@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.People;
 
 /// <summary>The directory read API over the People and Departments tables. No cache: every read sees the latest write.</summary>
-public sealed class PeopleDirectory(ITableStore store, IOptions<PeopleOptions> options) : IPeopleDirectory
+public sealed class PeopleDirectory(ITableStore store, ConfiguredAdministrators administrators) : IPeopleDirectory
 {
     private readonly IStoreTable _people = store.Table(PeopleRows.PeopleTable);
     private readonly IStoreTable _departments = store.Table(PeopleRows.DepartmentsTable);
@@ -83,7 +82,7 @@ public sealed class PeopleDirectory(ITableStore store, IOptions<PeopleOptions> o
     public async Task<IReadOnlyList<Person>> ListAdministratorsAsync(CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<string, Person>(StringComparer.Ordinal);
-        foreach (var configured in options.Value.Administrators.Where(a => !string.IsNullOrWhiteSpace(a)))
+        foreach (var configured in administrators.InCurrentTenant())
         {
             var person = configured.Contains('@', StringComparison.Ordinal)
                 ? await FindByEmailAsync(configured, cancellationToken).ConfigureAwait(false)
@@ -103,11 +102,8 @@ public sealed class PeopleDirectory(ITableStore store, IOptions<PeopleOptions> o
         return [.. result.Values.OrderBy(p => p.Key, StringComparer.Ordinal)];
     }
 
-    /// <summary>Whether configuration names this person an administrator (by object id or email).</summary>
-    internal bool IsConfiguredAdministrator(string? aadObjectId, string? email) =>
-        options.Value.Administrators.Any(a =>
-            (aadObjectId is not null && string.Equals(a.Trim(), aadObjectId, StringComparison.OrdinalIgnoreCase))
-            || (email is not null && string.Equals(a.Trim(), email, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>Whether configuration names this person an administrator of the tenant in scope (by object id or email).</summary>
+    internal bool IsConfiguredAdministrator(string? aadObjectId, string? email) => administrators.Includes(aadObjectId, email);
 
     internal async Task<PersonRecord?> FindRecordAsync(string personKey, CancellationToken cancellationToken)
     {

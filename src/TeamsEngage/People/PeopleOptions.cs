@@ -7,7 +7,10 @@ public sealed class PeopleOptions
 {
     public const string Section = "TeamsEngage";
 
-    /// <summary>Administrators at start-up, by Entra object id or email; everyone else is managed in Teams.</summary>
+    /// <summary>
+    /// Administrators at start-up, by Entra object id or email, of the bot's home tenant; <c>{tenantId}/{objectId-or-email}</c>
+    /// names one of another tenant. Everyone else is managed in Teams.
+    /// </summary>
     [PersonReferences]
     public IList<string> Administrators { get; } = [];
 }
@@ -21,11 +24,12 @@ public sealed class PersonReferencesAttribute : ValidationAttribute
         var wrong = (value as IEnumerable<string> ?? []).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v) && !IsReference(v.Trim()));
         return wrong is null
             ? ValidationResult.Success
-            : new ValidationResult($"TeamsEngage:Administrators must list Entra object ids or email addresses; '{wrong}' is neither.");
+            : new ValidationResult($"TeamsEngage:Administrators must list Entra object ids or email addresses, each optionally as {{tenantId}}/…; '{wrong}' is neither.");
     }
 
-    private static bool IsReference(string value)
+    private static bool IsReference(string entry)
     {
+        var value = ConfiguredAdministrators.Parse(entry).Reference;
         var at = value.IndexOf('@', StringComparison.Ordinal);
         return Guid.TryParse(value, out _) || (at > 0 && at < value.Length - 1 && at == value.LastIndexOf('@') && !value.Any(char.IsWhiteSpace));
     }

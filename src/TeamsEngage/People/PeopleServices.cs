@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Routing;
 using TeamsEngage.People.Import;
@@ -17,7 +18,9 @@ public static class PeopleServices
         services.AddStoreTable(PeopleRows.AuditTable);
         services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>());
 
+        services.AddSingleton<ConfiguredAdministrators>();
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<IPeopleDirectory>(sp => sp.GetRequiredService<PeopleDirectory>());
         services.AddSingleton<DirectoryAudit>();
@@ -27,7 +30,8 @@ public static class PeopleServices
         services.AddSingleton<DepartmentWork>();
         services.AddSingleton<RecordedContacts>();
         services.AddSingleton<ICallerResolver, DirectoryCallerResolver>();
-        services.AddScoped<ITurnObserver, FirstContactRecorder>();
+        services.AddScoped<FirstContactRecorder>();
+        services.AddScoped<ITurnObserver, InTenantObserver<FirstContactRecorder>>();
         services.AddHostedService<StartupImport>();
         return services;
     }

@@ -23,11 +23,16 @@ public sealed class StorageRegistrationTests(AzuriteServer azurite) : IDisposabl
 
         await host.StartAsync();
         var store = host.Services.GetRequiredService<ITableStore>();
-        var written = await store.Table("Polls").InsertAsync(new StoreEntity("p", "r", new Dictionary<string, object?>()));
-        var missingRow = await store.Table("Notices").GetAsync("p", "r");
+        StoreEntity written;
+        StoreEntity? missingRow;
+        using (TenantScope.Enter(Tenant))
+        {
+            written = await store.Table("Polls").InsertAsync(new StoreEntity("p", "r", new Dictionary<string, object?>()));
+            missingRow = await store.Table("Notices").GetAsync("p", "r");
+        }
         await host.StopAsync();
 
-        var sqlite = Assert.IsType<SqliteTableStore>(store);
+        var sqlite = Assert.IsType<SqliteTableStore>(Assert.IsType<TenantScopedTableStore>(store).Inner);
         Assert.Equal(Path.Combine(contentRoot.Path, "data", "teamsengage.db"), sqlite.DatabasePath);
         Assert.NotNull(written.ETag);
         Assert.Null(missingRow);
@@ -39,7 +44,7 @@ public sealed class StorageRegistrationTests(AzuriteServer azurite) : IDisposabl
         using var host = BuildHost(new() { ["Storage:DataDirectory"] = "state/db" }, "Notices");
 
         await host.StartAsync();
-        var store = Assert.IsType<SqliteTableStore>(host.Services.GetRequiredService<ITableStore>());
+        var store = Assert.IsType<SqliteTableStore>(Raw(host));
         await host.StopAsync();
 
         Assert.Equal(Path.Combine(contentRoot.Path, "state", "db", "teamsengage.db"), store.DatabasePath);
@@ -54,10 +59,14 @@ public sealed class StorageRegistrationTests(AzuriteServer azurite) : IDisposabl
 
         await host.StartAsync();
         var store = host.Services.GetRequiredService<ITableStore>();
-        var written = await store.Table(table).InsertAsync(new StoreEntity("p", "r", new Dictionary<string, object?> { ["V"] = 1 }));
+        StoreEntity written;
+        using (TenantScope.Enter(Tenant))
+        {
+            written = await store.Table(table).InsertAsync(new StoreEntity("p", "r", new Dictionary<string, object?> { ["V"] = 1 }));
+        }
         await host.StopAsync();
 
-        var azure = Assert.IsType<AzureTableStore>(store);
+        var azure = Assert.IsType<AzureTableStore>(Raw(host));
         Assert.Equal(new Uri($"http://127.0.0.1:{azurite.Port}/devstoreaccount1"), azure.Endpoint);
         Assert.NotNull(written.ETag);
     }
@@ -67,7 +76,7 @@ public sealed class StorageRegistrationTests(AzuriteServer azurite) : IDisposabl
     {
         using var host = BuildHost(new() { ["Storage:TableEndpoint"] = "https://example.table.core.windows.net/", ["Storage:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001" });
 
-        var store = Assert.IsType<AzureTableStore>(host.Services.GetRequiredService<ITableStore>());
+        var store = Assert.IsType<AzureTableStore>(Raw(host));
 
         Assert.Equal(new Uri("https://example.table.core.windows.net/"), store.Endpoint);
     }
@@ -85,12 +94,34 @@ public sealed class StorageRegistrationTests(AzuriteServer azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task DeclaredTablesAreTenantScopedUnlessDeclaredShared()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot.Path });
+        builder.Services.AddLogging();
+        builder.Services.AddTableStore(builder.Configuration).AddStoreTable("Tickets").AddSharedStoreTable("OutboxRows");
+        using var host = builder.Build();
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<ITableStore>();
+
+        await store.Table("OutboxRows").InsertAsync(new StoreEntity("q", "1", new Dictionary<string, object?>()));
+        await Assert.ThrowsAsync<TenantScopeMissingException>(() => store.Table("Tickets").GetAsync("p", "r"));
+        await host.Services.GetRequiredService<TenantRegistry>().RecordAsync(Tenant, default);
+        await host.StopAsync();
+
+        Assert.Equal([Tenant], await host.Services.GetRequiredService<TenantRegistry>().ListAsync(default));
+    }
+
+    [Fact]
     public void DeclaringAnInvalidTableNameFailsAtRegistration()
     {
         var services = new ServiceCollection();
 
         Assert.Throws<ArgumentException>(() => services.AddStoreTable("no-dashes"));
     }
+
+    private const string Tenant = "6f1d7e5a-3c0b-4b7e-9a51-2d8c4f0e9b11";
+
+    private static ITableStore Raw(IHost host) => Assert.IsType<TenantScopedTableStore>(host.Services.GetRequiredService<ITableStore>()).Inner;
 
     private IHost BuildHost(Dictionary<string, string?> settings, params string[] tables)
     {

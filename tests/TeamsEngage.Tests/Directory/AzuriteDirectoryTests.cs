@@ -23,6 +23,7 @@ public sealed class AzuriteDirectoryTests(AzuriteServer azurite) : IClassFixture
         }
 
         await using var restarted = await BotApplication.StartAsync(storage);
+        using var home = Fixtures.InHomeTenant();
 
         var directory = DirectoryFlowTests.Directory(restarted);
         var carmen = await directory.FindByEmailAsync(DirectorySeeding.EmailOf(Persona.Carmen));

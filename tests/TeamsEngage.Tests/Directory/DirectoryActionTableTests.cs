@@ -26,6 +26,7 @@ public sealed class DirectoryActionTableTests
     public async Task DataOfTheWrongShapeGetsTheNotFoundSentenceAndChangesNothing()
     {
         await using var bot = await DirectorySeeding.StartAsync(departments: Departments, administrators: [Persona.Ben], installed: [Persona.Ana, Persona.Ben]);
+        using var home = Fixtures.InHomeTenant();
 
         var remove = await bot.ExecuteAsync(Persona.Ben, "departments.remove", new { code = new[] { "SCI" } });
         var profile = await bot.ExecuteAsync(Persona.Ana, "profile.save", new { department = new { code = "SCI" }, language = "en" });
@@ -40,6 +41,7 @@ public sealed class DirectoryActionTableTests
     public async Task EditingOrRemovingADepartmentThatIsGoneSaysSo()
     {
         await using var bot = await DirectorySeeding.StartAsync(departments: Departments, administrators: [Persona.Ben], installed: [Persona.Ben]);
+        using var home = Fixtures.InHomeTenant();
 
         var edit = await bot.ExecuteAsync(Persona.Ben, "departments.edit", new { code = "ART" });
         var remove = await bot.ExecuteAsync(Persona.Ben, "departments.remove", new { code = "ART" });
@@ -53,6 +55,7 @@ public sealed class DirectoryActionTableTests
     public async Task AProfileSaveNamingSomeoneElseChangesOnlyTheCallersOwnRow()
     {
         await using var bot = await DirectorySeeding.StartAsync(departments: Departments, installed: [Persona.Ana, Persona.Carmen]);
+        using var home = Fixtures.InHomeTenant();
 
         await bot.ExecuteAsync(Persona.Carmen, "profile.save", new { department = "MATH", language = "es", personKey = DirectorySeeding.KeyOf(Persona.Ana) });
 

@@ -14,6 +14,7 @@ public sealed class DirectoryFlowTests
     public async Task ANewcomerIsAskedForTheirDepartmentAndTheirAnswerIsStored()
     {
         await using var bot = await DirectorySeeding.StartAsync(departments: Departments);
+        using var home = Fixtures.InHomeTenant();
 
         await bot.InstallAsync(Persona.Carmen);
         var welcome = SentCards.CardOf(Assert.Single(bot.SentTo(Persona.Carmen)));
@@ -46,6 +47,7 @@ public sealed class DirectoryFlowTests
     public async Task ASavedProfileWithAnUnknownDepartmentIsRefused()
     {
         await using var bot = await DirectorySeeding.StartAsync(departments: Departments, installed: [Persona.Ana]);
+        using var home = Fixtures.InHomeTenant();
 
         var answer = await bot.ExecuteAsync(Persona.Ana, "profile.save", new { department = "ART", language = "en" });
 
@@ -57,6 +59,7 @@ public sealed class DirectoryFlowTests
     public async Task AnAdministratorAssignsALiaisonChosenAmongPeopleWhoInstalledTheBot()
     {
         await using var bot = await DirectorySeeding.StartAsync(departments: Departments, administrators: [Persona.Ben], installed: [Persona.Ana, Persona.Ben]);
+        using var home = Fixtures.InHomeTenant();
 
         await bot.SayAsync(Persona.Ben, "departments");
         Assert.Contains("Science", SentCards.AllText(SentCards.CardOf(Assert.Single(bot.SentTo(Persona.Ben)))), StringComparison.Ordinal);
@@ -81,6 +84,7 @@ public sealed class DirectoryFlowTests
     {
         var dana = "dana@" + DirectorySeeding.Domain;
         await using var bot = await DirectorySeeding.StartAsync(departments: $"Science,SCI,{dana},,24", people: $"{DirectorySeeding.EmailOf(Persona.Carmen)},SCI,member,en", administrators: [Persona.Ben], installed: [Persona.Ben]);
+        using var home = Fixtures.InHomeTenant();
 
         await bot.SayAsync(Persona.Ben, "departments");
         var refused = await bot.ExecuteAsync(Persona.Ben, "departments.save", new
@@ -111,6 +115,7 @@ public sealed class DirectoryFlowTests
     public async Task ForgedAdministratorButtonsFromATeacherAreRefusedAndChangeNothing()
     {
         await using var bot = await DirectorySeeding.StartAsync(departments: Departments, installed: [Persona.Ana]);
+        using var home = Fixtures.InHomeTenant();
         var before = (await Audit(bot)).Count;
 
         var save = await bot.ExecuteAsync(Persona.Ana, "departments.save", new { originalCode = "SCI", name = "Hacked", responseHours = "1", liaison = DirectorySeeding.KeyOf(Persona.Ana) });
@@ -128,6 +133,7 @@ public sealed class DirectoryFlowTests
     public async Task AnAdministratorAddsAndRemovesADepartment()
     {
         await using var bot = await DirectorySeeding.StartAsync(administrators: [Persona.Ben], installed: [Persona.Ben]);
+        using var home = Fixtures.InHomeTenant();
 
         await bot.ExecuteAsync(Persona.Ben, "departments.save", new { code = "art", name = "Art", responseHours = "72" });
         var taken = await bot.ExecuteAsync(Persona.Ben, "departments.save", new { code = "ART", name = "Art again", responseHours = "72" });

@@ -12,6 +12,7 @@ public sealed class ImportAndRestartTests
     public async Task AnImportReportsBadRowsByLineAndAppliesOnlyTheGoodOnes()
     {
         await using var bot = await DirectorySeeding.StartAsync(administrators: [Persona.Ben], installed: [Persona.Ben]);
+        using var home = Fixtures.InHomeTenant();
         var csv = "department,code,liaison,backup,responseHours\n"
             + "Science,SCI,dana@school.example,,24\n"
             + "Art,A R T,,,24\n"
@@ -39,6 +40,7 @@ public sealed class ImportAndRestartTests
     public async Task PeopleRowsNamingAnUnknownDepartmentOrRoleAreRefusedWhole()
     {
         await using var bot = await DirectorySeeding.StartAsync(departments: "Science,SCI,,,24", administrators: [Persona.Ben], installed: [Persona.Ben]);
+        using var home = Fixtures.InHomeTenant();
         var csv = "email,department,role,language\nana@school.example,SCI,member,es\ncarmen@school.example,ART,member,es\ndana@school.example,SCI,boss,en\nnot-an-email,SCI,member,en";
 
         var report = await bot.ExecuteAsync(Persona.Ben, "directory.import", new { kind = "people", csv });
@@ -64,6 +66,7 @@ public sealed class ImportAndRestartTests
 
         var settings = new Dictionary<string, string?>(store) { ["TeamsEngage:Administrators:0"] = Persona.Ben.AadObjectId };
         await using var restarted = await BotApplication.StartAsync(settings);
+        using var home = Fixtures.InHomeTenant();
 
         var directory = DirectoryFlowTests.Directory(restarted);
         var carmen = await directory.FindByUserIdAsync(Persona.Carmen.UserId);

@@ -17,6 +17,7 @@ public sealed class StartupImportTests
         await using var bot = await DirectorySeeding.StartAsync(
             departments: $"department,code,liaison,backup,responseHours\nScience,SCI,{AnaEmail},,24\nMathematics,math,,,48",
             people: $"email,department,role,language\n{CarmenEmail},SCI,member,es");
+        using var home = Fixtures.InHomeTenant();
         var directory = bot.Services.GetRequiredService<IPeopleDirectory>();
 
         var departments = await directory.ListDepartmentsAsync();
@@ -37,6 +38,7 @@ public sealed class StartupImportTests
             departments: $"Science,SCI,{AnaEmail},,24",
             people: $"{CarmenEmail},SCI,member,es",
             installed: [Persona.Ana, Persona.Carmen]);
+        using var home = Fixtures.InHomeTenant();
         var directory = bot.Services.GetRequiredService<IPeopleDirectory>();
 
         var carmen = await directory.FindByEmailAsync(CarmenEmail);
@@ -60,11 +62,13 @@ public sealed class StartupImportTests
         settings["Storage:DataDirectory"] = data.Path;
         int changes;
         await using (var first = await BotApplication.StartAsync(settings))
+        using (Fixtures.InHomeTenant())
         {
             changes = (await first.Services.GetRequiredService<DirectoryAudit>().ListAsync(default)).Count;
         }
 
         await using var second = await BotApplication.StartAsync(settings);
+        using var home = Fixtures.InHomeTenant();
 
         var audit = await second.Services.GetRequiredService<DirectoryAudit>().ListAsync(default);
         Assert.True(changes >= 3, $"expected the first start to record its imports, got {changes}");
@@ -79,6 +83,7 @@ public sealed class StartupImportTests
             people: $"{AnaEmail},,administrator,en",
             administrators: [Persona.Ben],
             installed: [Persona.Ben]);
+        using var home = Fixtures.InHomeTenant();
 
         var admins = await bot.Services.GetRequiredService<IPeopleDirectory>().ListAdministratorsAsync();
 

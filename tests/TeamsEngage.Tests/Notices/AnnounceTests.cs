@@ -79,6 +79,7 @@ public sealed class AnnounceTests
     public async Task SendingReachesExactlyTheAudienceAndNobodyElse(string audience, string departments, string roles, string pilot, string[] expected)
     {
         await using var bot = await StartSchoolAsync();
+        using var home = Fixtures.InHomeTenant();
         var everyone = new Dictionary<string, Persona> { ["ana"] = Persona.Ana, ["ben"] = Persona.Ben, ["carmen"] = Persona.Carmen, ["dan"] = Dan };
 
         var id = await SendAsync(bot, Form(audience, departments, roles, pilot));
@@ -110,6 +111,7 @@ public sealed class AnnounceTests
     public async Task AnAudienceAboveTheThresholdAsksForConfirmationWithTheCount()
     {
         await using var bot = await StartSchoolAsync(new Dictionary<string, string?> { ["TeamsEngage:Notices:ConfirmAbove"] = "1" });
+        using var home = Fixtures.InHomeTenant();
         var (_, id) = await PreviewAsync(bot, Form());
 
         var confirm = CardOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Send, new { noticeId = id }));
@@ -128,6 +130,7 @@ public sealed class AnnounceTests
     public async Task TwoPressesOfSendAtOnceSendTheNoticeOnce()
     {
         await using var bot = await StartSchoolAsync();
+        using var home = Fixtures.InHomeTenant();
         var (_, id) = await PreviewAsync(bot, Form());
 
         var answers = await Task.WhenAll(

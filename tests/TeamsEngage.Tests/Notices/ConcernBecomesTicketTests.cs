@@ -21,6 +21,7 @@ public sealed class ConcernBecomesTicketTests
                 $"{DirectorySeeding.EmailOf(math)},MATH,liaison,en"),
             administrators: [Persona.Ana],
             installed: [Persona.Ana, Persona.Ben, dan, math]);
+        using var home = Fixtures.InHomeTenant();
         var noticeId = await NoticeFlow.SendAsync(bot, NoticeFlow.Form(departments: "SCI"));
         await NoticeFlow.WaitForNoticeAsync(bot, Persona.Ben);
 

@@ -14,6 +14,7 @@ public sealed class ManageNoticeTests
     public async Task AcknowledgingIsRecordedOnceAndAnswersWithTheAcknowledgedCard()
     {
         await using var bot = await StartSchoolAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await SendAsync(bot, Form());
         await WaitForNoticeAsync(bot, Persona.Ben);
 
@@ -31,6 +32,7 @@ public sealed class ManageNoticeTests
     public async Task SomeoneTheNoticeWasNotSentToCannotAcknowledgeIt()
     {
         await using var bot = await StartSchoolAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await SendAsync(bot, Form());
         await WaitForNoticeAsync(bot, Persona.Ben);
 
@@ -57,6 +59,7 @@ public sealed class ManageNoticeTests
     public async Task ReschedulingUpdatesEveryDeliveredCardInPlaceAndSaysWhatChanged()
     {
         await using var bot = await StartSchoolAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await SendAsync(bot, Form());
         var ben = Assert.Single(await WaitForNoticeAsync(bot, Persona.Ben));
         var dan = Assert.Single(await WaitForNoticeAsync(bot, Dan));
@@ -84,6 +87,7 @@ public sealed class ManageNoticeTests
     public async Task CancellingStopsPendingDeliveriesAndMarksDeliveredCardsCancelled()
     {
         await using var bot = await StartSchoolAsync();
+        using var home = Fixtures.InHomeTenant();
         bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("2"), times: 20, conversationId: Dan.ConversationId);
         var id = await SendAsync(bot, Form());
         await WaitForNoticeAsync(bot, Persona.Ben);

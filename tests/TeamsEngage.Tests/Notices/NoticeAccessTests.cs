@@ -20,6 +20,7 @@ public sealed class NoticeAccessTests
     public async Task AForgedButtonNamingAnotherAdministratorsNoticeIsRefusedAndChangesNothing(string verb)
     {
         await using var bot = await StartSchoolAsync(new Dictionary<string, string?> { ["TeamsEngage:Administrators:1"] = Dan.AadObjectId });
+        using var home = Fixtures.InHomeTenant();
         var (_, id) = await PreviewAsync(bot, Form());
 
         var answer = MessageOf(await bot.ExecuteAsync(Dan, verb, Form(noticeId: id)));
@@ -35,6 +36,7 @@ public sealed class NoticeAccessTests
     public async Task AMemberPressingAnAuthorButtonIsRefused(string verb)
     {
         await using var bot = await StartSchoolAsync();
+        using var home = Fixtures.InHomeTenant();
         var (_, id) = await PreviewAsync(bot, Form());
 
         var answer = MessageOf(await bot.ExecuteAsync(Persona.Ben, verb, Form(noticeId: id)));
@@ -74,6 +76,7 @@ public sealed class NoticeAccessTests
     public async Task EditingADraftAndPreviewingAgainRevisesThatDraft()
     {
         await using var bot = await StartSchoolAsync();
+        using var home = Fixtures.InHomeTenant();
         var (_, id) = await PreviewAsync(bot, Form());
 
         var composer = CardOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Edit, new { noticeId = id }));

@@ -40,7 +40,7 @@ internal sealed class OutboxHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public IOutbox Outbox => Services.GetRequiredService<IOutbox>();
+    public IOutbox Outbox => new HomeTenantOutbox(Services.GetRequiredService<IOutbox>());
 
     public static OutboxHost Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -21,6 +21,7 @@ public sealed class PollAccessTests
     public async Task ALiaisonWhoIsNotTheAuthorIsRefusedSendCloseRemindAndResults()
     {
         await using var bot = await StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var draftId = await DraftAsync(bot);
 
         var send = await bot.ExecuteAsync(Lia, PollVerbs.Send, new { pollId = draftId });
@@ -41,6 +42,7 @@ public sealed class PollAccessTests
     public async Task AnotherAdministratorMaySeeResultsAndCloseButNotSendOrRemind()
     {
         await using var bot = await StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var draftId = await DraftAsync(bot);
 
         var send = await bot.ExecuteAsync(OtherAdmin, PollVerbs.Send, new { pollId = draftId });
@@ -64,6 +66,7 @@ public sealed class PollAccessTests
     public async Task AMemberPressingAStaffOnlyPollButtonIsRefused()
     {
         await using var bot = await StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var (pollId, _) = await ComposeAndSendAsync(bot, Composer);
 
         var answers = new[]
@@ -81,6 +84,7 @@ public sealed class PollAccessTests
     public async Task ADraftHasNoResultsAndCannotBeClosedOrRemindedEvenByItsAuthor()
     {
         await using var bot = await StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var draftId = await DraftAsync(bot);
 
         foreach (var verb in new[] { PollVerbs.Results, PollVerbs.Close, PollVerbs.Remind })
@@ -94,6 +98,7 @@ public sealed class PollAccessTests
     public async Task ButtonDataOfTheWrongShapeGetsTheNotFoundSentence()
     {
         await using var bot = await StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var (pollId, _) = await ComposeAndSendAsync(bot, Composer);
 
         var answers = new[]

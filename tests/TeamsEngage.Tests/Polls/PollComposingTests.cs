@@ -82,14 +82,19 @@ public sealed class PollComposingTests
     public async Task AnExportLinkWithABadSignatureOrPastItsExpiryIsRefused()
     {
         await using var bot = await BotApplication.StartAsync(AdminSettings());
+        using var home = Fixtures.InHomeTenant();
         var links = bot.Services.GetRequiredService<PollLinks>();
         var good = await links.ExportLinkAsync("0123456789abcdef0123456789abcdef", CancellationToken.None);
         var query = System.Web.HttpUtility.ParseQueryString(good.Query);
 
-        using var forged = await bot.Http.GetAsync($"{good.AbsolutePath}?exp={query["exp"]}&sig={new string('0', 64)}");
-        using var stretched = await bot.Http.GetAsync($"{good.AbsolutePath}?exp={long.Parse(query["exp"]!, System.Globalization.CultureInfo.InvariantCulture) + 3600}&sig={query["sig"]}");
-        using var expired = await bot.Http.GetAsync($"{good.AbsolutePath}?exp=1000&sig={query["sig"]}");
+        var tenant = query["tenant"];
+        using var forged = await bot.Http.GetAsync($"{good.AbsolutePath}?tenant={tenant}&exp={query["exp"]}&sig={new string('0', 64)}");
+        using var stretched = await bot.Http.GetAsync($"{good.AbsolutePath}?tenant={tenant}&exp={long.Parse(query["exp"]!, System.Globalization.CultureInfo.InvariantCulture) + 3600}&sig={query["sig"]}");
+        using var expired = await bot.Http.GetAsync($"{good.AbsolutePath}?tenant={tenant}&exp=1000&sig={query["sig"]}");
+        using var otherTenant = await bot.Http.GetAsync($"{good.AbsolutePath}?tenant={Fixtures.OtherTenantId}&exp={query["exp"]}&sig={query["sig"]}");
 
+        Assert.Equal(Fixtures.TenantId, tenant);
+        Assert.Equal(HttpStatusCode.Forbidden, otherTenant.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, stretched.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);

@@ -16,6 +16,7 @@ public sealed class PollLifecycleTests
     {
         var voters = Voters("SCI", 4);
         await using var bot = await StartAsync(voters);
+        using var home = Fixtures.InHomeTenant();
 
         await bot.SayAsync(Admin, "poll \"Which training time works best?\" \"Monday 3pm\" \"Wednesday 3pm\"");
         var preview = SentCards.CardOf(Assert.Single(bot.SentTo(Admin)));
@@ -60,6 +61,7 @@ public sealed class PollLifecycleTests
     {
         var voters = Voters("SCI", 2);
         await using var bot = await StartAsync(voters);
+        using var home = Fixtures.InHomeTenant();
         var (pollId, _) = await ComposeAndSendAsync(bot, new { question = "Lunch?", options = "Pizza\nSalad", closeDate = "2099-01-01", closeTime = "12:00", results = "Live" });
         await VoteAsync(bot, voters[0].Persona, pollId, "0");
 
@@ -84,6 +86,7 @@ public sealed class PollLifecycleTests
     {
         var voters = Voters("SCI", 5);
         await using var bot = await StartAsync(voters);
+        using var home = Fixtures.InHomeTenant();
         var (pollId, _) = await ComposeAndSendAsync(bot, new { question = "Honest feedback?", options = "Good\nBad", anonymous = "true", closeDate = "2099-01-01", results = "AfterClose" });
 
         foreach (var (_, voter) in voters)
@@ -144,6 +147,7 @@ public sealed class PollLifecycleTests
     {
         var voters = Voters("SCI", 2);
         await using var bot = await StartAsync(voters);
+        using var home = Fixtures.InHomeTenant();
         var (pollId, _) = await ComposeAndSendAsync(bot, new { question = "Soon closed?", options = "Yes\nNo", closeDate = "2099-01-01", results = "AfterClose" });
         await bot.Connector.WaitForActivitiesAsync(voters[1].Persona.ConversationId);
         await VoteAsync(bot, voters[0].Persona, pollId, "0");

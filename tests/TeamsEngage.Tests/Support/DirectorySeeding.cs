@@ -99,19 +99,21 @@ public static class DirectorySeeding
     /// <summary>
     /// The persona installs the bot: the connector stub answers their member lookup with <see cref="EmailOf"/>, and
     /// Teams' installationUpdate reaches the bot (which records them, merges their imported row and welcomes them).
+    /// <paramref name="email"/> replaces the email the lookup answers with.
     /// </summary>
-    public static async Task InstallAsync(this BotApplication bot, Persona persona)
+    public static async Task InstallAsync(this BotApplication bot, Persona persona, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(persona);
+        email ??= EmailOf(persona);
         bot.Connector.SetMembers(persona.ConversationId, new TeamsChannelAccount
         {
             Id = persona.UserId,
             AadObjectId = persona.AadObjectId,
             Name = persona.Name,
-            Email = EmailOf(persona),
-            UserPrincipalName = EmailOf(persona),
-            TenantId = Fixtures.TenantId,
+            Email = email,
+            UserPrincipalName = email,
+            TenantId = persona.TenantId,
             UserRole = "user",
         });
         using var response = await bot.PostFixtureAsync("installation-add.json", persona);

@@ -9,6 +9,12 @@ public static class Fixtures
     public const string TenantId = "6f1d7e5a-3c0b-4b7e-9a51-2d8c4f0e9b11";
     public const string BotAppId = "0c5b8f63-7e3a-4d25-b1f4-9a8e2c6d3f70";
 
+    /// <summary>A second district served by the same deployment.</summary>
+    public const string OtherTenantId = "b2e4c6a8-1d3f-4a5b-8c7d-9e0f1a2b3c4d";
+
+    /// <summary>Reads and writes the store directly as the home tenant would (tests that inspect what a turn stored).</summary>
+    public static IDisposable InHomeTenant() => TeamsEngage.Storage.TenantScope.Enter(TenantId);
+
     /// <summary>The fixture as JSON text.</summary>
     public static string Load(string name, string serviceUrl, Persona persona, IReadOnlyDictionary<string, string>? values = null)
     {
@@ -20,7 +26,7 @@ public static class Fixtures
             ["userName"] = persona.Name,
             ["aadObjectId"] = persona.AadObjectId,
             ["conversationId"] = persona.ConversationId,
-            ["tenantId"] = TenantId,
+            ["tenantId"] = persona.TenantId,
             ["botId"] = BotAppId,
             ["locale"] = persona.Locale,
             ["text"] = string.Empty,

@@ -1,7 +1,7 @@
 namespace TeamsEngage.Tests.Support;
 
-/// <summary>Someone in the test tenant, with the ids Teams would give them.</summary>
-public sealed record Persona(string Name, string UserId, string AadObjectId, string ConversationId, string Locale = "en-US")
+/// <summary>Someone in a test tenant (the home tenant unless made otherwise), with the ids Teams would give them.</summary>
+public sealed record Persona(string Name, string UserId, string AadObjectId, string ConversationId, string Locale = "en-US", string TenantId = Fixtures.TenantId)
 {
     public static Persona Ana { get; } = Create("Ana Torres", "ana");
     public static Persona Ben { get; } = Create("Ben Okafor", "ben");
@@ -15,4 +15,7 @@ public sealed record Persona(string Name, string UserId, string AadObjectId, str
     }
 
     public Persona WithLocale(string locale) => this with { Locale = locale };
+
+    /// <summary>The same kind of person in another tenant: a person there has ids of their own.</summary>
+    public Persona InTenant(string tenantId) => this with { TenantId = tenantId };
 }

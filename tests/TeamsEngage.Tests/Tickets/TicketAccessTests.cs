@@ -1,3 +1,4 @@
+using TeamsEngage.Tests.Support;
 using TeamsEngage.Features.Tickets;
 using static TeamsEngage.Tests.Tickets.TicketWorld;
 
@@ -10,6 +11,7 @@ public sealed class TicketAccessTests
     public async Task AForgedCardNamingSomeoneElsesTicketIsRefusedWithTheNotYoursSentence()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await bot.ReportAsync(Ana);
         await bot.ActAsync(Ben, TicketVerbs.Resolve, new { ticketId = id, resolution = "Rebooted it." });
         var before = await bot.Store().FindAsync(id, CancellationToken.None);
@@ -28,6 +30,7 @@ public sealed class TicketAccessTests
     public async Task CardDataOfTheWrongShapeGetsTheNotFoundSentence()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await bot.ReportAsync(Ana);
 
         var answers = new[]
@@ -47,6 +50,7 @@ public sealed class TicketAccessTests
     public async Task AMemberPressingAStaffVerbIsRefusedEvenOnTheirOwnTicket()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await bot.ReportAsync(Ana);
 
         var resolve = MessageOf(await bot.ActAsync(Ana, TicketVerbs.Resolve, new { ticketId = id, resolution = "Fixed it myself." }));

@@ -14,6 +14,7 @@ public sealed class TicketChannelTests
     public async Task ADepartmentsTeamsChannelGetsTheTicketCardAndSeesItUpdated()
     {
         await using var bot = await StartAsync();
+        using var home = Fixtures.InHomeTenant();
         await bot.ActAsync(Eli, "departments.save", new
         {
             originalCode = "SCI", code = "SCI", name = "Science", responseHours = "4",

@@ -11,6 +11,7 @@ public sealed class TicketLifecycleTests
     public async Task AReportTravelsFromTeacherToLiaisonAndBackUntilItIsResolvedAndReopened()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
 
         await bot.SayAsAsync(Ana, "report");
         var form = Assert.Single(bot.SentTo(Ana));
@@ -59,6 +60,7 @@ public sealed class TicketLifecycleTests
     public async Task TheReporterCanRateAResolvedTicketFromItsCard()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await bot.ReportAsync(Ana);
         await bot.ActAsync(Ben, TicketVerbs.Resolve, new { ticketId = id, resolution = "Rebooted it." });
 
@@ -72,6 +74,7 @@ public sealed class TicketLifecycleTests
     public async Task TwoLiaisonsPressingClaimAtOnceGiveExactlyOneWinner()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await bot.ReportAsync(Ana);
 
         var answers = await Task.WhenAll(
@@ -91,6 +94,7 @@ public sealed class TicketLifecycleTests
     public async Task ABadSubmissionReturnsTheFormWithTheErrorAndKeepsWhatWasTyped()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
 
         var body = await bot.ActAsync(Ana, TicketVerbs.Submit, new { description = "Wi-Fi drops every ten minutes", location = " ", urgency = "InTheWay" });
 
@@ -104,6 +108,7 @@ public sealed class TicketLifecycleTests
     public async Task PressingSendTwiceOnTheSameFormFilesOneTicket()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
 
         var first = await bot.ReportAsync(Ana);
         var again = await bot.ReportAsync(Ana);

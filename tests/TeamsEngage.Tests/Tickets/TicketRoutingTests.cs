@@ -11,6 +11,7 @@ public sealed class TicketRoutingTests
     public async Task SomeoneWhoIsNotTheTicketsLiaisonIsRefusedAndNothingChanges()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await bot.ReportAsync(Ana);
         var before = await bot.Store().FindAsync(id, CancellationToken.None);
 
@@ -33,6 +34,7 @@ public sealed class TicketRoutingTests
     public async Task ABackupAndAnAdministratorMayActOnADepartmentsTicket()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var first = await bot.ReportAsync(Ana);
         var second = await bot.ReportAsync(Ana, "The printer jams", "1700000000901");
 
@@ -64,6 +66,7 @@ public sealed class TicketRoutingTests
     public async Task AnUnclaimedTicketRemindsThenEscalatesToTheBackupThenToTheAdministrators()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await bot.ReportAsync(Ana);
         await bot.WaitForSentAsync(Ben, id, "ticket.claim");
         var created = (await bot.Store().FindAsync(id, CancellationToken.None))!.CreatedAt;
@@ -94,6 +97,7 @@ public sealed class TicketRoutingTests
     public async Task ReassigningToAnotherDepartmentHandsTheTicketToItsLiaison()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var id = await bot.ReportAsync(Ana);
 
         CardOf(await bot.ActAsync(Ben, TicketVerbs.Reassign, new { ticketId = id, target = "d:ART" }));

@@ -1,3 +1,4 @@
+using TeamsEngage.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class TicketsFeatureTests
     public async Task ReportsFiledAtTheSameMomentGetDistinctConsecutiveIds()
     {
         await using var bot = await TicketWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
         var ids = bot.Services.GetRequiredService<TicketIdAllocator>();
 
         var allocated = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => ids.NextAsync("sci", CancellationToken.None))));

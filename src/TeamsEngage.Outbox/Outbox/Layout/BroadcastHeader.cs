@@ -5,7 +5,7 @@ namespace TeamsEngage.Outbox;
 /// <summary>A broadcast's header row.</summary>
 internal sealed record BroadcastHeader(
     string BroadcastId, string Kind, string Payload, OutboxPriority Priority, int Shards, bool Cancelled, bool WritesDone,
-    DateTimeOffset CreatedAt, bool IsUpdate, string? ParentBroadcastId)
+    DateTimeOffset CreatedAt, bool IsUpdate, string? ParentBroadcastId, string? TenantId)
 {
     public static BroadcastHeader From(StoreEntity e) => new(
         StoreKey.Unescape(e.PartitionKey),
@@ -17,7 +17,8 @@ internal sealed record BroadcastHeader(
         e.GetBoolean(RowFields.WritesDone) ?? false,
         e.GetDateTimeOffset(RowFields.CreatedAt) ?? DateTimeOffset.MinValue,
         e.GetBoolean(RowFields.IsUpdate) ?? false,
-        e.GetString(RowFields.ParentBroadcastId));
+        e.GetString(RowFields.ParentBroadcastId),
+        e.GetString(RowFields.TenantId));
 
     public StoreEntity ToEntity(string? eTag = null) => new(StoreKey.Escape(BroadcastId), OutboxKeys.HeaderRow, new Dictionary<string, object?>
     {
@@ -30,5 +31,6 @@ internal sealed record BroadcastHeader(
         [RowFields.CreatedAt] = CreatedAt,
         [RowFields.IsUpdate] = IsUpdate,
         [RowFields.ParentBroadcastId] = ParentBroadcastId,
+        [RowFields.TenantId] = TenantId,
     }, eTag);
 }

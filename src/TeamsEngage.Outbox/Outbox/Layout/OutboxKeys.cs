@@ -70,6 +70,7 @@ internal static class RowFields
     public const string WritesDone = "WritesDone";
     public const string CreatedAt = "CreatedAt";
     public const string ParentBroadcastId = "ParentBroadcastId";
+    public const string TenantId = "TenantId";
 }
 
 /// <summary>Failure reasons recorded on rows.</summary>
@@ -79,4 +80,5 @@ internal static class FailureReasons
     public const string Blocked = "Blocked";
     public const string Gone = "Gone";
     public const string Error = "Error";
+    public const string WrongTenant = "WrongTenant";
 }

@@ -22,6 +22,17 @@ internal sealed class OutboxTables(ITableStore store)
         return entity is null ? null : BroadcastHeader.From(entity);
     }
 
+    /// <summary>
+    /// The header of a broadcast of the tenant in scope, or null when the broadcast is unknown or another tenant's: the
+    /// outbox's tables are shared, so the feature-facing operations check the tenant here.
+    /// </summary>
+    public async Task<BroadcastHeader?> ReadOwnHeaderAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        var tenant = TenantScope.Require("the outbox");
+        var header = await ReadHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+        return header is not null && TenantScope.Normalize(header.TenantId) == tenant ? header : null;
+    }
+
     /// <summary>Every row of a broadcast, shard after shard.</summary>
     public async IAsyncEnumerable<StoreEntity> ReadRowsAsync(BroadcastHeader header, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

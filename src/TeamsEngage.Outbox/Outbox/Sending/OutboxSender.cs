@@ -89,7 +89,8 @@ internal sealed class OutboxSender
             header?.IsUpdate ?? row.GetBoolean(RowFields.IsUpdate) ?? false,
             header?.ParentBroadcastId ?? header?.BroadcastId,
             row.GetString(RowFields.UserId) ?? string.Empty,
-            row.GetString(RowFields.PersonKey));
+            row.GetString(RowFields.PersonKey),
+            TenantScope.Normalize(header is null ? row.GetString(RowFields.TenantId) : header.TenantId));
     }
 
     private async Task<SendOutcome> SendMessageAsync(PendingRow pending, OutgoingMessage message, Func<bool> leaseUsable, CancellationToken cancellationToken)
@@ -100,12 +101,20 @@ internal sealed class OutboxSender
             await _recorder.FinishAsync(pending, DeliveryStatus.Unreachable, FailureReasons.NotInstalled, cancellationToken).ConfigureAwait(false);
             return SendOutcome.Done;
         }
+        // A row without a tenant, or for a conversation in another tenant, is never sent: nothing crosses tenants.
+        if (message.TenantId is not { } tenant || TenantScope.Normalize(reference.TenantId) != tenant)
+        {
+            await _recorder.FinishAsync(pending, DeliveryStatus.Failed, FailureReasons.WrongTenant, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Done;
+        }
         if (!_renderers.TryGetValue(message.Kind, out var renderer))
         {
             OutboxLog.NoRenderer(_logger, message.Kind);
             await _recorder.FinishAsync(pending, DeliveryStatus.Failed, FailureReasons.Error, cancellationToken).ConfigureAwait(false);
             return SendOutcome.Done;
         }
+        // The renderer and the delivery callback read the feature's tables: they run in the row's tenant.
+        using var scope = TenantScope.Enter(tenant);
         var context = new RenderContext(message.BroadcastId, message.Kind, message.Payload, reference, message.PersonKey, message.IsUpdate);
         var rendered = await renderer.RenderAsync(context, cancellationToken).ConfigureAwait(false);
         if (rendered is null)
@@ -115,8 +124,8 @@ internal sealed class OutboxSender
         }
         var conversationId = message.IsUpdate ? pending.Row.GetString(RowFields.ConversationId) ?? reference.ConversationId : reference.ConversationId;
         await _conversations.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        pending.TenantId = reference.TenantId;
-        await _tenants.AcquireAsync(reference.TenantId ?? string.Empty, pending.Item.Priority, cancellationToken).ConfigureAwait(false);
+        pending.TenantId = tenant;
+        await _tenants.AcquireAsync(tenant, pending.Item.Priority, cancellationToken).ConfigureAwait(false);
         if (!leaseUsable())
         {
             // The lease is about to pass to another instance, which will send this row.
@@ -180,5 +189,5 @@ internal sealed class OutboxSender
     }
 
     /// <summary>One row's message as read: what to render, for whom, and whether it replaces a sent one.</summary>
-    private sealed record OutgoingMessage(string Kind, string Payload, bool IsUpdate, string? BroadcastId, string UserId, string? PersonKey);
+    private sealed record OutgoingMessage(string Kind, string Payload, bool IsUpdate, string? BroadcastId, string UserId, string? PersonKey, string? TenantId);
 }

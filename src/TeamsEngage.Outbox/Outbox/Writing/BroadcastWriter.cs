@@ -15,9 +15,14 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recipients);
         ArgumentException.ThrowIfNullOrEmpty(request.BroadcastId);
+        var tenant = TenantScope.Require("the outbox");
         var header = await CreateHeaderAsync(new BroadcastHeader(
             request.BroadcastId, request.Kind, request.Payload, request.Priority, options.Value.ShardsPerBroadcast,
-            false, false, time.GetUtcNow(), false, null), cancellationToken).ConfigureAwait(false);
+            false, false, time.GetUtcNow(), false, null, tenant), cancellationToken).ConfigureAwait(false);
+        if (TenantScope.Normalize(header.TenantId) != tenant)
+        {
+            throw new InvalidOperationException($"Broadcast {request.BroadcastId} belongs to another tenant.");
+        }
 
         var writer = NewShardWriter(header);
         await foreach (var recipient in recipients.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -33,7 +38,7 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
     {
         ArgumentException.ThrowIfNullOrEmpty(broadcastId);
         ArgumentException.ThrowIfNullOrEmpty(kind);
-        var original = await tables.ReadHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+        var original = await tables.ReadOwnHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false);
         if (original is null)
         {
             return 0;
@@ -41,7 +46,7 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
         // Each update round is a broadcast of its own (same shard layout), so the original's delivery records stay as they are.
         var updateId = broadcastId + "~u" + time.GetUtcNow().UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         var header = await CreateHeaderAsync(new BroadcastHeader(
-            updateId, kind, payload, OutboxPriority.Normal, original.Shards, false, false, time.GetUtcNow(), true, broadcastId), cancellationToken).ConfigureAwait(false);
+            updateId, kind, payload, OutboxPriority.Normal, original.Shards, false, false, time.GetUtcNow(), true, broadcastId, original.TenantId), cancellationToken).ConfigureAwait(false);
         var writer = NewShardWriter(header);
         await foreach (var row in tables.ReadRowsAsync(original, cancellationToken).ConfigureAwait(false))
         {
@@ -58,6 +63,10 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
     public async Task<int> CancelPendingAsync(string broadcastId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(broadcastId);
+        if (await tables.ReadOwnHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return 0;
+        }
         var header = await SetCancelledAsync(broadcastId, cancellationToken).ConfigureAwait(false);
         if (header is null)
         {

@@ -47,7 +47,7 @@ internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, Broadcast
     public async IAsyncEnumerable<DeliveryRecord> ReadDeliveriesAsync(string broadcastId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(broadcastId);
-        var header = await tables.ReadHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+        var header = await tables.ReadOwnHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false);
         if (header is null)
         {
             yield break;
@@ -72,6 +72,8 @@ internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, Broadcast
         var partition = OutboxKeys.QueuePartition(priority);
         var rowKey = OutboxKeys.QueueRowKey(time.GetUtcNow());
         properties[RowFields.Status] = nameof(DeliveryStatus.Pending);
+        // The dispatcher sends and renders the row in this tenant, whatever conversation the row names.
+        properties[RowFields.TenantId] = TenantScope.Require("the outbox");
         await tables.Rows.InsertAsync(new StoreEntity(partition, rowKey, properties), cancellationToken).ConfigureAwait(false);
         await work.EnsureQueueAsync(priority, cancellationToken).ConfigureAwait(false);
         signal.Notify();

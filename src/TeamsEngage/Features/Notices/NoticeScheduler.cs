@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Notices;
 
@@ -6,6 +7,7 @@ namespace TeamsEngage.Features.Notices;
 public sealed partial class NoticeScheduler(
     NoticeStore notices,
     NoticeBroadcaster broadcaster,
+    TenantRegistry tenants,
     TimeProvider clock,
     IOptions<NoticesOptions> options,
     ILogger<NoticeScheduler> logger) : BackgroundService
@@ -13,8 +15,15 @@ public sealed partial class NoticeScheduler(
     /// <summary>Sends every scheduled notice whose time has come. Returns how many this instance sent.</summary>
     public Task<int> RunDueAsync(CancellationToken cancellationToken) => RunDueAsync(clock.GetUtcNow(), cancellationToken);
 
-    /// <summary>Sends every scheduled notice due at <paramref name="now"/>.</summary>
+    /// <summary>Sends every scheduled notice due at <paramref name="now"/>, in every tenant, each inside its tenant.</summary>
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        await tenants.ForEachAsync(async (_, ct) => sent += await RunDueInTenantAsync(now, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return sent;
+    }
+
+    private async Task<int> RunDueInTenantAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = await notices.ListAsync(cancellationToken)
             .Where(n => n.State == NoticeState.Scheduled && n.SendAt <= now)

@@ -4,10 +4,17 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>Closes polls whose closing time has passed, every <see cref="PollsOptions.SweepInterval"/>.</summary>
-public sealed partial class PollCloser(PollStore polls, PollService service, TimeProvider clock, IOptions<PollsOptions> options, ILogger<PollCloser> logger) : BackgroundService
+public sealed partial class PollCloser(PollStore polls, PollService service, TenantRegistry tenants, TimeProvider clock, IOptions<PollsOptions> options, ILogger<PollCloser> logger) : BackgroundService
 {
-    /// <summary>One sweep: closes every due poll. Returns how many were closed.</summary>
+    /// <summary>One sweep: closes every due poll of every tenant, each inside its tenant. Returns how many were closed.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var closed = 0;
+        await tenants.ForEachAsync(async (_, ct) => closed += await SweepTenantAsync(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return closed;
+    }
+
+    private async Task<int> SweepTenantAsync(CancellationToken cancellationToken)
     {
         var closed = 0;
         foreach (var pollId in await polls.ListDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))

@@ -7,8 +7,9 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>
-/// Signed, expiring export links: <c>/polls/{id}/export.csv?exp={unix seconds}&amp;sig={HMAC-SHA256 of id and exp}</c>.
-/// The key comes from configuration or is generated once and kept in the store, so every instance shares it.
+/// Signed, expiring export links: <c>/polls/{id}/export.csv?tenant={tenant}&amp;exp={unix seconds}&amp;sig={HMAC-SHA256 of id, tenant and exp}</c>.
+/// The key comes from configuration or is generated once and kept in a shared table, so every instance shares it; the
+/// signed tenant is the one the export reads in, so a link never opens another tenant's poll.
 /// </summary>
 public sealed class PollLinks(ITableStore store, IOptions<PollsOptions> options, IConfiguration configuration, TimeProvider clock)
 {
@@ -19,26 +20,28 @@ public sealed class PollLinks(ITableStore store, IOptions<PollsOptions> options,
     /// <summary>The export link of a poll, valid for <see cref="PollsOptions.LinkLifetime"/>.</summary>
     public async Task<Uri> ExportLinkAsync(string pollId, CancellationToken cancellationToken)
     {
+        var tenant = TenantScope.Require("an export link");
         var expires = clock.GetUtcNow().Add(options.Value.LinkLifetime).ToUnixTimeSeconds();
-        var signature = Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), pollId, expires);
+        var signature = Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), pollId, tenant, expires);
         var baseUrl = (configuration["TeamsEngage:PublicBaseUrl"] ?? "http://127.0.0.1:3978").TrimEnd('/');
-        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/polls/{pollId}/export.csv?exp={expires}&sig={signature}"));
+        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/polls/{pollId}/export.csv?tenant={tenant}&exp={expires}&sig={signature}"));
     }
 
-    /// <summary>Whether the link's signature is right and it has not expired.</summary>
-    public async Task<bool> IsValidAsync(string pollId, string? exp, string? sig, CancellationToken cancellationToken)
+    /// <summary>The link's tenant when its signature is right and it has not expired; otherwise null.</summary>
+    public async Task<string?> ValidTenantAsync(string pollId, string? tenant, string? exp, string? sig, CancellationToken cancellationToken)
     {
         if (!long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var expires) || sig is null
+            || TenantScope.Normalize(tenant) is not { } tenantId
             || DateTimeOffset.FromUnixTimeSeconds(Math.Min(expires, 253402300799)) <= clock.GetUtcNow())
         {
-            return false;
+            return null;
         }
-        var expected = Encoding.ASCII.GetBytes(Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), pollId, expires));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(sig));
+        var expected = Encoding.ASCII.GetBytes(Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), pollId, tenantId, expires));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(sig)) ? tenantId : null;
     }
 
-    private static string Sign(byte[] key, string pollId, long expires) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{pollId}|{expires}"))));
+    private static string Sign(byte[] key, string pollId, string tenant, long expires) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{pollId}|{tenant}|{expires}"))));
 
     private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
     {

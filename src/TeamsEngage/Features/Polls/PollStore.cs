@@ -36,11 +36,14 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
         return entity is null ? null : PollEntities.FromEntity(entity);
     }
 
+    /// <summary>The cache is the process's, the polls are a tenant's: an entry is found only in the tenant that read it.</summary>
+    private static string CacheKey(string pollId) => TenantScope.Require("the poll cache") + TenantScope.Separator + pollId;
+
     /// <summary>The poll and its voter-key secret (null once closed), cached for a moment.</summary>
     public async Task<(Poll? Poll, byte[]? Secret)> FindForVotingAsync(string pollId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(pollId, out var cached) && cached.Until > now)
+        if (_cache.TryGetValue(CacheKey(pollId), out var cached) && cached.Until > now)
         {
             return (cached.Poll, cached.Secret);
         }
@@ -53,7 +56,7 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
         }
         if (poll is not null)
         {
-            _cache[pollId] = new CachedPoll(poll, secret, now + options.Value.PollCacheDuration);
+            _cache[CacheKey(pollId)] = new CachedPoll(poll, secret, now + options.Value.PollCacheDuration);
         }
         return (poll, secret);
     }
@@ -62,7 +65,7 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
     public async Task<Poll> UpdateAsync(Poll poll, CancellationToken cancellationToken)
     {
         var written = await _polls.UpdateAsync(PollEntities.ToEntity(poll), cancellationToken).ConfigureAwait(false);
-        _cache.TryRemove(poll.Id, out _);
+        _cache.TryRemove(CacheKey(poll.Id), out _);
         return poll with { ETag = written.ETag };
     }
 
@@ -86,7 +89,7 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
     {
         await DeleteIfPresentAsync(pollId, PollEntities.SecretRow, cancellationToken).ConfigureAwait(false);
         await DeleteIfPresentAsync(PollEntities.OpenPartition, pollId, cancellationToken).ConfigureAwait(false);
-        _cache.TryRemove(pollId, out _);
+        _cache.TryRemove(CacheKey(pollId), out _);
     }
 
     /// <summary>Ids of open polls whose closing time has passed.</summary>

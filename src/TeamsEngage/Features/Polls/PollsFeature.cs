@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
+using TeamsEngage.Storage;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Features.Polls;
@@ -20,7 +21,8 @@ public static class PollsFeature
         services.AddStoreTable(PollStore.RecipientsTable);
         services.AddStoreTable(VoteStore.TableName);
         services.AddStoreTable(PollLedger.TableName);
-        services.AddStoreTable(PollLinks.SettingsTable);
+        // The link signing key is the deployment's, not a district's: the tenant is inside what it signs.
+        services.AddSharedStoreTable(PollLinks.SettingsTable);
         services.AddSingleton<PollStore>();
         services.AddSingleton<VoteStore>();
         services.AddSingleton<PollLedger>();
@@ -65,6 +67,7 @@ public static class PollsFeature
 
     private static async Task<IResult> ExportAsync(
         string pollId,
+        string? tenant,
         string? exp,
         string? sig,
         PollLinks links,
@@ -73,10 +76,11 @@ public static class PollsFeature
         IOptions<PollsOptions> options,
         CancellationToken cancellationToken)
     {
-        if (!await links.IsValidAsync(pollId, exp, sig, cancellationToken).ConfigureAwait(false))
+        if (await links.ValidTenantAsync(pollId, tenant, exp, sig, cancellationToken).ConfigureAwait(false) is not { } tenantId)
         {
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
+        using var scope = TenantScope.Enter(tenantId);
         var poll = await polls.FindAsync(pollId, cancellationToken).ConfigureAwait(false);
         if (poll is null || poll.Status == PollStatus.Draft)
         {

@@ -134,12 +134,16 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
     {
         foreach (var status in Enum.GetValues<PollStatus>())
         {
-            _tallies.TryRemove(pollId + "|" + status, out _);
+            _tallies.TryRemove(CacheKey(pollId, status), out _);
         }
     }
 
-    // An open and a closed anonymous poll count different rows, so their tallies are cached apart.
-    private static string CacheKey(Poll poll) => poll.Id + "|" + poll.Status;
+    // An open and a closed anonymous poll count different rows, so their tallies are cached apart; the cache is the
+    // process's and the polls a tenant's, so the tenant is part of the key.
+    private static string CacheKey(Poll poll) => CacheKey(poll.Id, poll.Status);
+
+    private static string CacheKey(string pollId, PollStatus status) =>
+        TenantScope.Require("the tally cache") + TenantScope.Separator + pollId + "|" + status;
 
     private async Task<PollTally> CountUncachedAsync(Poll poll, CancellationToken cancellationToken) =>
         PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll, cancellationToken).ConfigureAwait(false));

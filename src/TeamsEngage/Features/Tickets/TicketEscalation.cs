@@ -13,11 +13,19 @@ public sealed partial class TicketEscalation(
     TicketStore tickets,
     TicketPeople people,
     TicketNotifier notifier,
+    TenantRegistry tenants,
     IOptions<TicketsOptions> options,
     ILogger<TicketEscalation> logger)
 {
-    /// <summary>One pass over the open tickets as of <paramref name="now"/>. Returns how many steps it took.</summary>
+    /// <summary>One pass over the open tickets of every tenant as of <paramref name="now"/>, each inside its tenant. Returns how many steps it took.</summary>
     public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var steps = 0;
+        await tenants.ForEachAsync(async (_, ct) => steps += await SweepTenantAsync(now, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return steps;
+    }
+
+    private async Task<int> SweepTenantAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var steps = 0;
         var open = new List<Ticket>();

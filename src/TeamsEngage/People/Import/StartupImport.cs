@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using TeamsEngage.Connector.Hosting;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.People.Import;
 
@@ -6,12 +8,26 @@ namespace TeamsEngage.People.Import;
 /// Imports the configured CSV files once at start-up, departments first, before the bot serves its first request.
 /// A missing file stops the start (a configuration error); bad rows are logged by line and skipped.
 /// </summary>
-public sealed partial class StartupImport(DirectoryImporter importer, IOptions<DirectoryOptions> options, IHostEnvironment environment, ILogger<StartupImport> logger) : IHostedService
+public sealed partial class StartupImport(
+    DirectoryImporter importer,
+    IOptions<DirectoryOptions> options,
+    IOptions<BotOptions> bot,
+    TenantRegistry tenants,
+    IHostEnvironment environment,
+    ILogger<StartupImport> logger) : IHostedService
 {
     public const string Actor = "startup-import";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!options.Value.ImportsFiles)
+        {
+            return;
+        }
+        // The files are one district's directory: they are imported into that tenant alone (validated at start).
+        var tenant = options.Value.ImportTenant(bot.Value.MicrosoftAppTenantId)!;
+        await tenants.RecordAsync(tenant, cancellationToken).ConfigureAwait(false);
+        using var scope = TenantScope.Enter(tenant);
         await ImportFileAsync(ImportKind.Departments, options.Value.DepartmentsCsv, $"{DirectoryOptions.Section}:{nameof(DirectoryOptions.DepartmentsCsv)}", cancellationToken).ConfigureAwait(false);
         await ImportFileAsync(ImportKind.People, options.Value.PeopleCsv, $"{DirectoryOptions.Section}:{nameof(DirectoryOptions.PeopleCsv)}", cancellationToken).ConfigureAwait(false);
     }
