@@ -34,7 +34,11 @@ public sealed class PollForensicTests
         {
             await bot.Connector.WaitForActivitiesAsync(person.ConversationId);
         }
-        var secret = (await bot.Services.GetRequiredService<ITableStore>().Table(PollStore.PollsTable).GetAsync(pollId, "secret"))!.GetBinary("Key")!;
+        byte[] secret;
+        using (Fixtures.InHomeTenant())
+        {
+            secret = (await bot.Services.GetRequiredService<ITableStore>().Table(PollStore.PollsTable).GetAsync(pollId, "secret"))!.GetBinary("Key")!;
+        }
         var early = everyone.Take(4).Append(Liaison).ToList();
         foreach (var voter in early)
         {

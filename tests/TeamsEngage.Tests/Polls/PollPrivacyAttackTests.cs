@@ -55,6 +55,7 @@ public sealed class PollPrivacyAttackTests
     {
         var voters = Voters("SCI", 5);
         await using var bot = await StartAsync(voters);
+        using var tenant = Fixtures.InHomeTenant();
         var first = await SendAnonymousAsync(bot);
         var second = await SendAnonymousAsync(bot);
         foreach (var (_, voter) in voters)
@@ -101,6 +102,7 @@ public sealed class PollPrivacyAttackTests
     {
         var voters = Voters("SCI", 5);
         await using var bot = await StartAsync(voters);
+        using var tenant = Fixtures.InHomeTenant();
         var pollId = await SendAnonymousAsync(bot);
         var voter = voters[0].Persona;
         await bot.Connector.WaitForActivitiesAsync(voter.ConversationId);
@@ -143,6 +145,7 @@ internal static class PollStoreRows
     public static async Task<List<StoreEntity>> ReadAsync(BotApplication bot, string table, string partition)
     {
         var rows = new List<StoreEntity>();
+        using var tenant = Fixtures.InHomeTenant();
         await foreach (var row in bot.Services.GetRequiredService<ITableStore>().Table(table).QueryAllAsync(partition))
         {
             rows.Add(row);
