@@ -80,8 +80,11 @@ internal static class VoteSeeding
         return CountFreshAsync(polls, votes, pollId);
     }
 
-    private static async Task<PollTally> CountFreshAsync(PollStore polls, VoteStore votes, string pollId) =>
-        await votes.CountAsync((await polls.FindAsync(pollId, CancellationToken.None))!, CancellationToken.None);
+    private static async Task<PollTally> CountFreshAsync(PollStore polls, VoteStore votes, string pollId)
+    {
+        using var scope = TenantScope.Enter(Tenant);
+        return await votes.CountAsync((await polls.FindAsync(pollId, CancellationToken.None))!, CancellationToken.None);
+    }
 
     private const string Tenant = "5b0c7a1e-2f4d-4c83-9e6a-b7d1c2f3a4e5";
     private const string BotId = "28:bench-bot";
