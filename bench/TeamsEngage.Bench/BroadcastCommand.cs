@@ -47,6 +47,7 @@ internal static class BroadcastCommand
         await using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddSingleton(store).AddOutbox().BuildServiceProvider();
         var outbox = services.GetRequiredService<IOutbox>();
         var statuses = new Dictionary<DeliveryStatus, int>();
+        using var tenant = TeamsEngage.Storage.TenantScope.Enter(BenchHost.TenantId);
         await foreach (var record in outbox.ReadDeliveriesAsync(args.BroadcastId))
         {
             statuses[record.Status] = statuses.GetValueOrDefault(record.Status) + 1;
