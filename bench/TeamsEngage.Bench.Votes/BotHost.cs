@@ -1,5 +1,6 @@
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
+using TeamsEngage.Links;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
 
@@ -18,6 +19,7 @@ internal static class BotHost
         builder.Services.AddBot(builder.Configuration, builder.Environment);
         builder.Services.AddOutbox();
         builder.Services.AddPeople();
+        builder.Services.AddSignedLinks();
         builder.Services.AddFeatures();
         var app = builder.Build();
         app.MapBotEndpoint("/api/messages");

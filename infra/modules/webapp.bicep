@@ -78,6 +78,8 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Storage__ManagedIdentityClientId', value: identityClientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         { name: 'TeamsEngage__AllowedTenants__0', value: allowedTenantId }
+        // Signed links (poll exports, personal-data exports) point here; the bot refuses to start without it in Production.
+        { name: 'TeamsEngage__PublicBaseUrl', value: 'https://${webAppName}.azurewebsites.net' }
       ]
     }
   }

@@ -1,5 +1,6 @@
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
+using TeamsEngage.Links;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage.Hosting;
 
@@ -9,6 +10,7 @@ builder.Services.AddTableStore(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOutbox();
 builder.Services.AddPeople();
+builder.Services.AddSignedLinks();
 builder.Services.AddFeatures();
 builder.Services.AddHealthChecks();
 

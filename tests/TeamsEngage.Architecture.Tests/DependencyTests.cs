@@ -7,7 +7,7 @@ namespace TeamsEngage.Architecture.Tests;
 public sealed class DependencyTests
 {
     private static readonly string[] AppNamespaces =
-        ["TeamsEngage.Bot", "TeamsEngage.Features", "TeamsEngage.People", "TeamsEngage.Hosting", "TeamsEngage.Localization", "TeamsEngage.Commands"];
+        ["TeamsEngage.Bot", "TeamsEngage.Features", "TeamsEngage.People", "TeamsEngage.Hosting", "TeamsEngage.Localization", "TeamsEngage.Commands", "TeamsEngage.Links"];
 
     private static Assembly App => typeof(Program).Assembly;
 

@@ -4,6 +4,8 @@ using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Connector.Routing;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Features.Directory;
+using TeamsEngage.Features.Polls;
+using TeamsEngage.Links;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
 using TeamsEngage.Storage.Hosting;
@@ -67,10 +69,28 @@ public static partial class TeamsEngageServices
                 LogNoTenantAllowList(app.Logger);
             }
         }
+        if (app.Environment.IsDevelopment())
+        {
+            return;
+        }
+        if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<PollsOptions>>().Value.VoterKeyPepper))
+        {
+            LogNoVoterKeyPepper(app.Logger);
+        }
+        if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<PublicLinkOptions>>().Value.LinkSigningKey))
+        {
+            LogStoredLinkKey(app.Logger);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "TeamsEngage:AllowedTenants is empty and MicrosoftAppTenantId is not set: activities from every tenant are accepted.")]
     private static partial void LogNoTenantAllowList(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TeamsEngage:Polls:VoterKeyPepper is not set: while an anonymous poll is open, a copy of the store alone is enough to link its votes to people. Set it (base64, 32 bytes or more) in configuration or a Key Vault reference.")]
+    private static partial void LogNoVoterKeyPepper(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "TeamsEngage:LinkSigningKey is not set: signed links use a key generated and kept in the store.")]
+    private static partial void LogStoredLinkKey(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "TeamsEngage:AllowAnyTenant is set: activities from every tenant are accepted, each tenant seeing only its own data.")]
     private static partial void LogAnyTenant(ILogger logger);

@@ -39,6 +39,7 @@ public class CompiledTemplateTests : IClassFixture<CompiledTemplateTests.Templat
             {
                 "APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "MicrosoftAppId", "MicrosoftAppTenantId",
                 "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableEndpoint", "TeamsEngage__AllowedTenants__0",
+                "TeamsEngage__PublicBaseUrl",
             },
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("UserAssignedMSI", settings["MicrosoftAppType"]);
@@ -47,6 +48,7 @@ public class CompiledTemplateTests : IClassFixture<CompiledTemplateTests.Templat
         Assert.Equal("[parameters('identityClientId')]", settings["Storage__ManagedIdentityClientId"]);
         Assert.Equal("[parameters('tableEndpoint')]", settings["Storage__TableEndpoint"]);
         Assert.Equal("[parameters('allowedTenantId')]", settings["TeamsEngage__AllowedTenants__0"]);
+        Assert.Equal("[format('https://{0}.azurewebsites.net', parameters('webAppName'))]", settings["TeamsEngage__PublicBaseUrl"]);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Testing;
 using TeamsEngage.Connector.Client;
 using TeamsEngage.Testing.Storage;
 
@@ -30,8 +31,13 @@ public sealed class TestBotHostBuilder<TProgram> where TProgram : class
     private string? _dataDirectory;
     private bool _socket;
 
+    /// <summary>The public address a production host is given: links built by the bot point here.</summary>
+    public const string PublicBaseUrl = "https://teamsengage.test.example";
+
     internal TestBotHostBuilder()
     {
+        // Every production deployment has one; tests of its absence set it empty.
+        _settings["TeamsEngage:PublicBaseUrl"] = PublicBaseUrl;
     }
 
     /// <summary>The ASP.NET Core environment (Production by default, as a district runs it).</summary>
@@ -111,7 +117,12 @@ public sealed class TestBotHostBuilder<TProgram> where TProgram : class
             {
                 web.UseSetting(key, value);
             }
-            web.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
+            web.ConfigureTestServices(services =>
+            {
+                // Every log record is kept, so a test can read what the bot wrote to its logs.
+                services.AddFakeLogging();
+                _services.ForEach(configure => configure(services));
+            });
         });
         try
         {
@@ -162,6 +173,9 @@ public sealed class TestBotHost<TProgram> : IAsyncDisposable where TProgram : cl
 
     /// <summary>The socket's address, when started with <see cref="TestBotHostBuilder{TProgram}.OnLoopbackSocket"/>.</summary>
     public Uri? BaseAddress { get; }
+
+    /// <summary>Every log record the bot has written so far, at the levels its logging configuration enables.</summary>
+    public FakeLogCollector Logs => _factory.Services.GetRequiredService<FakeLogCollector>();
 
     /// <summary>A client for the in-memory test server.</summary>
     public HttpClient CreateClient() => _factory.CreateClient();

@@ -7,6 +7,7 @@ using TeamsEngage.Connector.Client;
 using TeamsEngage.Conversations;
 using TeamsEngage.Outbox;
 using TeamsEngage.Testing.Connector;
+using TeamsEngage.Testing.Hosting;
 using TeamsEngage.Tests.Support;
 
 namespace TeamsEngage.Tests.Outbox;
@@ -51,6 +52,7 @@ internal sealed class OutboxHost : IAsyncDisposable
             ["MicrosoftAppPassword"] = "not-used-the-token-provider-is-replaced",
             ["MicrosoftAppTenantId"] = Fixtures.TenantId,
             ["Storage:DataDirectory"] = dataDirectory,
+            ["TeamsEngage:PublicBaseUrl"] = TestBotHostBuilder<Program>.PublicBaseUrl,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -34,6 +34,9 @@ public sealed class BotApplication : IAsyncDisposable
 
     public string DataDirectory => _host.DataDirectory;
 
+    /// <summary>Every log record the bot has written so far.</summary>
+    public Microsoft.Extensions.Logging.Testing.FakeLogCollector Logs => _host.Logs;
+
     /// <summary>Starts the bot. <paramref name="settings"/> adds or overrides configuration keys.</summary>
     public static async Task<BotApplication> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production")
     {

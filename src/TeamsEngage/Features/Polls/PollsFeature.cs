@@ -21,8 +21,6 @@ public static class PollsFeature
         services.AddStoreTable(PollStore.RecipientsTable);
         services.AddStoreTable(VoteStore.TableName);
         services.AddStoreTable(PollLedger.TableName);
-        // The link signing key is the deployment's, not a district's: the tenant is inside what it signs.
-        services.AddSharedStoreTable(PollLinks.SettingsTable);
         services.AddSingleton<PollStore>();
         services.AddSingleton<VoteStore>();
         services.AddSingleton<PollLedger>();

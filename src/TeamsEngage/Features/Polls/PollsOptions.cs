@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TeamsEngage.Links;
 
 namespace TeamsEngage.Features.Polls;
 
@@ -18,15 +19,12 @@ public sealed class PollsOptions
     [Range(1, int.MaxValue, ErrorMessage = "TeamsEngage:Polls:MaxPerPersonPerWeek must be at least 1.")]
     public int MaxPerPersonPerWeek { get; set; } = 2;
 
-    /// <summary>Key of the signed export links (base64, at least 32 bytes); generated and stored when empty.</summary>
-    public string? LinkSigningKey { get; set; }
-
     /// <summary>
     /// Optional key (base64, at least 32 bytes) kept in configuration or Key Vault, never in the store: anonymous voter
     /// keys are derived from it and each poll's stored secret, so a copy of the store alone cannot recompute them while a
     /// poll is open. Do not change it while anonymous polls are open: their voters would no longer find their votes.
     /// </summary>
-    [RegularExpression("^[A-Za-z0-9+/]{43,}={0,2}$", ErrorMessage = "TeamsEngage:Polls:VoterKeyPepper must be base64 of at least 32 bytes.")]
+    [Base64Key(32, Setting = "TeamsEngage:Polls:VoterKeyPepper")]
     public string? VoterKeyPepper { get; set; }
 
     /// <summary>How long an export link works.</summary>
