@@ -20,64 +20,76 @@ public sealed class PollForensicTests
     [Fact]
     public async Task AfterAnAnonymousPollClosesNoByteOfTheStoreLinksAVoteToAPerson()
     {
-        // Science: five members and one liaison, so (SCI, Liaison) is one person; Art: six members.
-        List<(string Department, Persona Persona)> members = [.. Voters("SCI", 5), .. Voters("ART", 6)];
-        var everyone = members.Select(m => m.Persona).Append(Liaison).ToList();
-        await using var bot = await DirectorySeeding.StartAsync(
-            $"Science department,SCI,{DirectorySeeding.EmailOf(Liaison)},,24\nArt department,ART,,,24",
-            string.Join('\n', members.Select(m => $"{DirectorySeeding.EmailOf(m.Persona)},{m.Department},member,").Append($"{DirectorySeeding.EmailOf(Liaison)},SCI,member,")),
-            [Admin],
-            [Admin, .. everyone],
-            OutboxHost.FastSettings());
-        var (pollId, _) = await ComposeAndSendAsync(bot, new { question = "Is the new rota fair?", options = "Yes\nNo", anonymous = "true", breakdown = "department", closeDate = "2099-01-01", audienceKind = "Departments", audienceValues = "SCI,ART" });
-        foreach (var person in everyone)
-        {
-            await bot.Connector.WaitForActivitiesAsync(person.ConversationId);
-        }
-        byte[] secret;
-        using (Fixtures.InHomeTenant())
-        {
-            secret = (await bot.Services.GetRequiredService<ITableStore>().Table(PollStore.PollsTable).GetAsync(pollId, "secret"))!.GetBinary("Key")!;
-        }
-        var early = everyone.Take(4).Append(Liaison).ToList();
-        foreach (var voter in early)
-        {
-            await VoteAsync(bot, voter, pollId, voter == Liaison ? "1" : "0");
-        }
-        await bot.ExecuteAsync(Admin, PollVerbs.Remind, new { pollId });
-        foreach (var waiting in everyone.Except(early))
-        {
-            await bot.Connector.WaitForActivitiesAsync(waiting.ConversationId, 2);
-            await VoteAsync(bot, waiting, pollId, "0");
-        }
-        var tokens = await PollStoreRows.KeysAsync(bot, VoteStore.TableName, pollId);
-        Assert.Equal(12, tokens.Count);
+        var closed = await ClosedAnonymousPoll.RunAsync(OutboxHost.FastSettings());
+        await using var bot = closed.Bot;
 
-        await bot.ExecuteAsync(Admin, PollVerbs.Close, new { pollId });
-        await bot.Connector.WaitForAsync(r => r.Route == ConnectorRoute.Update && r.Succeeded, everyone.Count);
-
-        var identities = everyone.SelectMany(IdentitiesOf).ToList();
         var pages = StorePages.Read(bot.DataDirectory);
         Assert.NotEmpty(pages);
         Assert.All(pages, page =>
         {
-            Assert.False(page.Bytes.AsSpan().IndexOf(secret) >= 0, $"the poll secret is in {page.Where}");
-            StorePages.AssertAbsent(page, Convert.ToBase64String(secret), "the poll secret");
-            foreach (var token in tokens)
+            Assert.False(page.Bytes.AsSpan().IndexOf(closed.Secret) >= 0, $"the poll secret is in {page.Where}");
+            StorePages.AssertAbsent(page, Convert.ToBase64String(closed.Secret), "the poll secret");
+            foreach (var token in closed.Tokens)
             {
                 StorePages.AssertAbsent(page, token, "a voter token");
             }
-            if (page.Contains("\"Choices\"") || page.Contains(pollId + "-reminder"))
+            if (page.Contains("\"Choices\"") || page.Contains(closed.PollId + "-reminder"))
             {
                 // A page of vote rows (or of reminder rows) must not also name a person, nor keep a role beside a department.
-                Assert.All(identities, id => StorePages.AssertAbsent(page, id, "a voter's id on a page of votes or reminders"));
+                Assert.All(closed.Identities, id => StorePages.AssertAbsent(page, id, "a voter's id on a page of votes or reminders"));
                 StorePages.AssertAbsent(page, "\"Role\"", "a role on a vote row");
             }
         });
-        await AssertStoredRowsAreUnlinkableAsync(bot, pollId, tokens, identities);
+        await AssertStoredRowsAreUnlinkableAsync(bot, closed.PollId, closed.Tokens, closed.Identities);
     }
 
-    private static async Task AssertStoredRowsAreUnlinkableAsync(BotApplication bot, string pollId, List<string> tokens, List<string> identities)
+    /// <summary>
+    /// An anonymous poll to Science (five members and one liaison, so (SCI, Liaison) is one person) and Art (six
+    /// members), broken down by department: five vote early, the administrator reminds the rest, they vote, it closes.
+    /// </summary>
+    internal sealed record ClosedAnonymousPoll(BotApplication Bot, string PollId, byte[] Secret, List<string> Tokens, List<string> Identities)
+    {
+        public static async Task<ClosedAnonymousPoll> RunAsync(IReadOnlyDictionary<string, string?> settings)
+        {
+            List<(string Department, Persona Persona)> members = [.. Voters("SCI", 5), .. Voters("ART", 6)];
+            var everyone = members.Select(m => m.Persona).Append(Liaison).ToList();
+            var bot = await DirectorySeeding.StartAsync(
+                $"Science department,SCI,{DirectorySeeding.EmailOf(Liaison)},,24\nArt department,ART,,,24",
+                string.Join('\n', members.Select(m => $"{DirectorySeeding.EmailOf(m.Persona)},{m.Department},member,").Append($"{DirectorySeeding.EmailOf(Liaison)},SCI,member,")),
+                [Admin],
+                [Admin, .. everyone],
+                settings);
+            var (pollId, _) = await ComposeAndSendAsync(bot, new { question = "Is the new rota fair?", options = "Yes\nNo", anonymous = "true", breakdown = "department", closeDate = "2099-01-01", audienceKind = "Departments", audienceValues = "SCI,ART" });
+            foreach (var person in everyone)
+            {
+                await bot.Connector.WaitForActivitiesAsync(person.ConversationId);
+            }
+            byte[] secret;
+            using (Fixtures.InHomeTenant())
+            {
+                secret = (await bot.Services.GetRequiredService<ITableStore>().Table(PollStore.PollsTable).GetAsync(pollId, "secret"))!.GetBinary("Key")!;
+            }
+            var early = everyone.Take(4).Append(Liaison).ToList();
+            foreach (var voter in early)
+            {
+                await VoteAsync(bot, voter, pollId, voter == Liaison ? "1" : "0");
+            }
+            await bot.ExecuteAsync(Admin, PollVerbs.Remind, new { pollId });
+            foreach (var waiting in everyone.Except(early))
+            {
+                await bot.Connector.WaitForActivitiesAsync(waiting.ConversationId, 2);
+                await VoteAsync(bot, waiting, pollId, "0");
+            }
+            var tokens = await PollStoreRows.KeysAsync(bot, VoteStore.TableName, pollId);
+            Assert.Equal(12, tokens.Count);
+
+            await bot.ExecuteAsync(Admin, PollVerbs.Close, new { pollId });
+            await bot.Connector.WaitForAsync(r => r.Route == ConnectorRoute.Update && r.Succeeded, everyone.Count);
+            return new ClosedAnonymousPoll(bot, pollId, secret, tokens, [.. everyone.SelectMany(IdentitiesOf)]);
+        }
+    }
+
+    internal static async Task AssertStoredRowsAreUnlinkableAsync(BotApplication bot, string pollId, List<string> tokens, List<string> identities)
     {
         var polls = await PollStoreRows.ReadAsync(bot, PollStore.PollsTable, pollId);
         Assert.Equal(["poll"], polls.Select(r => r.RowKey));
