@@ -63,6 +63,7 @@ public static class PollAuthorCards
         [
             .. PollCards.Header(poll, texts, timeZone),
             new TextBlock(texts.Format("Poll_Participation", view.Tally.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
+            .. view.Writing is { } writing ? [new TextBlock(texts.Format("Poll_Preparing", writing.Examined, writing.Total ?? 0)) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
             .. poll.Capped > 0 ? [new TextBlock(texts.Format("Poll_CappedNote", poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. PollCards.Results(poll, view.Tally, texts),
             new ActionSet(
@@ -129,4 +130,8 @@ public static class PollAuthorCards
 }
 
 /// <summary>Everything the author's results card shows.</summary>
-public sealed record PollResultsView(Poll Poll, PollTally Tally, int Reached, int MinGroupSize, string? BreakdownBy = null, IReadOnlyList<BreakdownGroup>? Breakdown = null, Uri? ExportLink = null);
+public sealed record PollResultsView(Poll Poll, PollTally Tally, int Reached, int MinGroupSize, string? BreakdownBy = null, IReadOnlyList<BreakdownGroup>? Breakdown = null, Uri? ExportLink = null)
+{
+    /// <summary>How far the outbox is in writing the recipients' rows; null once every recipient has one.</summary>
+    public Outbox.BroadcastProgress? Writing { get; init; }
+}

@@ -66,7 +66,10 @@ public sealed class PollResultsBuilder(VoteStore votes, PollService service, Pol
             minimum,
             by,
             breakdown,
-            await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false));
+            await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false))
+        {
+            Writing = await service.WritingAsync(poll, cancellationToken).ConfigureAwait(false),
+        };
         return PollAuthorCards.Results(view, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
     }
 }

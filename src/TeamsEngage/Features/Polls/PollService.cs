@@ -1,6 +1,5 @@
 using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
-using TeamsEngage.People;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
@@ -9,8 +8,6 @@ namespace TeamsEngage.Features.Polls;
 public sealed partial class PollService(
     PollStore polls,
     VoteStore votes,
-    PollLedger ledger,
-    IPeopleDirectory directory,
     IOutbox outbox,
     TimeProvider clock,
     ILogger<PollService> logger)
@@ -25,35 +22,38 @@ public sealed partial class PollService(
         polls.CreateDraftAsync(new Poll(PollStore.NewId(), spec, author.UserId, author.Name, PollStatus.Draft, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>
-    /// Sends a draft: applies the weekly cap, records recipients, opens voting, starts the broadcast. Refused with
-    /// <c>Poll_AlreadySent</c> when another press of Send won.
+    /// Sends a draft: opens voting and queues the broadcast (the audience as a spec; the outbox's writer applies the
+    /// weekly cap and records recipients in the background). Refused with <c>Poll_AlreadySent</c> when another press of
+    /// Send won.
     /// </summary>
     public async Task<UpdateResult<Poll, Poll>> SendAsync(Poll draft, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (recipients, capped) = await ChooseRecipientsAsync(draft, now, cancellationToken).ConfigureAwait(false);
         await polls.OpenAsync(draft, cancellationToken).ConfigureAwait(false);
-        // The conditional update is the lock: of two presses of Send, one wins.
+        // From the conditional update on, the request no longer decides: an open poll without its broadcast queued
+        // would refuse Send and reach nobody. The update is the lock: of two presses of Send, one wins.
         var sending = await OptimisticUpdate.ApplyAsync(
             ct => polls.FindAsync(draft.Id, ct),
             poll => poll.Status == PollStatus.Draft
-                ? Decision.Write(poll with { Status = PollStatus.Open, Recipients = recipients.Count, Capped = capped })
+                ? Decision.Write(poll with { Status = PollStatus.Open })
                 : Decision.Refuse<Poll>("Poll_AlreadySent"),
             (_, open, ct) => polls.UpdateAsync(open, ct),
-            cancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
         if (sending is not { Written: true, State: { } open })
         {
             return sending;
         }
-        await polls.AddRecipientsAsync(open.Id, [.. recipients.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))], cancellationToken).ConfigureAwait(false);
-        foreach (var r in recipients)
-        {
-            await ledger.RecordAsync(r.PersonKey, open.Id, now, cancellationToken).ConfigureAwait(false);
-        }
-        var receipt = await Outbox.StartBroadcastAsync(BroadcastRequest.Create(open.Id, CardKind, new PollPayload(open.Id)), recipients.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
-        LogSent(logger, open.Id, receipt.Queued, receipt.Unreachable, capped);
+        await Outbox.QueueBroadcastAsync(
+            BroadcastRequest.Create(open.Id, CardKind, new PollPayload(open.Id)),
+            BroadcastAudienceSpec.Create(PollBroadcastAudience.AudienceKind, new PollAudienceSpec(open.Id, open.Spec.Audience, now)),
+            CancellationToken.None).ConfigureAwait(false);
+        LogSent(logger, open.Id);
         return sending;
     }
+
+    /// <summary>How far the writing of the poll's broadcast is; null once every recipient has a row.</summary>
+    public async Task<BroadcastProgress?> WritingAsync(Poll poll, CancellationToken cancellationToken) =>
+        await Outbox.ReadProgressAsync(poll.Id, cancellationToken).ConfigureAwait(false) is { Done: false } writing ? writing : null;
 
     /// <summary>
     /// Closes an open poll: no more votes, the voter secret is destroyed, and every delivered card shows the closed poll.
@@ -110,26 +110,8 @@ public sealed partial class PollService(
         return Math.Max(sent, voters);
     }
 
-    private async Task<(List<BroadcastRecipient> Recipients, int Capped)> ChooseRecipientsAsync(Poll poll, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var recipients = new List<BroadcastRecipient>();
-        var capped = 0;
-        await foreach (var person in directory.ResolveAudienceAsync(poll.Spec.Audience, cancellationToken).ConfigureAwait(false))
-        {
-            if (await ledger.MayReceiveAsync(person.Key, poll.Id, now, cancellationToken).ConfigureAwait(false))
-            {
-                recipients.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString()));
-            }
-            else
-            {
-                capped++;
-            }
-        }
-        return (recipients, capped);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sent: {Queued} queued, {Unreachable} unreachable, {Capped} left out by the weekly cap")]
-    private static partial void LogSent(ILogger logger, string pollId, int queued, int unreachable, int capped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sent: its broadcast is queued")]
+    private static partial void LogSent(ILogger logger, string pollId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} closed; {Updated} delivered cards queued for update")]
     private static partial void LogClosed(ILogger logger, string pollId, int updated);

@@ -37,6 +37,7 @@ public static class PollsFeature
         services.AddHostedService(sp => sp.GetRequiredService<PollCloser>());
         services.AddSingleton<IOutboxRenderer, PollCardRenderer>();
         services.AddSingleton<IOutboxRenderer, PollReminderRenderer>();
+        services.AddSingleton<IBroadcastAudience, PollBroadcastAudience>();
         return services;
     }
 

@@ -1,0 +1,78 @@
+using TeamsEngage.Outbox;
+using TeamsEngage.People;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Features.Polls;
+
+/// <summary>What a poll's queued broadcast stores about its recipients: the audience, and the time the weekly cap is counted at.</summary>
+public sealed record PollAudienceSpec(string PollId, Audience Audience, DateTimeOffset At);
+
+/// <summary>
+/// Resolves a queued poll's audience page by page for the outbox's writer: people over the weekly cap are left out,
+/// and each recipient is recorded (recipient row, ledger) before their outbox row exists, so a vote is never refused
+/// for lack of a recipient row. Both records are idempotent, so a page resolved twice after a crash changes nothing.
+/// </summary>
+public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, PollLedger ledger) : IBroadcastAudience
+{
+    public const string AudienceKind = "poll.audience";
+
+    public string Kind => AudienceKind;
+
+    public async Task<int> CountAsync(string spec, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in directory.ResolveAudienceAsync(Read(spec).Audience, cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
+    {
+        var poll = Read(spec);
+        var page = new List<BroadcastRecipient>(max);
+        var examined = 0;
+        string? last = null;
+        await foreach (var person in directory.ResolveAudienceAfterAsync(poll.Audience, afterPersonKey, cancellationToken).ConfigureAwait(false))
+        {
+            examined++;
+            last = person.Key;
+            if (await ledger.MayReceiveAsync(person.Key, poll.PollId, poll.At, cancellationToken).ConfigureAwait(false))
+            {
+                page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString()));
+            }
+            if (examined == max)
+            {
+                break;
+            }
+        }
+        await RecordAsync(poll, page, cancellationToken).ConfigureAwait(false);
+        return new BroadcastPage(page, examined, examined == max ? last : null);
+    }
+
+    /// <summary>Stores how many people the poll went to and how many the weekly cap left out.</summary>
+    public async Task WrittenAsync(string spec, BroadcastProgress totals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var pollId = Read(spec).PollId;
+        await OptimisticUpdate.ApplyAsync(
+            ct => polls.FindAsync(pollId, ct),
+            poll => Decision.Write(poll with { Recipients = totals.Written, Capped = totals.Examined - totals.Written }),
+            (_, counted, ct) => polls.UpdateAsync(counted, ct),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecordAsync(PollAudienceSpec poll, List<BroadcastRecipient> page, CancellationToken cancellationToken)
+    {
+        await polls.AddRecipientsAsync(poll.PollId, [.. page.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))], cancellationToken).ConfigureAwait(false);
+        foreach (var recipient in page)
+        {
+            await ledger.RecordAsync(recipient.PersonKey, poll.PollId, poll.At, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // An unreadable spec must stop the writer, never widen the audience.
+    private static PollAudienceSpec Read(string spec) =>
+        OutboxPayload.Deserialize<PollAudienceSpec>(spec) ?? throw new InvalidOperationException("A poll broadcast's audience spec cannot be read.");
+}
