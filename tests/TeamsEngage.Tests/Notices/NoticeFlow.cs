@@ -119,7 +119,7 @@ internal static class NoticeFlow
     public static Task<JsonObject> UntilCardAsync(Func<Task<JsonObject>> invoke) =>
         Eventually.ValueAsync(invoke, r => r["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive", "the invoke to answer with a card");
 
-    private static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
+    internal static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
     {
         JsonObject obj => [obj, .. obj.SelectMany(p => Walk(p.Value))],
         JsonArray array => array.SelectMany(Walk),

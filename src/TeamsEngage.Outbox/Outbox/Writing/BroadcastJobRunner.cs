@@ -44,8 +44,9 @@ internal sealed class BroadcastJobRunner(
             OutboxLog.WritingLeaseLost(logger, id);
             return false;
         }
-        await writer.MarkWritesDoneAsync(id, cancellationToken).ConfigureAwait(false);
+        // The feature records its totals first: whoever sees the broadcast written also sees them.
         await audience.WrittenAsync(current.Audience.Spec, current.Progress, cancellationToken).ConfigureAwait(false);
+        await writer.MarkWritesDoneAsync(id, cancellationToken).ConfigureAwait(false);
         await jobs.DeleteAsync(current, cancellationToken).ConfigureAwait(false);
         OutboxLog.Written(logger, id, current.Written, current.Examined);
         return true;

@@ -50,10 +50,11 @@ internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, Broadcast
     public async Task<BroadcastProgress?> ReadProgressAsync(string broadcastId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(broadcastId);
-        // The job row goes only after the header says written, so reading it first never misses a broadcast in between.
+        // The job row goes last (after the feature's totals and the header's WritesDone), so while it exists the
+        // broadcast counts as being written, and reading it first never misses a broadcast in between.
         if (await jobs.ReadAsync(broadcastId, cancellationToken).ConfigureAwait(false) is { } job)
         {
-            return job.Progress;
+            return job.Progress with { Done = false };
         }
         return await tables.ReadHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false) is { } header
             ? new BroadcastProgress(header.WritesDone, 0, 0, null)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage;
@@ -14,6 +15,8 @@ public sealed partial class PollService(
 {
     public const string CardKind = "poll.card";
     public const string ReminderKind = "poll.reminder";
+
+    private static readonly TimeSpan QuickWrite = TimeSpan.FromSeconds(2);
 
     private IOutbox Outbox { get; } = outbox;
 
@@ -48,7 +51,32 @@ public sealed partial class PollService(
             BroadcastAudienceSpec.Create(PollBroadcastAudience.AudienceKind, new PollAudienceSpec(open.Id, open.Spec.Audience, now)),
             CancellationToken.None).ConfigureAwait(false);
         LogSent(logger, open.Id);
-        return sending;
+        return sending with { State = await AfterQuickWritingAsync(open, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>
+    /// A school-sized poll is written within moments: answering after that lets the author's card say who the weekly cap
+    /// left out. A large one answers at once with its progress. Only the waiting depends on the request.
+    /// </summary>
+    private async Task<Poll> AfterQuickWritingAsync(Poll open, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            while (await WritingAsync(open, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                if (Stopwatch.GetElapsedTime(started) > QuickWrite)
+                {
+                    return open;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+            }
+            return await polls.FindAsync(open.Id, cancellationToken).ConfigureAwait(false) ?? open;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return open;
+        }
     }
 
     /// <summary>How far the writing of the poll's broadcast is; null once every recipient has a row.</summary>
