@@ -42,6 +42,8 @@ public sealed class AbortedSendTests(ITestOutputHelper output)
             administrators: [Persona.Ana],
             installed: [Persona.Ana],
             settings: FastOutbox());
+        // The test reads the home tenant's store directly; the bot enters the tenant of each activity itself.
+        using var home = Fixtures.InHomeTenant();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await LargeSchool.SeedAsync(bot.Services, People, bot.Connector.BaseUrl, InstalledEvery);
         output.WriteLine($"seeded {People} people in {clock.Elapsed.TotalSeconds:F1} s");

@@ -20,6 +20,7 @@ internal sealed class BotProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly LocalTokenIssuer _issuer;
     private readonly string _serviceUrl;
+    private readonly Queue<string> _output = new();
 
     private BotProcess(Process process, LocalTokenIssuer issuer, string serviceUrl, Uri address)
     {
@@ -50,14 +51,23 @@ internal sealed class BotProcess : IAsyncDisposable
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drain the output so the child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var bot = new BotProcess(process, issuer, serviceUrl, new Uri("http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture)));
+        // Drain the output so the child never blocks on a full pipe; the last lines explain a start that failed.
+        process.OutputDataReceived += (_, e) => bot.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bot = new BotProcess(process, issuer, serviceUrl, new Uri("http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture)));
-        await bot.WaitHealthyAsync();
-        return bot;
+        try
+        {
+            await bot.WaitHealthyAsync();
+            return bot;
+        }
+        catch
+        {
+            // A bot that never became healthy is still a running process: it is stopped by its PID here too.
+            await bot.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Presses a card button as <paramref name="persona"/>; the invoke response's body.</summary>
@@ -78,11 +88,39 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>SIGKILL by PID: no shutdown code runs, as in a crash.</summary>
     public async Task KillAsync()
     {
-        if (!_process.HasExited)
+        try
         {
             _process.Kill();
         }
+        catch (InvalidOperationException)
+        {
+            // It has exited already.
+        }
         await _process.WaitForExitAsync();
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > 20)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
+    private string LastOutput()
+    {
+        lock (_output)
+        {
+            return string.Join(Environment.NewLine, _output);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -114,7 +152,7 @@ internal sealed class BotProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException("The bot process exited with " + _process.ExitCode);
+                throw new InvalidOperationException($"The bot process exited with {_process.ExitCode}:{Environment.NewLine}{LastOutput()}");
             }
             try
             {
@@ -130,7 +168,7 @@ internal sealed class BotProcess : IAsyncDisposable
             }
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException("The bot process did not answer /healthz");
+                throw new TimeoutException($"The bot process did not answer /healthz:{Environment.NewLine}{LastOutput()}");
             }
             await Task.Delay(100);
         }

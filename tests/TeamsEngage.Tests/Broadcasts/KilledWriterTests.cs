@@ -62,6 +62,7 @@ public sealed class KilledWriterTests(ITestOutputHelper output)
         }
 
         await using var reader = TestBotHost.For<Program>().OnDataDirectory(data.Path).WithBotIdentity(Fixtures.BotAppId, Fixtures.TenantId).Start();
+        using var home = Fixtures.InHomeTenant();
         var rows = await reader.Services.GetRequiredService<IOutbox>().ReadDeliveriesAsync(id).ToListAsync();
         Assert.Equal(People, rows.Count);
         Assert.Equal(People, rows.Select(r => r.PersonKey).Distinct(StringComparer.Ordinal).Count());

@@ -11,7 +11,7 @@ namespace TeamsEngage.Tests.Broadcasts;
 
 /// <summary>
 /// A district-sized directory written straight into the store (20,000 HTTP calls would take longer than the test):
-/// people in department DIST with keys <c>person-00000</c>…, optionally with a 1:1 conversation each.
+/// people of the home tenant in department DIST with keys <c>person-00000</c>…, optionally with a 1:1 conversation each.
 /// </summary>
 internal static class LargeSchool
 {
@@ -27,6 +27,8 @@ internal static class LargeSchool
     /// </summary>
     public static async Task SeedAsync(IServiceProvider services, int count, string? serviceUrl, int installedEvery = 1)
     {
+        // The district is the home tenant: its people go into that tenant's directory, as an import in Teams would put them.
+        using var home = Fixtures.InHomeTenant();
         var people = services.GetRequiredService<ITableStore>().Table(PeopleRows.PeopleTable);
         foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
         {
