@@ -59,6 +59,10 @@ public sealed partial class NoticeBroadcaster(
         BroadcastAudienceSpec.Create(NoticeAudience.AudienceKind, new NoticeAudienceSpec(sent.Content.Audience)),
         cancellationToken);
 
+    /// <summary>Whether the outbox is still writing the rows of the notice's broadcast.</summary>
+    public async Task<bool> WritingAsync(Notice notice, CancellationToken cancellationToken) =>
+        await outbox.ReadProgressAsync(notice.Id, cancellationToken).ConfigureAwait(false) is { Done: false };
+
     /// <summary>Queues the update in place of every delivered card (and the reminders) of a notice.</summary>
     public async Task<int> UpdateDeliveredAsync(Notice notice, CancellationToken cancellationToken)
     {

@@ -115,6 +115,11 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         {
             return CardActionResult.WithMessage(texts.Notice_CannotRemind);
         }
+        // The reminder goes to who has a row: while rows are still written, part of the audience would be left out.
+        if (await broadcaster.WritingAsync(notice, cancellationToken).ConfigureAwait(false))
+        {
+            return CardActionResult.WithMessage(texts.Notice_RemindWhileWriting);
+        }
         var receipt = await broadcaster.RemindAsync(notice, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithMessage(receipt is null ? texts.Notice_AlreadyReminded : texts.Notice_Reminded(receipt.Queued));
     }

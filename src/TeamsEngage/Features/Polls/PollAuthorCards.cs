@@ -115,7 +115,8 @@ public static class PollAuthorCards
         if (view.Poll.Status == PollStatus.Open)
         {
             actions.Add(new ExecuteAction(texts.Poll_CloseNow, PollVerbs.Close) { Data = data, Style = ActionStyle.Destructive });
-            if (view.Poll.RemindedAt is null)
+            // The reminder goes to recorded recipients, so it is offered once every one of them is recorded.
+            if (view.Poll.RemindedAt is null && view.Writing is null)
             {
                 actions.Add(new ExecuteAction(texts.Poll_Remind, PollVerbs.Remind) { Data = data });
             }

@@ -154,10 +154,15 @@ public sealed partial class PollService(
 
     /// <summary>
     /// Sends the one reminder to recipients who have not voted (the renderer skips those who have). Refused with
-    /// <c>Poll_RemindRefused</c> when already reminded or not open.
+    /// <c>Poll_RemindRefused</c> when already reminded or not open, and with <c>Poll_RemindWhileWriting</c> while the
+    /// recipients are still being recorded (the reminder goes to recorded recipients, so it would leave some out).
     /// </summary>
     public async Task<UpdateResult<Poll, Poll>> RemindAsync(Poll poll, CancellationToken cancellationToken)
     {
+        if (await WritingAsync(poll, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return new UpdateResult<Poll, Poll>(poll, null, TextKeys.Poll_RemindWhileWriting, UpdateOutcome.Refused);
+        }
         var reminding = await OptimisticUpdate.ApplyAsync(
             ct => polls.FindAsync(poll.Id, ct),
             current => current.Status == PollStatus.Open && current.RemindedAt is null
