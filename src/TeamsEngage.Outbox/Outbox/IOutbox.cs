@@ -19,6 +19,16 @@ public interface IOutbox
     /// </summary>
     Task<BroadcastReceipt> StartBroadcastAsync(BroadcastRequest request, IAsyncEnumerable<BroadcastRecipient> recipients, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records, durably and at once, a broadcast to the people <paramref name="audience"/> describes, and returns: the
+    /// outbox's background writer resolves the audience through the <see cref="IBroadcastAudience"/> of its kind and
+    /// writes the rows in batches, resuming after a crash or restart. Queuing the same broadcast id again does nothing.
+    /// </summary>
+    Task QueueBroadcastAsync(BroadcastRequest request, BroadcastAudienceSpec audience, CancellationToken cancellationToken = default);
+
+    /// <summary>How far the writing of a broadcast is; null when the broadcast is unknown.</summary>
+    Task<BroadcastProgress?> ReadProgressAsync(string broadcastId, CancellationToken cancellationToken = default);
+
     /// <summary>Queues an update in place of every message of the broadcast delivered so far (reschedule, edit, cancel).</summary>
     Task<int> UpdateDeliveredAsync(string broadcastId, string kind, string payload, CancellationToken cancellationToken = default);
 

@@ -37,4 +37,16 @@ internal static partial class OutboxLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} failed unexpectedly (attempt {Attempt})")]
     public static partial void Unexpected(ILogger logger, Exception exception, string partition, string rowKey, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast {BroadcastId} waits: no audience resolver for kind {AudienceKind}")]
+    public static partial void NoAudience(ILogger logger, string broadcastId, string audienceKind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast {BroadcastId} waits: its job has no tenant, or its header belongs to another tenant")]
+    public static partial void JobWithoutTenant(ILogger logger, string broadcastId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the writing lease of broadcast {BroadcastId}; another instance continues it")]
+    public static partial void WritingLeaseLost(ILogger logger, string broadcastId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} written: {Written} rows for {Examined} people examined")]
+    public static partial void Written(ILogger logger, string broadcastId, int written, int examined);
 }

@@ -49,6 +49,9 @@ public sealed class OutboxOptions
     /// <summary>A broadcast whose writing has not finished after this long is treated as written (its writer crashed).</summary>
     public TimeSpan AbandonedWriteAfter { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>People a queued broadcast's writer resolves and writes between two records of its cursor.</summary>
+    public int WriteBatchSize { get; set; } = 500;
+
     internal int EffectiveBurst => Burst > 0 ? Burst : Math.Max(1, (int)Math.Ceiling(RequestsPerSecond / 10));
 }
 
@@ -64,6 +67,10 @@ internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         if (options.Burst < 0 || options.MaxConcurrency < 1 || options.MaxAttempts < 1 || options.MaxThrottles < 1)
         {
             failures.Add("TeamsEngage:Outbox: Burst must not be negative; MaxConcurrency, MaxAttempts and MaxThrottles must be at least 1.");
+        }
+        if (options.WriteBatchSize is < 1 or > 10_000)
+        {
+            failures.Add("TeamsEngage:Outbox:WriteBatchSize must be 1 to 10000.");
         }
         if (options.ShardsPerBroadcast is < 1 or > 99 || options.MaxShardsPerInstance < 1)
         {

@@ -10,7 +10,8 @@ namespace TeamsEngage.Outbox;
 public static class OutboxServices
 {
     /// <summary>
-    /// Registers <see cref="IOutbox"/>, the dispatcher (a hosted service) and their tables; options in
+    /// Registers <see cref="IOutbox"/>, the dispatcher and the writer of queued broadcasts (hosted services) and their
+    /// tables (features add an <see cref="IBroadcastAudience"/> per audience kind they queue); options in
     /// <c>TeamsEngage:Outbox</c>, validated at start. Sending needs the store, the Bot Connector client
     /// (<c>AddBotConnector</c>) and <see cref="AddConversationReferences"/>.
     /// </summary>
@@ -43,6 +44,9 @@ public static class OutboxServices
         services.TryAddSingleton<LeaseKeeper>();
         services.TryAddSingleton<OutboxPump>();
         services.AddHostedService<OutboxDispatcher>();
+        services.TryAddSingleton<BroadcastJobs>();
+        services.TryAddSingleton<BroadcastJobRunner>();
+        services.AddHostedService<BroadcastWriterService>();
         return services;
     }
 

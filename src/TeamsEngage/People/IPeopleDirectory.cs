@@ -27,6 +27,12 @@ public interface IPeopleDirectory
     /// <summary>The people in an audience, each once.</summary>
     IAsyncEnumerable<Person> ResolveAudienceAsync(Audience audience, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The people in an audience whose key comes after <paramref name="afterPersonKey"/> (everyone when null), each once,
+    /// in the directory's key order, so a long broadcast can be resolved in pages and resumed after the last key.
+    /// </summary>
+    IAsyncEnumerable<Person> ResolveAudienceAfterAsync(Audience audience, string? afterPersonKey, CancellationToken cancellationToken = default);
+
     /// <summary>The administrators (from configuration and from the directory).</summary>
     Task<IReadOnlyList<Person>> ListAdministratorsAsync(CancellationToken cancellationToken = default);
 }

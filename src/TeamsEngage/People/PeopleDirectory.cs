@@ -43,18 +43,18 @@ public sealed class PeopleDirectory(ITableStore store, ConfiguredAdministrators 
         return list;
     }
 
-    public async IAsyncEnumerable<Person> ResolveAudienceAsync(Audience audience, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Person> ResolveAudienceAsync(Audience audience, CancellationToken cancellationToken = default) =>
+        ResolveAudienceAfterAsync(audience, null, cancellationToken);
+
+    public async IAsyncEnumerable<Person> ResolveAudienceAfterAsync(Audience audience, string? afterPersonKey, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audience);
+        var afterRow = afterPersonKey is null ? null : PeopleRows.PersonRow(afterPersonKey);
         if (audience.Kind == AudienceKind.People)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var value in audience.Values)
+            foreach (var person in await NamedPeopleAsync(audience, cancellationToken).ConfigureAwait(false))
             {
-                var person = value.Contains('@', StringComparison.Ordinal)
-                    ? await FindByEmailAsync(value, cancellationToken).ConfigureAwait(false)
-                    : await FindAsync(value, cancellationToken).ConfigureAwait(false);
-                if (person is not null && seen.Add(person.Key))
+                if (afterRow is null || string.CompareOrdinal(PeopleRows.PersonRow(person.Key), afterRow) > 0)
                 {
                     yield return person;
                 }
@@ -63,9 +63,11 @@ public sealed class PeopleDirectory(ITableStore store, ConfiguredAdministrators 
         }
         var codes = audience.Values.Select(v => v.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         var roles = audience.Values.Select(RoleNames.TryParse).OfType<Role>().ToHashSet();
-        await foreach (var person in ListPeopleAsync(cancellationToken).ConfigureAwait(false))
+        // The range starts at the cursor's own row (inclusive), which is skipped: the lower bound needs no key arithmetic.
+        await foreach (var entity in _people.QueryAllAsync(PeopleRows.Partition, afterRow ?? PeopleRows.PersonPrefix, PeopleRows.PersonPrefixEnd, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var included = audience.Kind switch
+            var person = PeopleRows.ToPerson(entity).Person;
+            var included = entity.RowKey != afterRow && audience.Kind switch
             {
                 AudienceKind.Everyone => true,
                 AudienceKind.Departments => person.DepartmentCode is { } code && codes.Contains(code),
@@ -77,6 +79,23 @@ public sealed class PeopleDirectory(ITableStore store, ConfiguredAdministrators 
                 yield return person;
             }
         }
+    }
+
+    /// <summary>The people an explicit list names (by key or email), each once, in key order.</summary>
+    private async Task<List<Person>> NamedPeopleAsync(Audience audience, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var value in audience.Values)
+        {
+            var person = value.Contains('@', StringComparison.Ordinal)
+                ? await FindByEmailAsync(value, cancellationToken).ConfigureAwait(false)
+                : await FindAsync(value, cancellationToken).ConfigureAwait(false);
+            if (person is not null)
+            {
+                found.TryAdd(person.Key, person);
+            }
+        }
+        return [.. found.Values.OrderBy(p => PeopleRows.PersonRow(p.Key), StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<Person>> ListAdministratorsAsync(CancellationToken cancellationToken = default)

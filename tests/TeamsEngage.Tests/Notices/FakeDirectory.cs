@@ -36,6 +36,9 @@ internal sealed class FakeDirectory(IReadOnlyList<Person> people, IReadOnlyList<
     public IAsyncEnumerable<Person> ResolveAudienceAsync(Audience audience, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The validator never resolves a whole audience.");
 
+    public IAsyncEnumerable<Person> ResolveAudienceAfterAsync(Audience audience, string? afterPersonKey, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The validator never resolves a whole audience.");
+
     public Task<IReadOnlyList<Person>> ListAdministratorsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Person>>([.. people.Where(p => p.Role == Role.Administrator)]);
 }

@@ -110,8 +110,10 @@ internal static class NoticeFlow
     public static Task UntilSettledAsync(BotApplication bot, string noticeId)
     {
         var outbox = bot.Services.GetRequiredService<IOutbox>();
+        // The rows are written in the background after Send answers: settled means written, then nothing pending.
         return Eventually.TrueAsync(
-            async () => await outbox.ReadDeliveriesAsync(noticeId).AllAsync(d => d.Status != DeliveryStatus.Pending),
+            async () => await outbox.ReadProgressAsync(noticeId) is { Done: true }
+                && await outbox.ReadDeliveriesAsync(noticeId).AllAsync(d => d.Status != DeliveryStatus.Pending),
             $"every delivery of {noticeId} to settle");
     }
 
@@ -119,7 +121,7 @@ internal static class NoticeFlow
     public static Task<JsonObject> UntilCardAsync(Func<Task<JsonObject>> invoke) =>
         Eventually.ValueAsync(invoke, r => r["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive", "the invoke to answer with a card");
 
-    private static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
+    internal static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
     {
         JsonObject obj => [obj, .. obj.SelectMany(p => Walk(p.Value))],
         JsonArray array => array.SelectMany(Walk),

@@ -25,6 +25,18 @@ internal sealed class HomeTenantOutbox(IOutbox inner) : IOutbox
         return await inner.StartBroadcastAsync(request, recipients, cancellationToken);
     }
 
+    public async Task QueueBroadcastAsync(BroadcastRequest request, BroadcastAudienceSpec audience, CancellationToken cancellationToken = default)
+    {
+        using var scope = Fixtures.InHomeTenant();
+        await inner.QueueBroadcastAsync(request, audience, cancellationToken);
+    }
+
+    public async Task<BroadcastProgress?> ReadProgressAsync(string broadcastId, CancellationToken cancellationToken = default)
+    {
+        using var scope = Fixtures.InHomeTenant();
+        return await inner.ReadProgressAsync(broadcastId, cancellationToken);
+    }
+
     public async Task<int> UpdateDeliveredAsync(string broadcastId, string kind, string payload, CancellationToken cancellationToken = default)
     {
         using var scope = Fixtures.InHomeTenant();

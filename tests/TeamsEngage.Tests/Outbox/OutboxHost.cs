@@ -43,7 +43,7 @@ internal sealed class OutboxHost : IAsyncDisposable
 
     public IOutbox Outbox => new HomeTenantOutbox(Services.GetRequiredService<IOutbox>());
 
-    public static OutboxHost Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+    public static OutboxHost Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var config = new Dictionary<string, string?>(FastSettings())
         {
@@ -66,12 +66,13 @@ internal sealed class OutboxHost : IAsyncDisposable
             {
                 web.UseSetting(key, value);
             }
-            web.ConfigureTestServices(services =>
+            web.ConfigureTestServices(collection =>
             {
-                services.RemoveAll<IBotTokenProvider>();
-                services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider());
-                services.AddSingleton<IOutboxRenderer>(renderer);
-                services.AddSingleton<IOutboxRenderer>(new SkippingRenderer());
+                collection.RemoveAll<IBotTokenProvider>();
+                collection.AddSingleton<IBotTokenProvider>(new FixedTokenProvider());
+                collection.AddSingleton<IOutboxRenderer>(renderer);
+                collection.AddSingleton<IOutboxRenderer>(new SkippingRenderer());
+                services?.Invoke(collection);
             });
         });
         var host = new OutboxHost(factory, renderer);

@@ -10,6 +10,8 @@ namespace TeamsEngage.Outbox;
 /// nothing and a batch of 100 fits one partition), single messages in <c>q|{priority}</c> keyed by time.</item>
 /// <item><c>OutboxWork</c>: one row per open shard or queue in partition <c>work</c>; it is both the index the dispatcher
 /// reads (instead of scanning rows) and the lease (owner + expiry, changed only with its ETag).</item>
+/// <item><c>OutboxWork</c>, partition <c>writing</c>: one row per queued broadcast whose rows are still being written
+/// (its audience spec, cursor and counts), leased like the work rows, deleted once the broadcast is written.</item>
 /// <item><c>OutboxBroadcasts</c>: one header per broadcast: kind, payload, shard count, cancelled, writes finished.</item>
 /// </list>
 /// </summary>
@@ -19,6 +21,7 @@ internal static class OutboxKeys
     public const string WorkTable = "OutboxWork";
     public const string BroadcastsTable = "OutboxBroadcasts";
     public const string WorkPartition = "work";
+    public const string WritingPartition = "writing";
     public const string HeaderRow = "header";
 
     public static string ShardPartition(string broadcastId, int shard) =>
@@ -71,6 +74,13 @@ internal static class RowFields
     public const string CreatedAt = "CreatedAt";
     public const string ParentBroadcastId = "ParentBroadcastId";
     public const string TenantId = "TenantId";
+    public const string AudienceKind = "AudienceKind";
+    public const string AudienceSpec = "AudienceSpec";
+    public const string Cursor = "Cursor";
+    public const string Examined = "Examined";
+    public const string Written = "Written";
+    public const string Total = "Total";
+    public const string Finished = "Finished";
 }
 
 /// <summary>Failure reasons recorded on rows.</summary>

@@ -94,9 +94,9 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
         return cancelled;
     }
 
-    private ShardWriter NewShardWriter(BroadcastHeader header) => new(tables.Rows, work, signal, header);
+    public ShardWriter NewShardWriter(BroadcastHeader header) => new(tables.Rows, work, signal, header);
 
-    private static Dictionary<string, object?> RecipientRow(BroadcastRecipient r)
+    public static Dictionary<string, object?> RecipientRow(BroadcastRecipient r)
     {
         var reachable = !string.IsNullOrWhiteSpace(r.UserId);
         return new Dictionary<string, object?>
@@ -121,7 +121,7 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
         [RowFields.Status] = nameof(DeliveryStatus.Pending),
     };
 
-    private async Task<BroadcastHeader> CreateHeaderAsync(BroadcastHeader header, CancellationToken cancellationToken)
+    public async Task<BroadcastHeader> CreateHeaderAsync(BroadcastHeader header, CancellationToken cancellationToken)
     {
         try
         {
@@ -160,7 +160,7 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
         }
     }
 
-    private async Task MarkWritesDoneAsync(string broadcastId, CancellationToken cancellationToken)
+    public async Task MarkWritesDoneAsync(string broadcastId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {

@@ -4,7 +4,7 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Outbox;
 
 /// <summary>The outbox over <see cref="ITableStore"/>: writes single messages here, broadcasts through the <see cref="BroadcastWriter"/>; the dispatcher sends them.</summary>
-internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, BroadcastWriter broadcasts, OutboxSignal signal, TimeProvider time) : IOutbox
+internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, BroadcastWriter broadcasts, BroadcastJobs jobs, OutboxSignal signal, TimeProvider time) : IOutbox
 {
     public async Task<string> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {
@@ -37,6 +37,29 @@ internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, Broadcast
 
     public Task<BroadcastReceipt> StartBroadcastAsync(BroadcastRequest request, IAsyncEnumerable<BroadcastRecipient> recipients, CancellationToken cancellationToken = default) =>
         broadcasts.StartAsync(request, recipients, cancellationToken);
+
+    public Task QueueBroadcastAsync(BroadcastRequest request, BroadcastAudienceSpec audience, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(audience);
+        ArgumentException.ThrowIfNullOrEmpty(request.BroadcastId);
+        ArgumentException.ThrowIfNullOrEmpty(audience.Kind);
+        return jobs.QueueAsync(request, audience, cancellationToken);
+    }
+
+    public async Task<BroadcastProgress?> ReadProgressAsync(string broadcastId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(broadcastId);
+        // The job row goes last (after the feature's totals and the header's WritesDone), so while it exists the
+        // broadcast counts as being written, and reading it first never misses a broadcast in between.
+        if (await jobs.ReadOwnAsync(broadcastId, cancellationToken).ConfigureAwait(false) is { } job)
+        {
+            return job.Progress with { Done = false };
+        }
+        return await tables.ReadOwnHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false) is { } header
+            ? new BroadcastProgress(header.WritesDone, 0, 0, null)
+            : null;
+    }
 
     public Task<int> UpdateDeliveredAsync(string broadcastId, string kind, string payload, CancellationToken cancellationToken = default) =>
         broadcasts.UpdateDeliveredAsync(broadcastId, kind, payload, cancellationToken);

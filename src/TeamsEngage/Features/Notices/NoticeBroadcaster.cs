@@ -1,5 +1,4 @@
 using TeamsEngage.Localization;
-using System.Runtime.CompilerServices;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
@@ -34,22 +33,35 @@ public sealed partial class NoticeBroadcaster(
             : Decision.Refuse<Notice>(TextKeys.Notice_AlreadySent);
 
     /// <summary>
-    /// Marks the notice sent (only one caller wins: the ETag decides) and hands one row per recipient to the outbox.
-    /// Returns null when the notice was sent, cancelled or given another send time meanwhile.
+    /// Marks the notice sent (only one caller wins: the ETag decides) and queues its broadcast: the audience as a spec,
+    /// which the outbox's writer turns into rows in the background. Returns null when the notice was sent, cancelled or
+    /// given another send time meanwhile.
     /// </summary>
-    public async Task<(Notice Notice, BroadcastReceipt Receipt)?> SendAsync(Notice notice, CancellationToken cancellationToken)
+    /// <remarks>
+    /// It takes no cancellation token on purpose: once called, the send goes through whatever happens to the request
+    /// that asked for it, since a notice marked Sent without its broadcast queued would refuse Send and reach nobody.
+    /// </remarks>
+    public async Task<Notice?> SendAsync(Notice notice)
     {
-        var claim = await notices.UpdateAsync(notice.Id, current => StillToSend(current, notice.SendAt), cancellationToken).ConfigureAwait(false);
-        var sent = claim.Written ? claim.State : null;
-        if (sent is null)
+        var claim = await notices.UpdateAsync(notice.Id, current => StillToSend(current, notice.SendAt), CancellationToken.None).ConfigureAwait(false);
+        if (!claim.Written || claim.State is not { } sent)
         {
             return null;
         }
-        var request = BroadcastRequest.Create(notice.Id, NoticeVerbs.CardKind, new NoticePayload(notice.Id));
-        var receipt = await outbox.StartBroadcastAsync(request, Recipients(sent.Content.Audience, cancellationToken), cancellationToken).ConfigureAwait(false);
-        LogSent(logger, notice.Id, receipt.Queued, receipt.Unreachable);
-        return (sent, receipt);
+        await QueueAsync(sent, CancellationToken.None).ConfigureAwait(false);
+        LogSent(logger, notice.Id);
+        return sent;
     }
+
+    /// <summary>Queues the broadcast of a sent notice; does nothing when it is queued already.</summary>
+    public Task QueueAsync(Notice sent, CancellationToken cancellationToken) => outbox.QueueBroadcastAsync(
+        BroadcastRequest.Create(sent.Id, NoticeVerbs.CardKind, new NoticePayload(sent.Id)),
+        BroadcastAudienceSpec.Create(NoticeAudience.AudienceKind, new NoticeAudienceSpec(sent.Content.Audience)),
+        cancellationToken);
+
+    /// <summary>Whether the outbox is still writing the rows of the notice's broadcast.</summary>
+    public async Task<bool> WritingAsync(Notice notice, CancellationToken cancellationToken) =>
+        await outbox.ReadProgressAsync(notice.Id, cancellationToken).ConfigureAwait(false) is { Done: false };
 
     /// <summary>Queues the update in place of every delivered card (and the reminders) of a notice.</summary>
     public async Task<int> UpdateDeliveredAsync(Notice notice, CancellationToken cancellationToken)
@@ -77,9 +89,11 @@ public sealed partial class NoticeBroadcaster(
 
     public async Task<NoticeStatusReport> StatusAsync(Notice notice, CancellationToken cancellationToken)
     {
+        // Progress first, rows after: rows only grow, so the card never claims more queued than the rows it counts.
+        var progress = await outbox.ReadProgressAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         var deliveries = await outbox.ReadDeliveriesAsync(notice.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
-        return NoticeStatusReport.From(deliveries, acknowledged);
+        return NoticeStatusReport.From(deliveries, acknowledged) with { Writing = progress is { Done: false } ? progress : null };
     }
 
     /// <summary>
@@ -104,16 +118,8 @@ public sealed partial class NoticeBroadcaster(
         return receipt;
     }
 
-    private async IAsyncEnumerable<BroadcastRecipient> Recipients(Audience audience, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var person in directory.ResolveAudienceAsync(audience, cancellationToken).ConfigureAwait(false))
-        {
-            yield return new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString());
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId} handed to the outbox: {Queued} queued, {Unreachable} unreachable")]
-    private static partial void LogSent(ILogger logger, string noticeId, int queued, int unreachable);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId} sent: its broadcast is queued")]
+    private static partial void LogSent(ILogger logger, string noticeId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId}: {Count} delivered cards queued for update")]
     private static partial void LogUpdated(ILogger logger, string noticeId, int count);

@@ -37,12 +37,11 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         {
             return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, sendAt: null));
         }
-        if (await broadcaster.SendAsync(notice, cancellationToken).ConfigureAwait(false) is not { } done)
+        if (await broadcaster.SendAsync(notice).ConfigureAwait(false) is not { } sent)
         {
             return CardActionResult.ChangedMeanwhile;
         }
-        var headline = texts.Notice_SentHeadline(done.Receipt.Queued, done.Receipt.Unreachable);
-        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(done.Notice, texts, headline));
+        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(sent, texts, texts.Notice_SentHeadline(count)));
     }
 
     /// <summary>Schedule: stores the send time (typed in the notice's zone); the scheduler sends it when due.</summary>
@@ -116,12 +115,18 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         {
             return CardActionResult.WithMessage(texts.Notice_CannotRemind);
         }
+        // The reminder goes to who has a row: while rows are still written, part of the audience would be left out.
+        if (await broadcaster.WritingAsync(notice, cancellationToken).ConfigureAwait(false))
+        {
+            return CardActionResult.WithMessage(texts.Notice_RemindWhileWriting);
+        }
         var receipt = await broadcaster.RemindAsync(notice, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithMessage(receipt is null ? texts.Notice_AlreadyReminded : texts.Notice_Reminded(receipt.Queued));
     }
 
+    // The reminder goes to who received the notice, so it waits until everyone has a row.
     private static bool CanRemind(Notice notice, NoticeStatusReport report) =>
-        notice is { State: NoticeState.Sent, Reminded: false, Content.AckRequired: true } && report.Total.Delivered > report.Total.Acknowledged;
+        notice is { State: NoticeState.Sent, Reminded: false, Content.AckRequired: true } && report.Writing is null && report.Total.Delivered > report.Total.Acknowledged;
 
     private static DateTimeOffset? SendAtTyped(ScheduleData data, Notice notice, Texts texts, List<string> errors) =>
         NoticeValidator.ParseInstant(data.SendDate?.Trim() ?? "", data.SendTime?.Trim() ?? "", PeopleTime.Find(notice.Content.Window.TimeZone), TextKeys.Notice_Field_SendDate, texts, errors);

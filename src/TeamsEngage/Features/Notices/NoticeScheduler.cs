@@ -12,6 +12,8 @@ public sealed partial class NoticeScheduler(
     IOptions<NoticesOptions> options,
     ILogger<NoticeScheduler> logger) : BackgroundService
 {
+    private static readonly TimeSpan RequeueWithin = TimeSpan.FromMinutes(10);
+
     /// <summary>Sends every scheduled notice whose time has come. Returns how many this instance sent.</summary>
     public Task<int> RunDueAsync(CancellationToken cancellationToken) => RunDueAsync(clock.GetUtcNow(), cancellationToken);
 
@@ -25,13 +27,18 @@ public sealed partial class NoticeScheduler(
 
     private async Task<int> RunDueInTenantAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var due = await notices.ListAsync(cancellationToken)
-            .Where(n => n.State == NoticeState.Scheduled && n.SendAt <= now)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var all = await notices.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // A process that died between marking a notice sent and queuing its broadcast left it unqueued: queue it again
+        // (a no-op when it is queued already).
+        foreach (var recent in all.Where(n => n.State == NoticeState.Sent && n.SentAt >= now - RequeueWithin))
+        {
+            await broadcaster.QueueAsync(recent, cancellationToken).ConfigureAwait(false);
+        }
+        var due = all.Where(n => n.State == NoticeState.Scheduled && n.SendAt <= now).ToList();
         var sent = 0;
         foreach (var notice in due)
         {
-            if (await broadcaster.SendAsync(notice, cancellationToken).ConfigureAwait(false) is not null)
+            if (await broadcaster.SendAsync(notice).ConfigureAwait(false) is not null)
             {
                 sent++;
             }

@@ -8,6 +8,9 @@ public sealed record DeliveryTally(int Recipients, int Delivered, int Pending, i
 /// <summary>A notice's delivery and acknowledgement, in total and per department.</summary>
 public sealed record NoticeStatusReport(DeliveryTally Total, IReadOnlyList<(string Department, DeliveryTally Tally)> ByDepartment)
 {
+    /// <summary>How far the outbox is in writing the recipients' rows; null once every recipient has one.</summary>
+    public BroadcastProgress? Writing { get; init; }
+
     /// <summary>The department label for recipients without one.</summary>
     public const string NoDepartment = "";
 

@@ -12,13 +12,20 @@ public static class NoticeStatusCards
     public static AdaptiveCard Status(Notice notice, NoticeStatusReport report, Texts texts, bool canRemind)
     {
         var total = report.Total;
-        var facts = new List<Fact>
+        var facts = new List<Fact>();
+        if (report.Writing is { } writing)
         {
+            facts.Add(new Fact(texts.Notice_Stat_Queued, writing.Total is { } of
+                ? texts.Notice_Stat_QueuedOf(writing.Written, of)
+                : texts.Notice_Stat_Counting));
+        }
+        facts.AddRange(
+        [
             new(texts.Notice_Stat_Recipients, Number(total.Recipients, texts)),
             new(texts.Notice_Stat_Delivered, Number(total.Delivered, texts)),
             new(texts.Notice_Stat_Pending, Number(total.Pending, texts)),
             new(texts.Notice_Stat_Failed, FailedText(total, texts)),
-        };
+        ]);
         if (total.Cancelled > 0)
         {
             facts.Add(new Fact(texts.Notice_Stat_Cancelled, Number(total.Cancelled, texts)));

@@ -27,6 +27,7 @@ public static class NoticesFeature
         services.AddSingleton<NoticeDesk>();
         services.AddSingleton<NoticeInbox>();
         services.AddSingleton<IOutboxRenderer, NoticeCardRenderer>();
+        services.AddSingleton<IBroadcastAudience, NoticeAudience>();
         services.AddSingleton<NoticeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeScheduler>());
         return services;

@@ -69,6 +69,7 @@ public static class PollAuthorCards
         [
             .. PollCards.Header(poll, texts, timeZone),
             new TextBlock(texts.Poll_Participation(view.Results.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
+            .. view.Writing is { } writing ? [new TextBlock(texts.Poll_Preparing(writing.Examined, writing.Total ?? 0)) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
             .. poll.Capped > 0 ? [new TextBlock(texts.Poll_CappedNote(poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. view.Results.Tally is { } tally
                 ? PollCards.Results(poll, tally, texts)
@@ -114,7 +115,8 @@ public static class PollAuthorCards
         if (view.Poll.Status == PollStatus.Open)
         {
             actions.Add(new ExecuteAction(texts.Poll_CloseNow, PollVerbs.Close) { Data = data, Style = ActionStyle.Destructive });
-            if (view.Poll.RemindedAt is null)
+            // The reminder goes to recorded recipients, so it is offered once every one of them is recorded.
+            if (view.Poll.RemindedAt is null && view.Writing is null)
             {
                 actions.Add(new ExecuteAction(texts.Poll_Remind, PollVerbs.Remind) { Data = data });
             }
@@ -151,4 +153,8 @@ public static class PollAuthorCards
 }
 
 /// <summary>Everything the author's results card shows.</summary>
-public sealed record PollResultsView(Poll Poll, PollResults Results, int Reached, int MinGroupSize, string? BreakdownBy = null, Uri? ExportLink = null);
+public sealed record PollResultsView(Poll Poll, PollResults Results, int Reached, int MinGroupSize, string? BreakdownBy = null, Uri? ExportLink = null)
+{
+    /// <summary>How far the outbox is in writing the recipients' rows; null once every recipient has one.</summary>
+    public Outbox.BroadcastProgress? Writing { get; init; }
+}

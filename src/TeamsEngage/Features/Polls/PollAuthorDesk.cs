@@ -63,7 +63,10 @@ public sealed class PollResultsBuilder(VoteStore votes, PollService service, Pol
             await service.ReachedAsync(poll, shown.Voters, cancellationToken).ConfigureAwait(false),
             minimum,
             by is not null && shown.Breakdowns.ContainsKey(by) ? by : null,
-            await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false));
+            await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false))
+        {
+            Writing = await service.WritingAsync(poll, cancellationToken).ConfigureAwait(false),
+        };
         return PollAuthorCards.Results(view, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
     }
 }

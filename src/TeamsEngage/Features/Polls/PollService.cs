@@ -1,8 +1,8 @@
-using TeamsEngage.Localization;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using TeamsEngage.Localization;
 using TeamsEngage.Bot;
 using TeamsEngage.Outbox;
-using TeamsEngage.People;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
@@ -11,9 +11,8 @@ namespace TeamsEngage.Features.Polls;
 public sealed partial class PollService(
     PollStore polls,
     VoteStore votes,
-    PollLedger ledger,
-    IPeopleDirectory directory,
     IOutbox outbox,
+    PollBroadcastAudience audiences,
     ITableStore store,
     TimeProvider clock,
     IOptions<PollsOptions> options,
@@ -22,6 +21,8 @@ public sealed partial class PollService(
     public const string CardKind = "poll.card";
     public const string ReminderKind = "poll.reminder";
 
+    private static readonly TimeSpan QuickWrite = TimeSpan.FromSeconds(2);
+
     private IOutbox Outbox { get; } = outbox;
 
     /// <summary>Stores a draft for its author to preview.</summary>
@@ -29,43 +30,90 @@ public sealed partial class PollService(
         polls.CreateDraftAsync(new Poll(PollStore.NewId(), spec, author.UserId, author.Name, PollStatus.Draft, clock.GetUtcNow()), cancellationToken);
 
     /// <summary>
-    /// Sends a draft: applies the weekly cap, records recipients, opens voting, starts the broadcast. Refused with
-    /// <c>Poll_AlreadySent</c> when another press of Send won.
+    /// Sends a draft: opens voting and queues the broadcast (the audience as a spec; the outbox's writer records
+    /// recipients in the background). Refused with <c>Poll_AlreadySent</c> when another press of Send won, and with
+    /// <c>Poll_Refused_AnonymousTooFewNow</c> when the weekly cap leaves an anonymous poll too few recipients.
     /// </summary>
     public async Task<UpdateResult<Poll, Poll>> SendAsync(Poll draft, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (recipients, capped) = await ChooseRecipientsAsync(draft, now, cancellationToken).ConfigureAwait(false);
-        var audience = recipients.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role)).ToList();
-        var minimum = options.Value.MinGroupSize;
-        if (draft.Spec.Anonymous && audience.Count < minimum)
+        var decided = await DecideAnonymousAsync(draft, now, cancellationToken).ConfigureAwait(false);
+        if (decided is { Refused: true })
         {
-            // The weekly cap can shrink an audience the preview accepted below what anonymity needs.
             return new UpdateResult<Poll, Poll>(draft, null, TextKeys.Poll_Refused_AnonymousTooFewNow, UpdateOutcome.Refused);
         }
-        var groups = PollDisclosure.VoteGroups(draft, audience, minimum);
         await polls.OpenAsync(draft, cancellationToken).ConfigureAwait(false);
-        // The conditional update is the lock: of two presses of Send, one wins.
+        // From the conditional update on, the request no longer decides: an open poll without its broadcast queued
+        // would refuse Send and reach nobody. The update is the lock: of two presses of Send, one wins.
         var sending = await OptimisticUpdate.ApplyAsync(
             ct => polls.FindAsync(draft.Id, ct),
             poll => poll.Status == PollStatus.Draft
-                ? Decision.Write(poll with { Status = PollStatus.Open, Recipients = recipients.Count, Capped = capped, VoteGroups = groups })
+                ? Decision.Write(poll with { Status = PollStatus.Open, VoteGroups = decided?.Groups })
                 : Decision.Refuse<Poll>(TextKeys.Poll_AlreadySent),
             (_, open, ct) => polls.UpdateAsync(open, ct),
-            cancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
         if (sending is not { Written: true, State: { } open })
         {
             return sending;
         }
-        await polls.AddRecipientsAsync(open.Id, audience, cancellationToken).ConfigureAwait(false);
-        foreach (var r in recipients)
-        {
-            await ledger.RecordAsync(r.PersonKey, open.Id, now, cancellationToken).ConfigureAwait(false);
-        }
-        var receipt = await Outbox.StartBroadcastAsync(BroadcastRequest.Create(open.Id, CardKind, new PollPayload(open.Id)), recipients.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
-        LogSent(logger, open.Id, receipt.Queued, receipt.Unreachable, capped);
-        return sending;
+        await Outbox.QueueBroadcastAsync(
+            BroadcastRequest.Create(open.Id, CardKind, new PollPayload(open.Id)),
+            BroadcastAudienceSpec.Create(PollBroadcastAudience.AudienceKind, new PollAudienceSpec(open.Id, open.Spec.Audience, now, decided?.Excluded)),
+            CancellationToken.None).ConfigureAwait(false);
+        LogSent(logger, open.Id);
+        return sending with { State = await AfterQuickWritingAsync(open, cancellationToken).ConfigureAwait(false) };
     }
+
+    /// <summary>
+    /// A school-sized poll is written within moments: answering after that lets the author's card say who the weekly cap
+    /// left out. A large one answers at once with its progress. Only the waiting depends on the request.
+    /// </summary>
+    private async Task<Poll> AfterQuickWritingAsync(Poll open, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            while (await WritingAsync(open, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                if (Stopwatch.GetElapsedTime(started) > QuickWrite)
+                {
+                    return open;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+            }
+            return await polls.FindAsync(open.Id, cancellationToken).ConfigureAwait(false) ?? open;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return open;
+        }
+    }
+
+    /// <summary>
+    /// An anonymous poll's stored votes name only groups large enough in its audience, so who receives it is decided
+    /// here, before voting opens: the weekly cap is applied now (the writer leaves out exactly these people, so no group
+    /// shrinks after it was counted) and the groups fixed. Null for a named poll: the writer applies the cap itself.
+    /// </summary>
+    private async Task<AnonymousAudience?> DecideAnonymousAsync(Poll draft, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!draft.Spec.Anonymous)
+        {
+            return null;
+        }
+        var (recipients, excluded) = await audiences.ChooseAsync(draft.Id, draft.Spec.Audience, now, cancellationToken).ConfigureAwait(false);
+        var reachable = recipients.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role)).ToList();
+        var minimum = options.Value.MinGroupSize;
+        // The weekly cap can shrink an audience the preview accepted below what anonymity needs.
+        return reachable.Count < minimum
+            ? new AnonymousAudience(true, [], [])
+            : new AnonymousAudience(false, PollDisclosure.VoteGroups(draft, reachable, minimum), excluded);
+    }
+
+    private sealed record AnonymousAudience(bool Refused, IReadOnlyList<string> Groups, IReadOnlyList<string> Excluded);
+
+    /// <summary>How far the writing of the poll's broadcast is; null once every recipient has a row.</summary>
+    public async Task<BroadcastProgress?> WritingAsync(Poll poll, CancellationToken cancellationToken) =>
+        await Outbox.ReadProgressAsync(poll.Id, cancellationToken).ConfigureAwait(false) is { Done: false } writing ? writing : null;
 
     /// <summary>
     /// Closes an open poll: no more votes, the voter secret is destroyed, and every delivered card shows the closed poll.
@@ -106,10 +154,15 @@ public sealed partial class PollService(
 
     /// <summary>
     /// Sends the one reminder to recipients who have not voted (the renderer skips those who have). Refused with
-    /// <c>Poll_RemindRefused</c> when already reminded or not open.
+    /// <c>Poll_RemindRefused</c> when already reminded or not open, and with <c>Poll_RemindWhileWriting</c> while the
+    /// recipients are still being recorded (the reminder goes to recorded recipients, so it would leave some out).
     /// </summary>
     public async Task<UpdateResult<Poll, Poll>> RemindAsync(Poll poll, CancellationToken cancellationToken)
     {
+        if (await WritingAsync(poll, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return new UpdateResult<Poll, Poll>(poll, null, TextKeys.Poll_RemindWhileWriting, UpdateOutcome.Refused);
+        }
         var reminding = await OptimisticUpdate.ApplyAsync(
             ct => polls.FindAsync(poll.Id, ct),
             current => current.Status == PollStatus.Open && current.RemindedAt is null
@@ -156,26 +209,8 @@ public sealed partial class PollService(
         return Math.Max(sent, voters);
     }
 
-    private async Task<(List<BroadcastRecipient> Recipients, int Capped)> ChooseRecipientsAsync(Poll poll, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var recipients = new List<BroadcastRecipient>();
-        var capped = 0;
-        await foreach (var person in directory.ResolveAudienceAsync(poll.Spec.Audience, cancellationToken).ConfigureAwait(false))
-        {
-            if (await ledger.MayReceiveAsync(person.Key, poll.Id, now, cancellationToken).ConfigureAwait(false))
-            {
-                recipients.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString()));
-            }
-            else
-            {
-                capped++;
-            }
-        }
-        return (recipients, capped);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sent: {Queued} queued, {Unreachable} unreachable, {Capped} left out by the weekly cap")]
-    private static partial void LogSent(ILogger logger, string pollId, int queued, int unreachable, int capped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sent: its broadcast is queued")]
+    private static partial void LogSent(ILogger logger, string pollId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sealed: {Votes} anonymous votes re-keyed at random")]
     private static partial void LogSealed(ILogger logger, string pollId, int votes);

@@ -38,6 +38,8 @@ public static class PollsFeature
         services.AddHostedService(sp => sp.GetRequiredService<PollCloser>());
         services.AddSingleton<IOutboxRenderer, PollCardRenderer>();
         services.AddSingleton<IOutboxRenderer, PollReminderRenderer>();
+        services.AddSingleton<PollBroadcastAudience>();
+        services.AddSingleton<IBroadcastAudience>(sp => sp.GetRequiredService<PollBroadcastAudience>());
         return services;
     }
 

@@ -1,0 +1,48 @@
+using TeamsEngage.Outbox;
+using TeamsEngage.People;
+
+namespace TeamsEngage.Features.Notices;
+
+/// <summary>What a notice's queued broadcast stores about its recipients: the audience as the author chose it.</summary>
+public sealed record NoticeAudienceSpec(Audience Audience);
+
+/// <summary>Resolves a queued notice's audience from the directory, page by page, for the outbox's writer.</summary>
+public sealed class NoticeAudience(IPeopleDirectory directory) : IBroadcastAudience
+{
+    public const string AudienceKind = "notice.audience";
+
+    public string Kind => AudienceKind;
+
+    public async Task<int> CountAsync(string spec, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in directory.ResolveAudienceAsync(Read(spec), cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
+    {
+        var page = new List<BroadcastRecipient>(max);
+        await foreach (var person in directory.ResolveAudienceAfterAsync(Read(spec), afterPersonKey, cancellationToken).ConfigureAwait(false))
+        {
+            page.Add(Recipient(person));
+            if (page.Count == max)
+            {
+                return new BroadcastPage(page, page.Count, person.Key);
+            }
+        }
+        return new BroadcastPage(page, page.Count, null);
+    }
+
+    // Every person of a notice's audience gets a row (the unreachable ones too), so the totals need no recording here.
+    public Task WrittenAsync(string spec, BroadcastProgress totals, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static BroadcastRecipient Recipient(Person person) => new(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString());
+
+    // An unreadable spec must stop the writer, never widen the audience.
+    private static Audience Read(string spec) =>
+        OutboxPayload.Deserialize<NoticeAudienceSpec>(spec)?.Audience ?? throw new InvalidOperationException("A notice broadcast's audience spec cannot be read.");
+}
