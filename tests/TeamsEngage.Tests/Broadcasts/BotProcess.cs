@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using TeamsEngage.Testing;
 using TeamsEngage.Testing.Auth;
+using TeamsEngage.Testing.Hosting;
 using TeamsEngage.Tests.Support;
 
 namespace TeamsEngage.Tests.Broadcasts;
@@ -46,6 +47,7 @@ internal sealed class BotProcess : IAsyncDisposable
         info.Environment["MicrosoftAppTenantId"] = Fixtures.TenantId;
         info.Environment["ToBotFromChannelOpenIdMetadataUrl"] = issuer.MetadataUrl;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["TeamsEngage__PublicBaseUrl"] = TestBotHostBuilder<Program>.PublicBaseUrl;
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
