@@ -7,6 +7,11 @@ internal static class QueryRules
     public static void Validate(string partitionKey, int pageSize)
     {
         ArgumentNullException.ThrowIfNull(partitionKey);
+        Validate(pageSize);
+    }
+
+    public static void Validate(int pageSize)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
     }

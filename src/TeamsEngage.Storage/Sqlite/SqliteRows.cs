@@ -65,6 +65,29 @@ internal static class SqliteRows
         return entities;
     }
 
+    public static async Task<List<StoreEntity>> ScanAsync(
+        SqliteConnection connection, string table, (string PartitionKey, string RowKey)? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var sql = $"""SELECT {Columns} FROM "{table}" """;
+        if (after is { } last)
+        {
+            sql += " WHERE PartitionKey > $pk OR (PartitionKey = $pk AND RowKey > $rk)";
+            command.Parameters.AddWithValue("$pk", last.PartitionKey);
+            command.Parameters.AddWithValue("$rk", last.RowKey);
+        }
+        command.CommandText = sql + " ORDER BY PartitionKey, RowKey LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", limit);
+
+        var entities = new List<StoreEntity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entities.Add(Read(reader));
+        }
+        return entities;
+    }
+
     public static async Task<StoreEntity> ApplyAsync(SqliteConnection connection, SqliteTransaction? transaction, string table, BatchOperationKind kind, StoreEntity entity, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
