@@ -29,6 +29,7 @@ public static class BotCommands
     public static readonly BotCommand Queue = new("queue", "Command_Queue", Who.Staff, ["cola"]);
     public static readonly BotCommand Departments = new("departments", "Command_Departments", Who.Administrators, ["departamentos"]);
     public static readonly BotCommand Import = new("import", "Command_Import", Who.Administrators, ["importar"]);
+    public static readonly BotCommand Privacy = new("privacy", "Command_Privacy", Who.Administrators, ["privacidad"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Announce, Notices, Poll, Queue, Departments, Import];
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Announce, Notices, Poll, Queue, Departments, Import, Privacy];
 }

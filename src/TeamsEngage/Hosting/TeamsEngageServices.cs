@@ -19,7 +19,7 @@ public static partial class TeamsEngageServices
         services.AddBotConnector(configuration, environment, routes => routes
             .OnActivity<MessageHandler>(ActivityTypes.Message)
             .OnActivity<Welcomer>(ActivityTypes.ConversationUpdate)
-            .OnActivity<Welcomer>(ActivityTypes.InstallationUpdate)
+            .OnActivity<Installations>(ActivityTypes.InstallationUpdate)
             .OnInvoke<CardActionInvokeHandler>(InvokeNames.AdaptiveCardAction));
 
         services.AddOptions<TeamsEngageOptions>().BindConfiguration(TeamsEngageOptions.Section).ValidateDataAnnotations().ValidateOnStart();

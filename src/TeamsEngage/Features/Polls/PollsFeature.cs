@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
+using TeamsEngage.People;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Features.Polls;
@@ -37,6 +38,9 @@ public static class PollsFeature
         services.AddHostedService(sp => sp.GetRequiredService<PollCloser>());
         services.AddSingleton<IOutboxRenderer, PollCardRenderer>();
         services.AddSingleton<IOutboxRenderer, PollReminderRenderer>();
+        services.AddSingleton<PollPersonalData>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<PollPersonalData>());
+        services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<PollPersonalData>());
         return services;
     }
 
