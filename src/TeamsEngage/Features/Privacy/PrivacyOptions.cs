@@ -7,9 +7,6 @@ public sealed class PrivacyOptions
 {
     public const string Section = "TeamsEngage:Privacy";
 
-    // The longest duration TimeSpan can hold, as the upper bound of the "must be positive" ranges.
-    private const string Forever = "10675199.02:48:05.4775807";
-
     /// <summary>How long an export link works.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
         ErrorMessage = "TeamsEngage:Privacy:LinkLifetime must be between one second and one day.")]
@@ -20,8 +17,8 @@ public sealed class PrivacyOptions
     public string? LinkSigningKey { get; set; }
 
     /// <summary>How often the sweep looks whether today's run is still to do (it runs once a day across every instance).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", Forever, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
-        ErrorMessage = "TeamsEngage:Privacy:SweepInterval must be positive.")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "TeamsEngage:Privacy:SweepInterval must be between one second and one day.")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
