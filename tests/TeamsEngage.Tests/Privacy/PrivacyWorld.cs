@@ -31,8 +31,12 @@ internal static class PrivacyWorld
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var settings = new Dictionary<string, string?>(OutboxHost.FastSettings())
         {
-            // The sweep's timer ticks once each time a test moves the clock by a day or more.
+            // The sweep's timer ticks once each time a test moves the clock by a day or more. The fake clock fires a
+            // periodic timer once per period it skips, so the other timers tick daily too, or a jump of years takes minutes.
             ["TeamsEngage:Privacy:SweepInterval"] = "1.00:00:00",
+            ["TeamsEngage:Polls:SweepInterval"] = "1.00:00:00",
+            ["TeamsEngage:Notices:SchedulerInterval"] = "1.00:00:00",
+            ["TeamsEngage:Tickets:EscalationInterval"] = "1.00:00:00",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
