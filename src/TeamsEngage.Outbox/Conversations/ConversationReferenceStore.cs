@@ -44,6 +44,21 @@ public sealed class ConversationReferenceStore(ITableStore store)
         return entity is null ? null : FromEntity(entity);
     }
 
+    /// <summary>Forgets the person's reference (they uninstalled the bot, or were erased): nothing can be sent to them after.</summary>
+    public async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken)
+    {
+        _lastSeen.TryRemove(userId, out _);
+        try
+        {
+            await _table.DeleteAsync(StoreKey.Escape(userId), RowKey, null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StoreNotFoundException)
+        {
+            return false;
+        }
+    }
+
     private static StoreEntity ToEntity(ConversationReference r) => new(StoreKey.Escape(r.UserId), RowKey, new Dictionary<string, object?>
     {
         ["AadObjectId"] = r.AadObjectId,

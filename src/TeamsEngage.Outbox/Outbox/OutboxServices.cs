@@ -28,6 +28,7 @@ public static class OutboxServices
         services.TryAddSingleton<WorkIndex>();
         services.TryAddSingleton<BroadcastWriter>();
         services.TryAddSingleton<IOutbox, TableOutbox>();
+        services.TryAddSingleton<OutboxRecords>();
 
         services.TryAddSingleton(sp =>
         {
