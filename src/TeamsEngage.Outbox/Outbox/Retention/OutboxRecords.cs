@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Storage;
 
@@ -8,7 +9,8 @@ public sealed record RecipientDelivery(string? BroadcastId, string Status, DateT
 
 /// <summary>
 /// The outbox's rows as personal data: the retention purge of delivered broadcasts, and a person's rows for an export or
-/// an erasure. These scan whole tables, so they belong to the daily sweep and to an administrator's request, never to a send.
+/// an erasure. These scan the broadcast headers, so they belong to the daily sweep and to an administrator's request,
+/// never to a send. The tables are shared: each operation sees only the broadcasts and messages of the tenant in scope.
 /// </summary>
 public sealed class OutboxRecords(ITableStore store, IOptions<OutboxOptions> options)
 {
@@ -21,7 +23,7 @@ public sealed class OutboxRecords(ITableStore store, IOptions<OutboxOptions> opt
     public async Task<int> PurgeSettledAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var headers = new List<StoreEntity>();
-        await foreach (var entity in _tables.Broadcasts.ScanAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in OwnHeadersAsync(cancellationToken).ConfigureAwait(false))
         {
             var header = BroadcastHeader.From(entity);
             var written = header.WritesDone || before - header.CreatedAt > options.Value.AbandonedWriteAfter;
@@ -98,14 +100,46 @@ public sealed class OutboxRecords(ITableStore store, IOptions<OutboxOptions> opt
         return removed;
     }
 
-    private async IAsyncEnumerable<StoreEntity> RowsOfAsync(string personKey, IReadOnlyCollection<string> userIds, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The header rows of the tenant in scope's broadcasts.</summary>
+    private async IAsyncEnumerable<StoreEntity> OwnHeadersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in _tables.Rows.ScanAllAsync(cancellationToken).ConfigureAwait(false))
+        var tenant = TenantScope.Require("the outbox");
+        await foreach (var entity in _tables.Broadcasts.ScanAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var userId = row.GetString(RowFields.UserId);
-            if (row.GetString(RowFields.PersonKey) == personKey || (userId is not null && userIds.Contains(userId)))
+            if (entity.RowKey == OutboxKeys.HeaderRow && TenantScope.Normalize(entity.GetString(RowFields.TenantId)) == tenant)
             {
-                yield return row;
+                yield return entity;
+            }
+        }
+    }
+
+    /// <summary>The rows naming the person among the tenant in scope's broadcasts and single messages.</summary>
+    private async IAsyncEnumerable<StoreEntity> RowsOfAsync(string personKey, IReadOnlyCollection<string> userIds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var tenant = TenantScope.Require("the outbox");
+        bool Names(StoreEntity row) => row.GetString(RowFields.PersonKey) == personKey
+            || (row.GetString(RowFields.UserId) is { } userId && userIds.Contains(userId));
+
+        var headers = await OwnHeadersAsync(cancellationToken).Select(BroadcastHeader.From).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var header in headers)
+        {
+            await foreach (var row in _tables.ReadRowsAsync(header, cancellationToken).ConfigureAwait(false))
+            {
+                if (Names(row))
+                {
+                    yield return row;
+                }
+            }
+        }
+        // A single message carries its tenant itself.
+        foreach (var priority in Enum.GetValues<OutboxPriority>())
+        {
+            await foreach (var row in _tables.Rows.QueryAllAsync(OutboxKeys.QueuePartition(priority), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (TenantScope.Normalize(row.GetString(RowFields.TenantId)) == tenant && Names(row))
+                {
+                    yield return row;
+                }
             }
         }
     }

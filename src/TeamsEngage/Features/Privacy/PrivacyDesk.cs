@@ -5,10 +5,10 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Privacy;
 
 /// <summary>
-/// The administrators' <c>privacy</c> command and its buttons. The table admits administrators only; a person key on a
-/// card is looked up again here, so a forged one finds nobody.
+/// The administrators' <c>privacy</c> command and its buttons. The table admits administrators only, and finds the
+/// person a button names in the administrator's tenant (<see cref="PrivacySubjectAccess"/>), so a forged key finds nobody.
 /// </summary>
-public sealed class PrivacyDesk(IPeopleDirectory directory, DataSubjects subjects, PersonalDataService personal, IOptions<PrivacyOptions> options)
+public sealed class PrivacyDesk(DataSubjects subjects, PersonalDataService personal, IOptions<PrivacyOptions> options)
 {
     private const int MaxFound = 10;
 
@@ -34,24 +34,23 @@ public sealed class PrivacyDesk(IPeopleDirectory directory, DataSubjects subject
     }
 
     /// <summary>A signed, expiring link to everything stored about the person.</summary>
-    public async Task<CardActionResult> ExportAsync(CardAction<PrivacyPersonData> action, CancellationToken cancellationToken)
+    public async Task<CardActionResult> ExportAsync(CardAction<PrivacyPersonData, Person> action, CancellationToken cancellationToken)
     {
-        if (action.Caller.PersonKey is not { } actor || await directory.FindAsync(action.Data.PersonKey, cancellationToken).ConfigureAwait(false) is not { } person)
+        var person = action.Entity;
+        if (action.Caller.PersonKey is not { } actor)
         {
-            return CardActionResult.NotFound;
+            return CardActionResult.Refused;
         }
         var link = await personal.CreateExportLinkAsync(person.Key, actor, cancellationToken).ConfigureAwait(false);
         return link is null ? CardActionResult.NotFound : CardActionResult.WithCard(PrivacyCards.ExportReady(action.Texts, person, link, options.Value.LinkLifetime));
     }
 
     /// <summary>The confirmation before an erasure.</summary>
-    public async Task<CardActionResult> AskEraseAsync(CardAction<PrivacyPersonData> action, CancellationToken cancellationToken) =>
-        await directory.FindAsync(action.Data.PersonKey, cancellationToken).ConfigureAwait(false) is { } person
-            ? CardActionResult.WithCard(PrivacyCards.ConfirmErase(action.Texts, person))
-            : CardActionResult.NotFound;
+    public CardActionResult AskErase(CardAction<PrivacyPersonData, Person> action) =>
+        CardActionResult.WithCard(PrivacyCards.ConfirmErase(action.Texts, action.Entity));
 
     /// <summary>Erases the person once confirmed; the search card comes back with the count of records changed.</summary>
-    public async Task<CardActionResult> EraseAsync(CardAction<PrivacyPersonData> action, CancellationToken cancellationToken)
+    public async Task<CardActionResult> EraseAsync(CardAction<PrivacyPersonData, Person> action, CancellationToken cancellationToken)
     {
         if (action.Caller.PersonKey is not { } actor)
         {
@@ -59,9 +58,9 @@ public sealed class PrivacyDesk(IPeopleDirectory directory, DataSubjects subject
         }
         if (!action.Data.Confirmed)
         {
-            return await AskEraseAsync(action, cancellationToken).ConfigureAwait(false);
+            return AskErase(action);
         }
-        var result = await personal.EraseAsync(action.Data.PersonKey, actor, cancellationToken).ConfigureAwait(false);
+        var result = await personal.EraseAsync(action.Entity.Key, actor, cancellationToken).ConfigureAwait(false);
         return result is null
             ? CardActionResult.NotFound
             : CardActionResult.WithCard(PrivacyCards.Search(action.Texts, notice: action.Texts.Privacy_Erased(result.Records.ToString(action.Texts.Culture))));

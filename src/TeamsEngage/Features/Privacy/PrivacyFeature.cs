@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.People;
+using TeamsEngage.Storage;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Features.Privacy;
@@ -19,11 +20,13 @@ public static class PrivacyFeature
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddStoreTable(PrivacyLinks.ExportsTable);
-        services.AddStoreTable(PrivacyLinks.SettingsTable);
+        // The link signing key is the deployment's, not a district's: the tenant is inside what it signs.
+        services.AddSharedStoreTable(PrivacyLinks.SettingsTable);
         services.AddStoreTable(RetentionSweep.RunsTable);
         services.AddSingleton<PrivacyLinks>();
         services.AddSingleton<PersonalDataService>();
         services.AddSingleton<PrivacyDesk>();
+        services.AddSingleton<IEntityAccess<Person>, PrivacySubjectAccess>();
         services.AddSingleton<RetentionSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
         return services;
@@ -36,18 +39,23 @@ public static class PrivacyFeature
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Privacy_NotFound, Refused: TextKeys.Privacy_Refused, ChangedMeanwhile: TextKeys.Error_CardAction))
             .Map<PrivacyFindData, PrivacyDesk>(PrivacyVerbs.Find, Who.Administrators, (action, desk, ct) => desk.FindAsync(action, ct))
-            .Map<PrivacyPersonData, PrivacyDesk>(PrivacyVerbs.Export, Who.Administrators, (action, desk, ct) => desk.ExportAsync(action, ct))
-            .Map<PrivacyPersonData, PrivacyDesk>(PrivacyVerbs.AskErase, Who.Administrators, (action, desk, ct) => desk.AskEraseAsync(action, ct))
-            .Map<PrivacyPersonData, PrivacyDesk>(PrivacyVerbs.Erase, Who.Administrators, (action, desk, ct) => desk.EraseAsync(action, ct));
+            .Map<PrivacyPersonData, Person, PrivacyDesk>(PrivacyVerbs.Export, Who.Administrators, d => d.PersonKey, (action, desk, ct) => desk.ExportAsync(action, ct))
+            .Map<PrivacyPersonData, Person, PrivacyDesk>(PrivacyVerbs.AskErase, Who.Administrators, d => d.PersonKey, (action, desk, _) => Task.FromResult(desk.AskErase(action)))
+            .Map<PrivacyPersonData, Person, PrivacyDesk>(PrivacyVerbs.Erase, Who.Administrators, d => d.PersonKey, (action, desk, ct) => desk.EraseAsync(action, ct));
 
         // The export file, reachable only through a signed link that expires.
         app.MapGet("/privacy/exports/{exportId}", ExportAsync);
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(string exportId, string? exp, string? sig, PrivacyLinks links, PersonalDataService personal, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string exportId, string? tenant, string? exp, string? sig, PrivacyLinks links, PersonalDataService personal, CancellationToken cancellationToken)
     {
-        if (await links.ResolveAsync(exportId, exp, sig, cancellationToken).ConfigureAwait(false) is not { } personKey)
+        if (await links.ValidTenantAsync(exportId, tenant, exp, sig, cancellationToken).ConfigureAwait(false) is not { } tenantId)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        using var scope = TenantScope.Enter(tenantId);
+        if (await links.PersonOfAsync(exportId, cancellationToken).ConfigureAwait(false) is not { } personKey)
         {
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }

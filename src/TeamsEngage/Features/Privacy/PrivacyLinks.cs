@@ -7,10 +7,11 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Features.Privacy;
 
 /// <summary>
-/// Signed, expiring export links: <c>/privacy/exports/{id}?exp={unix seconds}&amp;sig={HMAC-SHA256 of id and exp}</c>.
-/// The id is random and names a row that says whose export it is, so the link carries no person id and cannot be
-/// guessed; the row is removed when it expires or the person is erased. The key comes from configuration or is
-/// generated once and kept in the store, so every instance shares it.
+/// Signed, expiring export links: <c>/privacy/exports/{id}?tenant={tenant}&amp;exp={unix seconds}&amp;sig={HMAC-SHA256 of id, tenant and exp}</c>.
+/// The id is random and names a row, in the tenant's own table, that says whose export it is, so the link carries no
+/// person id and cannot be guessed; the row is removed when it expires or the person is erased. The signed tenant is the
+/// one the export reads in, so a link never reaches another tenant's person. The key comes from configuration or is
+/// generated once and kept in a shared table, so every instance shares it.
 /// </summary>
 public sealed class PrivacyLinks(ITableStore store, IOptions<PrivacyOptions> options, IConfiguration configuration, TimeProvider clock)
 {
@@ -24,31 +25,34 @@ public sealed class PrivacyLinks(ITableStore store, IOptions<PrivacyOptions> opt
     /// <summary>A new link to the export of <paramref name="personKey"/>, valid for <see cref="PrivacyOptions.LinkLifetime"/>.</summary>
     public async Task<Uri> CreateAsync(string personKey, CancellationToken cancellationToken)
     {
+        var tenant = TenantScope.Require("an export link");
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var expires = clock.GetUtcNow().Add(options.Value.LinkLifetime);
         await _exports.InsertAsync(new StoreEntity(Partition, id, new Dictionary<string, object?> { ["PersonKey"] = personKey, ["ExpiresAt"] = expires }), cancellationToken).ConfigureAwait(false);
         var exp = expires.ToUnixTimeSeconds();
-        var signature = Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), id, exp);
+        var signature = Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), id, tenant, exp);
         var baseUrl = (configuration["TeamsEngage:PublicBaseUrl"] ?? "http://127.0.0.1:3978").TrimEnd('/');
-        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/privacy/exports/{id}?exp={exp}&sig={signature}"));
+        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/privacy/exports/{id}?tenant={tenant}&exp={exp}&sig={signature}"));
     }
 
-    /// <summary>The person a valid, unexpired link is for; null for a forged, altered, expired or revoked one.</summary>
-    public async Task<string?> ResolveAsync(string id, string? exp, string? sig, CancellationToken cancellationToken)
+    /// <summary>The link's tenant when its signature is right and it has not expired; null for a forged, altered or expired one.</summary>
+    public async Task<string?> ValidTenantAsync(string id, string? tenant, string? exp, string? sig, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (!long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var expires) || sig is null
-            || DateTimeOffset.FromUnixTimeSeconds(Math.Min(expires, 253402300799)) <= now)
+        if (!long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var expires) || sig is null || id.Length != 32
+            || TenantScope.Normalize(tenant) is not { } tenantId
+            || DateTimeOffset.FromUnixTimeSeconds(Math.Min(expires, 253402300799)) <= clock.GetUtcNow())
         {
             return null;
         }
-        var expected = Encoding.ASCII.GetBytes(Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), id, expires));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(sig)) || id.Length != 32)
-        {
-            return null;
-        }
+        var expected = Encoding.ASCII.GetBytes(Sign(await KeyAsync(cancellationToken).ConfigureAwait(false), id, tenantId, expires));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(sig)) ? tenantId : null;
+    }
+
+    /// <summary>The person a link of the tenant in scope is for; null once it expired or was revoked.</summary>
+    public async Task<string?> PersonOfAsync(string id, CancellationToken cancellationToken)
+    {
         var row = await _exports.GetAsync(Partition, id, cancellationToken).ConfigureAwait(false);
-        return row?.GetDateTimeOffset("ExpiresAt") > now ? row.GetString("PersonKey") : null;
+        return row?.GetDateTimeOffset("ExpiresAt") > clock.GetUtcNow() ? row.GetString("PersonKey") : null;
     }
 
     /// <summary>Removes the rows of expired links.</summary>
@@ -78,8 +82,8 @@ public sealed class PrivacyLinks(ITableStore store, IOptions<PrivacyOptions> opt
         return removed;
     }
 
-    private static string Sign(byte[] key, string id, long expires) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"privacy|{id}|{expires}"))));
+    private static string Sign(byte[] key, string id, string tenant, long expires) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"privacy|{id}|{tenant}|{expires}"))));
 
     private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class DataSubjects(PeopleDirectory directory, ITableStore store, C
         }
         foreach (var userId in userIds)
         {
-            if (await references.FindAsync(userId, cancellationToken).ConfigureAwait(false) is { } reference)
+            if (await references.FindOwnAsync(userId, cancellationToken).ConfigureAwait(false) is { } reference)
             {
                 conversations.Add(reference.ConversationId);
             }

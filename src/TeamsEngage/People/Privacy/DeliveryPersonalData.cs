@@ -16,7 +16,7 @@ public sealed class DeliveryPersonalData(ConversationReferenceStore references, 
         var records = new List<IReadOnlyDictionary<string, string?>>();
         foreach (var userId in subject.UserIds)
         {
-            if (await references.FindAsync(userId, cancellationToken).ConfigureAwait(false) is { } r)
+            if (await references.FindOwnAsync(userId, cancellationToken).ConfigureAwait(false) is { } r)
             {
                 records.Add(new Dictionary<string, string?>
                 {
