@@ -31,4 +31,26 @@ public abstract partial class TableStoreContractTests
         Assert.True(pages >= 3, $"nine rows in pages of four take at least three pages, not {pages}");
         Assert.Equal(9, await Table.ScanAllAsync().CountAsync());
     }
+
+    [Fact]
+    public async Task AScanWithAPrefixReadsOnlyThePartitionsStartingWithIt()
+    {
+        foreach (var partition in new[] { "a|1", "a|2", "a}", "a", "b|1", "a|" })
+        {
+            await Table.InsertAsync(Entity(partition, "r"));
+        }
+
+        var read = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await Table.ScanAsync(pageSize: 1, continuationToken: token, partitionKeyPrefix: "a|");
+            read.AddRange(page.Entities.Select(e => e.PartitionKey));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(["a|", "a|1", "a|2"], read.Order(StringComparer.Ordinal));
+        Assert.Equal(6, await Table.ScanAllAsync().CountAsync());
+    }
 }

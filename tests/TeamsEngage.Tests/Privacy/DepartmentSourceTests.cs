@@ -15,6 +15,7 @@ public sealed class DepartmentSourceTests
     {
         var (bot, _) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
 
         await bot.SayAsync(Dan, "profile");
         var forged = await bot.ExecuteAsync(Dan, DirectoryVerbs.ProfileSave, new { department = "MAT", language = "en" });
@@ -32,6 +33,7 @@ public sealed class DepartmentSourceTests
     {
         var (bot, _) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
 
         var saved = await bot.ExecuteAsync(Dan, DirectoryVerbs.ProfileSave, new { department = "SCI", language = "es" });
 
@@ -45,6 +47,7 @@ public sealed class DepartmentSourceTests
     {
         var (bot, _) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
         var gusKey = DirectorySeeding.KeyOf(Gus);
 
         await bot.ExecuteAsync(Gus, DirectoryVerbs.ProfileSave, new { department = "MAT", language = "en" });

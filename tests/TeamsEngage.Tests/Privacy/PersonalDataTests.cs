@@ -18,6 +18,7 @@ public sealed class PersonalDataTests
     {
         var (bot, _) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
         var (ticketId, pollId, noticeId) = await LeaveTracesAsync(bot);
 
         var json = await ExportAsync(bot, Carmen);
@@ -41,6 +42,7 @@ public sealed class PersonalDataTests
     {
         var (bot, clock) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
         var link = await ExportLinkAsync(bot, Carmen);
         var forged = link[..^4] + (link[^4..] == "0000" ? "1111" : "0000");
         var otherId = link.Replace("/exports/", "/exports/0", StringComparison.Ordinal);
@@ -64,6 +66,7 @@ public sealed class PersonalDataTests
     {
         var (bot, _) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
         var (ticketId, _, _) = await LeaveTracesAsync(bot);
         Assert.Contains(bot.AllRows(), row => row.Contains(Carmen.UserId, StringComparison.Ordinal));
 
@@ -91,6 +94,7 @@ public sealed class PersonalDataTests
     {
         var (bot, _) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
         var es = Texts.For("es");
 
         await bot.SayAsync(Carmen, "privacidad");
@@ -111,6 +115,7 @@ public sealed class PersonalDataTests
     {
         var (bot, _) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
 
         var found = await bot.ExecuteAsync(Ana, PrivacyVerbs.Find, new { query = "carmen" });
 

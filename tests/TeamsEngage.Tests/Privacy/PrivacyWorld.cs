@@ -16,6 +16,8 @@ namespace TeamsEngage.Tests.Privacy;
 /// A school for privacy tests: Science (SCI) with Ben as liaison, and Mathematics (MAT); Carmen and Dan teach Science
 /// (the directory says so), Gus is in the directory without a department; Ana is an administrator. Everyone has
 /// installed the bot. The clock is a <see cref="FakeTimeProvider"/> that starts now, so tokens stay valid until a test moves it.
+/// Tests enter the home tenant (<see cref="Fixtures.InHomeTenant"/>) after the bot has started, to read the store
+/// directly, so the bot's background work never inherits a tenant from the test and has to enter each one itself.
 /// </summary>
 internal static class PrivacyWorld
 {

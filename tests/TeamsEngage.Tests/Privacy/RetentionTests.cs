@@ -4,6 +4,7 @@ using TeamsEngage.Features.Privacy;
 using TeamsEngage.Features.Tickets;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
+using TeamsEngage.Storage;
 using TeamsEngage.Testing.Storage;
 using TeamsEngage.Testing.Waiting;
 using TeamsEngage.Tests.Support;
@@ -18,6 +19,7 @@ public sealed class RetentionTests
     {
         var (bot, clock) = await StartAsync();
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
         var t0 = clock.GetUtcNow();
         var pollId = await bot.SendNamedPollAsync();
         await bot.VoteAsync(Carmen, pollId, "1");
@@ -67,7 +69,7 @@ public sealed class RetentionTests
     }
 
     [Fact]
-    public async Task TwoInstancesOnOneStoreSweepEachDayOnce()
+    public async Task TwoInstancesOnOneStoreSweepEveryTenantOnceADay()
     {
         using var data = new TemporaryDirectory();
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -75,17 +77,30 @@ public sealed class RetentionTests
         var settings = new Dictionary<string, string?> { ["TeamsEngage:Privacy:SweepInterval"] = "1.00:00:00" };
         await using var first = await BotApplication.StartAsync(settings, services: Clock, dataDirectory: data.Path);
         await using var second = await BotApplication.StartAsync(settings, services: Clock, dataDirectory: data.Path);
+        string[] tenants = [Fixtures.TenantId, Fixtures.OtherTenantId];
+        foreach (var tenant in tenants)
+        {
+            await first.Services.GetRequiredService<TenantRegistry>().RecordAsync(tenant, CancellationToken.None);
+        }
         var day = new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(9), TimeSpan.Zero);
 
         var runs = await Task.WhenAll(
             first.Services.GetRequiredService<RetentionSweep>().RunAsync(day, CancellationToken.None),
             second.Services.GetRequiredService<RetentionSweep>().RunAsync(day.AddMinutes(5), CancellationToken.None));
+        var again = await first.Services.GetRequiredService<RetentionSweep>().RunAsync(day.AddHours(1), CancellationToken.None);
         var nextDay = await second.Services.GetRequiredService<RetentionSweep>().RunAsync(day.AddDays(1), CancellationToken.None);
 
-        Assert.Single(runs, r => r is not null);
+        Assert.Contains(runs, r => r is not null);
+        Assert.Null(again);
         Assert.NotNull(nextDay);
-        var sweeps = (await first.Services.GetRequiredService<DirectoryAudit>().ListAsync(CancellationToken.None)).Where(e => e.Action == "retention.swept").ToList();
-        Assert.Equal(2, sweeps.Count);
+        foreach (var tenant in tenants)
+        {
+            using (TenantScope.Enter(tenant))
+            {
+                var sweeps = (await first.Services.GetRequiredService<DirectoryAudit>().ListAsync(CancellationToken.None)).Where(e => e.Action == "retention.swept").ToList();
+                Assert.Equal(2, sweeps.Count);
+            }
+        }
     }
 
     [Fact]

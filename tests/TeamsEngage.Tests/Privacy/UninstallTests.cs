@@ -16,6 +16,7 @@ public sealed class UninstallTests
     {
         var (bot, _) = await StartAsync(fakeClock: false);
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
 
         await bot.UninstallAsync(Carmen);
         var noticeId = await NoticeFlow.SendAsync(bot, NoticeFlow.Form(departments: "SCI"));
@@ -35,6 +36,7 @@ public sealed class UninstallTests
     {
         var (bot, _) = await StartAsync(fakeClock: false);
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
         // Teams asks the bot to wait before Carmen's card: it is still pending when she removes the bot.
         bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("3"), conversationId: Carmen.ConversationId);
 
@@ -54,6 +56,7 @@ public sealed class UninstallTests
     {
         var (bot, _) = await StartAsync(fakeClock: false);
         await using var _bot = bot;
+        using var home = Fixtures.InHomeTenant();
         await bot.UninstallAsync(Carmen);
 
         await bot.InstallAsync(Carmen);
