@@ -68,5 +68,11 @@ internal sealed class CountingTableStore(ITableStore inner) : ITableStore
             owner.Count();
             return table.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, continuationToken, cancellationToken);
         }
+
+        public Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default)
+        {
+            owner.Count();
+            return table.ScanAsync(pageSize, continuationToken, partitionKeyPrefix, cancellationToken);
+        }
     }
 }

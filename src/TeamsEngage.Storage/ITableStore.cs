@@ -61,6 +61,13 @@ public interface IStoreTable
     /// (inclusive lower bound, exclusive upper bound).
     /// </summary>
     Task<StorePage> QueryAsync(string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads one page of the whole table across partitions or, with <paramref name="partitionKeyPrefix"/>, of every
+    /// partition whose key starts with it, in (partition key, row key) order. A scan: for the few jobs that must look at
+    /// every row (a retention sweep, erasing one person), never on a request's hot path.
+    /// </summary>
+    Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An entity: its keys, its ETag (null before it is first written) and its properties.</summary>

@@ -52,6 +52,23 @@ public static class StoreEntityExtensions
         while (token is not null);
     }
 
+    /// <summary>Reads every entity of the table, across partitions, page by page (a full scan).</summary>
+    public static async IAsyncEnumerable<StoreEntity> ScanAllAsync(this IStoreTable table, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        string? token = null;
+        do
+        {
+            var page = await table.ScanAsync(continuationToken: token, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var entity in page.Entities)
+            {
+                yield return entity;
+            }
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+    }
+
     private static T? Get<T>(this StoreEntity entity, string name) where T : class
     {
         ArgumentNullException.ThrowIfNull(entity);

@@ -24,7 +24,8 @@ internal sealed class ConversationReferenceRecorder(ConversationReferenceStore r
                 activity.GetTenantId(), activity.Recipient?.Id, activity.GetLocale(), activity.GetTimeZone());
             return references.RefreshAsync(channel, cancellationToken);
         }
-        if (!activity.IsPersonal() || activity.From?.Id is not { Length: > 0 } userId)
+        // An uninstall must not leave a fresh reference behind: the handler of the uninstall deletes it.
+        if (!activity.IsPersonal() || activity.From?.Id is not { Length: > 0 } userId || IsRemoval(activity))
         {
             return Task.CompletedTask;
         }
@@ -40,6 +41,9 @@ internal sealed class ConversationReferenceRecorder(ConversationReferenceStore r
             activity.GetTimeZone());
         return references.RefreshAsync(reference, cancellationToken);
     }
+
+    private static bool IsRemoval(Activity activity) =>
+        activity.Type == ActivityTypes.InstallationUpdate && string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The channel of a channel conversation: <c>channelData.channel.id</c>, else the conversation id without its thread.</summary>
     private static string? ChannelOf(Activity activity)

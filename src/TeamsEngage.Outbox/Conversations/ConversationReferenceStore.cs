@@ -44,6 +44,42 @@ public sealed class ConversationReferenceStore(ITableStore store)
         return entity is null ? null : FromEntity(entity);
     }
 
+    /// <summary>
+    /// The person's reference if it belongs to the tenant in scope, else null: the table is shared, so what a tenant's
+    /// export or erasure reads of it is checked here.
+    /// </summary>
+    public async Task<ConversationReference?> FindOwnAsync(string userId, CancellationToken cancellationToken)
+    {
+        var tenant = TenantScope.Require("conversation references");
+        var reference = await FindAsync(userId, cancellationToken).ConfigureAwait(false);
+        return reference is not null && TenantScope.Normalize(reference.TenantId) == tenant ? reference : null;
+    }
+
+    /// <summary>
+    /// Forgets the person's reference (they uninstalled the bot, or were erased): nothing can be sent to them after. Only
+    /// a reference of the tenant in scope is deleted; another tenant's stays as it is.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken)
+    {
+        var tenant = TenantScope.Require("conversation references");
+        var entity = await _table.GetAsync(StoreKey.Escape(userId), RowKey, cancellationToken).ConfigureAwait(false);
+        if (entity is null || TenantScope.Normalize(Get(entity, "TenantId")) != tenant)
+        {
+            return false;
+        }
+        _lastSeen.TryRemove(userId, out _);
+        try
+        {
+            // With the ETag read above: a reference rewritten meanwhile (by a re-install) is not deleted.
+            await _table.DeleteAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is StoreNotFoundException or StorePreconditionFailedException)
+        {
+            return false;
+        }
+    }
+
     private static StoreEntity ToEntity(ConversationReference r) => new(StoreKey.Escape(r.UserId), RowKey, new Dictionary<string, object?>
     {
         ["AadObjectId"] = r.AadObjectId,

@@ -29,6 +29,7 @@ public static class OutboxServices
         services.TryAddSingleton<WorkIndex>();
         services.TryAddSingleton<BroadcastWriter>();
         services.TryAddSingleton<IOutbox, TableOutbox>();
+        services.TryAddSingleton<OutboxRecords>();
 
         services.TryAddSingleton(sp =>
         {

@@ -125,6 +125,27 @@ internal sealed class AzureStoreTable(TableClient client) : IStoreTable
         }
     }
 
+    public async Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default)
+    {
+        QueryRules.Validate(pageSize);
+        var filter = QueryRules.PrefixRange(partitionKeyPrefix) is { } range
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {range.From} and PartitionKey lt {range.To}")
+            : null;
+        try
+        {
+            var pages = client.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                return new StorePage(page.Values.Select(AzureEntityMapper.FromTableEntity).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            }
+            return new StorePage([], null);
+        }
+        catch (RequestFailedException ex) when (AzureErrors.IsMissingTable(ex))
+        {
+            throw AzureErrors.MissingTable(Name, ex);
+        }
+    }
+
     private static TableTransactionAction ToAction(BatchOperation operation)
     {
         var entity = operation.Entity;

@@ -65,6 +65,36 @@ internal static class SqliteRows
         return entities;
     }
 
+    public static async Task<List<StoreEntity>> ScanAsync(
+        SqliteConnection connection, string table, (string From, string To)? partitions, (string PartitionKey, string RowKey)? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var conditions = new List<string>();
+        if (partitions is { } range)
+        {
+            conditions.Add("PartitionKey >= $from AND PartitionKey < $to");
+            command.Parameters.AddWithValue("$from", range.From);
+            command.Parameters.AddWithValue("$to", range.To);
+        }
+        if (after is { } last)
+        {
+            conditions.Add("(PartitionKey > $pk OR (PartitionKey = $pk AND RowKey > $rk))");
+            command.Parameters.AddWithValue("$pk", last.PartitionKey);
+            command.Parameters.AddWithValue("$rk", last.RowKey);
+        }
+        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        command.CommandText = $"""SELECT {Columns} FROM "{table}"{where} ORDER BY PartitionKey, RowKey LIMIT $limit;""";
+        command.Parameters.AddWithValue("$limit", limit);
+
+        var entities = new List<StoreEntity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entities.Add(Read(reader));
+        }
+        return entities;
+    }
+
     public static async Task<StoreEntity> ApplyAsync(SqliteConnection connection, SqliteTransaction? transaction, string table, BatchOperationKind kind, StoreEntity entity, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -85,6 +85,22 @@ internal sealed class SqliteStoreTable(SqliteTableStore store, string name) : IS
         return new StorePage(rows, RowKeyToken.Encode(rows[^1].RowKey));
     }
 
+    public async Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default)
+    {
+        QueryRules.Validate(pageSize);
+        var range = QueryRules.PrefixRange(partitionKeyPrefix);
+        var after = ScanToken.Decode(continuationToken);
+        var rows = await ReadAsync(
+            connection => SqliteRows.ScanAsync(connection, Name, range, after, pageSize + 1, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        if (rows.Count <= pageSize)
+        {
+            return new StorePage(rows, null);
+        }
+        rows.RemoveAt(pageSize);
+        return new StorePage(rows, ScanToken.Encode(rows[^1].PartitionKey, rows[^1].RowKey));
+    }
+
     private async Task<StoreEntity?> ApplyAsync(SqliteConnection connection, SqliteTransaction? transaction, BatchOperation operation, CancellationToken cancellationToken)
     {
         if (operation.Kind == BatchOperationKind.Delete)

@@ -52,6 +52,17 @@ internal sealed class TenantScopedTable(IStoreTable inner) : IStoreTable
         return page with { Entities = [.. page.Entities.Select(e => Unscoped(prefix, e))] };
     }
 
+    /// <remarks>
+    /// Scans only the partitions under the tenant in scope (the caller's prefix, if any, narrows it within the tenant),
+    /// so a sweep or an erasure cannot see another tenant's rows even on a full scan.
+    /// </remarks>
+    public async Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default)
+    {
+        var prefix = Prefix();
+        var page = await inner.ScanAsync(pageSize, continuationToken, prefix + partitionKeyPrefix, cancellationToken).ConfigureAwait(false);
+        return page with { Entities = [.. page.Entities.Select(e => Unscoped(prefix, e))] };
+    }
+
     private string Prefix() => TenantScope.Require("table " + inner.Name) + TenantScope.Separator;
 
     private static string Scoped(string prefix, string partitionKey)

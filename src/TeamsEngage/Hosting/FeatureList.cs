@@ -2,6 +2,7 @@ using TeamsEngage.Features.Directory;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
+using TeamsEngage.Features.Privacy;
 using TeamsEngage.Features.Tickets;
 
 namespace TeamsEngage.Hosting;
@@ -15,6 +16,7 @@ public static class FeatureList
         services.AddNotices();
         services.AddTickets();
         services.AddPolls();
+        services.AddPrivacy();
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class FeatureList
         app.MapPolls();
         app.MapNotices();
         app.MapTickets();
+        app.MapPrivacy();
         return app;
     }
 }

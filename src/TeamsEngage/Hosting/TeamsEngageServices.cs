@@ -22,10 +22,11 @@ public static partial class TeamsEngageServices
         services.AddBotConnector(configuration, environment, routes => routes
             .OnActivity<InTenant<MessageHandler>>(ActivityTypes.Message)
             .OnActivity<InTenant<Welcomer>>(ActivityTypes.ConversationUpdate)
-            .OnActivity<InTenant<Welcomer>>(ActivityTypes.InstallationUpdate)
+            .OnActivity<InTenant<Installations>>(ActivityTypes.InstallationUpdate)
             .OnInvoke<InTenantInvoke<CardActionInvokeHandler>>(InvokeNames.AdaptiveCardAction));
         services.AddScoped<MessageHandler>();
         services.AddScoped<Welcomer>();
+        services.AddScoped<Installations>();
         services.AddScoped<CardActionInvokeHandler>();
         services.AddSingleton<TenantTurn>();
 

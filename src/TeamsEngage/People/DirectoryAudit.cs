@@ -28,6 +28,42 @@ public sealed class DirectoryAudit(ITableStore store, TimeProvider clock)
         }.Where(p => p.Value is not null).ToDictionary()), cancellationToken);
     }
 
+    /// <summary>Deletes the entries recorded before <paramref name="before"/> (row keys start with the time, so it is one range).</summary>
+    public async Task<int> PurgeBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var end = before.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        var old = await _table.QueryAllAsync(Partition, rowKeyTo: end, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await DeleteAsync(old, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes every entry whose actor, subject or detail mentions one of <paramref name="mentions"/> (an erased person's ids).</summary>
+    public async Task<int> EraseMentionsAsync(IReadOnlyCollection<string> mentions, CancellationToken cancellationToken)
+    {
+        var found = await _table.QueryAllAsync(Partition, cancellationToken: cancellationToken)
+            .Where(e => new[] { e.GetString("Actor"), e.GetString("Subject"), e.GetString("Detail") }
+                .Any(v => v is not null && mentions.Any(m => v.Contains(m, StringComparison.OrdinalIgnoreCase))))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await DeleteAsync(found, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> DeleteAsync(IEnumerable<StoreEntity> entries, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var entry in entries)
+        {
+            try
+            {
+                await _table.DeleteAsync(entry.PartitionKey, entry.RowKey, null, cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+            catch (StoreNotFoundException)
+            {
+                // Another instance's sweep removed it first.
+            }
+        }
+        return removed;
+    }
+
     /// <summary>Every recorded change, oldest first.</summary>
     public async Task<IReadOnlyList<DirectoryChange>> ListAsync(CancellationToken cancellationToken)
     {

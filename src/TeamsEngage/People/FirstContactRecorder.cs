@@ -25,6 +25,11 @@ public sealed partial class FirstContactRecorder(PeopleDirectory directory, Peop
         {
             return;
         }
+        if (activity.Type == ActivityTypes.InstallationUpdate && string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase))
+        {
+            // Leaving is recorded by the uninstall's handler; recording a contact here would bring the person back.
+            return;
+        }
         var isInstall = IsInstall(activity);
         if (!isInstall && recorded.Contains(userId))
         {

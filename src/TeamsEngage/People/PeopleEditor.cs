@@ -83,12 +83,30 @@ public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, D
     /// <summary>Changes a person's department and language: the outcome, and the person as stored now (null when unknown).</summary>
     public async Task<(UpdateOutcome Outcome, Person? Person)> SaveProfileAsync(string personKey, string departmentCode, string? language, string actor, CancellationToken cancellationToken)
     {
-        var result = await ChangeAsync(personKey, p => p with { DepartmentCode = departmentCode, Language = language }, actor, cancellationToken).ConfigureAwait(false);
+        // A department the directory set is authoritative: the person's own save changes only their language.
+        var result = await ChangeAsync(
+            personKey,
+            p => p.DepartmentSource == DepartmentSource.Directory
+                ? p with { Language = language }
+                : p with { DepartmentCode = departmentCode, DepartmentSource = DepartmentSource.SelfReported, Language = language },
+            actor,
+            cancellationToken).ConfigureAwait(false);
         if (result.Written)
         {
             await audit.RecordAsync(actor, "person.profile", personKey, $"{departmentCode} {language}", cancellationToken).ConfigureAwait(false);
         }
         return (result.Outcome, result.State?.Person);
+    }
+
+    /// <summary>An administrator confirms or corrects a person's department, which makes it authoritative.</summary>
+    public async Task<(UpdateOutcome Outcome, Person? Person)> ConfirmDepartmentAsync(string personKey, string departmentCode, string actor, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(personKey, p => p with { DepartmentCode = departmentCode, DepartmentSource = DepartmentSource.Directory }, actor, cancellationToken).ConfigureAwait(false);
+        if (result.Written)
+        {
+            await audit.RecordAsync(actor, "person.department", personKey, departmentCode, cancellationToken).ConfigureAwait(false);
+        }
+        return (result.Outcome, result.State?.Person ?? result.Change);
     }
 
     /// <summary>Raises a person to at least <paramref name="role"/> (assigning a liaison makes them one).</summary>
@@ -112,7 +130,8 @@ public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, D
         var record = key is null ? null : await directory.FindRecordAsync(key, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            var person = new Person(PeopleRows.KeyForEmail(email), null, null, null, email, departmentCode, role, language, null, false);
+            var person = new Person(PeopleRows.KeyForEmail(email), null, null, null, email, departmentCode, role, language, null, false,
+                departmentCode is null ? DepartmentSource.None : DepartmentSource.Directory);
             await _people.SubmitBatchAsync(
             [
                 new(BatchOperationKind.Insert, PeopleRows.ToEntity(new PersonRecord(person, false, actor, clock.GetUtcNow(), null))),
@@ -121,7 +140,13 @@ public sealed class PeopleEditor(ITableStore store, PeopleDirectory directory, D
             await audit.RecordAsync(actor, "person.imported", person.Key, null, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        var result = await ChangeAsync(record.Person.Key, p => p with { DepartmentCode = departmentCode ?? p.DepartmentCode, Role = role, Language = language ?? p.Language }, actor, cancellationToken).ConfigureAwait(false);
+        var result = await ChangeAsync(record.Person.Key, p => p with
+        {
+            DepartmentCode = departmentCode ?? p.DepartmentCode,
+            DepartmentSource = departmentCode is null ? p.DepartmentSource : DepartmentSource.Directory,
+            Role = role,
+            Language = language ?? p.Language,
+        }, actor, cancellationToken).ConfigureAwait(false);
         if (result.Written)
         {
             await audit.RecordAsync(actor, "person.imported", record.Person.Key, null, cancellationToken).ConfigureAwait(false);
@@ -195,17 +220,21 @@ internal sealed record ContactBasis(PersonRecord? Existing, PersonRecord? Import
     public Decision<PersonRecord> Decide(Contact contact, string key, DateTimeOffset now)
     {
         var basis = Existing?.Person ?? Imported?.Person;
+        // The directory's department wins over one the person chose before their imported row was merged.
+        var department = Imported?.Person is { DepartmentSource: DepartmentSource.Directory } imported ? imported
+            : basis?.DepartmentCode is not null ? basis : Imported?.Person;
         var person = new Person(
             key,
             contact.UserId,
             key,
             contact.Name ?? basis?.Name,
             Email,
-            basis?.DepartmentCode ?? Imported?.Person.DepartmentCode,
+            department?.DepartmentCode,
             (Role)Math.Max((int)(Existing?.Person.Role ?? Role.Member), (int)(Imported?.Person.Role ?? Role.Member)),
             basis?.Language ?? Imported?.Person.Language,
             basis?.School ?? Imported?.Person.School,
-            Installed: true);
+            Installed: true,
+            department?.DepartmentSource ?? DepartmentSource.None);
         var memberChecked = contact.MemberChecked || (Existing?.MemberChecked ?? false);
         return Existing is not null && Imported is null && Existing.Person == person && Existing.MemberChecked == memberChecked
             ? Decision.Keep<PersonRecord>()

@@ -38,7 +38,11 @@ internal static class PeopleRows
     public static StoreEntity ToEntity(PersonRecord r) => new(Partition, PersonRow(r.Person.Key), new Dictionary<string, object?>
     {
         ["Key"] = r.Person.Key,
-        ["UserId"] = r.Person.UserId,
+        // Someone who left keeps their user id on the row (not in the directory's view), so erasure can still find their traces.
+        ["UserId"] = r.Person.UserId ?? r.LeftUserId,
+        ["LeftAt"] = r.Person.LeftAt,
+        ["LeftConversationId"] = r.Person.LeftAt is null ? null : r.LeftConversationId,
+        ["DepartmentSource"] = r.Person.DepartmentCode is null ? null : r.Person.DepartmentSource.ToString(),
         ["AadObjectId"] = r.Person.AadObjectId,
         ["Name"] = r.Person.Name,
         ["Email"] = r.Person.Email,
@@ -53,20 +57,35 @@ internal static class PeopleRows
 
     public static PersonRecord ToPerson(StoreEntity e)
     {
-        var userId = e.GetString("UserId");
+        var storedUserId = e.GetString("UserId");
+        var leftAt = e.GetDateTimeOffset("LeftAt");
+        var userId = leftAt is null ? storedUserId : null;
+        var department = e.GetString("Department");
         var person = new Person(
             e.GetString("Key") ?? StoreKey.Unescape(e.RowKey[PersonPrefix.Length..]),
             userId,
             e.GetString("AadObjectId"),
             e.GetString("Name"),
             e.GetString("Email"),
-            e.GetString("Department"),
+            department,
             (Role)(e.GetInt32("Role") ?? 0),
             e.GetString("Language"),
             e.GetString("School"),
-            Installed: userId is not null);
-        return new PersonRecord(person, e.GetBoolean("MemberChecked") ?? false, e.GetString("UpdatedBy"), e.GetDateTimeOffset("UpdatedAt"), e.ETag);
+            Installed: userId is not null,
+            SourceOf(department, e.GetString("DepartmentSource")),
+            leftAt);
+        return new PersonRecord(person, e.GetBoolean("MemberChecked") ?? false, e.GetString("UpdatedBy"), e.GetDateTimeOffset("UpdatedAt"), e.ETag)
+        {
+            LeftUserId = leftAt is null ? null : storedUserId,
+            LeftConversationId = e.GetString("LeftConversationId"),
+        };
     }
+
+    // Rows written before departments had a source count as self-reported: an administrator confirms them once.
+    private static DepartmentSource SourceOf(string? department, string? source) =>
+        department is null ? DepartmentSource.None
+        : Enum.TryParse<DepartmentSource>(source, out var parsed) && parsed != DepartmentSource.None ? parsed
+        : DepartmentSource.SelfReported;
 
     public static StoreEntity ToEntity(DepartmentRecord r) => new(Partition, r.Department.Code, new Dictionary<string, object?>
     {
@@ -87,7 +106,14 @@ internal static class PeopleRows
 }
 
 /// <summary>A stored person with what only the store needs: whether the connector was asked for their email, who changed them last, and the ETag.</summary>
-internal sealed record PersonRecord(Person Person, bool MemberChecked, string? UpdatedBy, DateTimeOffset? UpdatedAt, string? ETag);
+internal sealed record PersonRecord(Person Person, bool MemberChecked, string? UpdatedBy, DateTimeOffset? UpdatedAt, string? ETag)
+{
+    /// <summary>The Teams user id of someone who left (the directory's view shows none).</summary>
+    public string? LeftUserId { get; init; }
+
+    /// <summary>The 1:1 conversation of someone who left, so erasure can find what was kept by conversation.</summary>
+    public string? LeftConversationId { get; init; }
+}
 
 /// <summary>A stored department with who changed it last and its ETag.</summary>
 internal sealed record DepartmentRecord(Department Department, string? UpdatedBy, DateTimeOffset? UpdatedAt, string? ETag);

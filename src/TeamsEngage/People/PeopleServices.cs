@@ -29,6 +29,14 @@ public static class PeopleServices
         services.AddSingleton<DirectoryImporter>();
         services.AddSingleton<DepartmentWork>();
         services.AddSingleton<RecordedContacts>();
+        services.AddSingleton<Departures>();
+        services.AddSingleton<DataSubjects>();
+        services.AddSingleton<DirectoryPersonalData>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<DirectoryPersonalData>());
+        services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<DirectoryPersonalData>());
+        services.AddSingleton<DeliveryPersonalData>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<DeliveryPersonalData>());
+        services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<DeliveryPersonalData>());
         services.AddSingleton<ICallerResolver, DirectoryCallerResolver>();
         services.AddScoped<FirstContactRecorder>();
         services.AddScoped<ITurnObserver, InTenantObserver<FirstContactRecorder>>();

@@ -12,6 +12,8 @@ namespace TeamsEngage.People;
 /// <param name="Language">Their chosen language (<c>en</c>, <c>es</c>), or null to follow their Teams client.</param>
 /// <param name="School">Their school, when known.</param>
 /// <param name="Installed">Whether the bot can reach them: they have a 1:1 conversation with it.</param>
+/// <param name="DepartmentSource">Who set their department: the directory (authoritative) or the person themselves.</param>
+/// <param name="LeftAt">When they uninstalled the bot; null while they use it (or never did).</param>
 public sealed record Person(
     string Key,
     string? UserId,
@@ -22,7 +24,20 @@ public sealed record Person(
     Role Role,
     string? Language,
     string? School,
-    bool Installed);
+    bool Installed,
+    DepartmentSource DepartmentSource = DepartmentSource.None,
+    DateTimeOffset? LeftAt = null);
+
+/// <summary>Who set a person's department, and so whether the person may change it.</summary>
+public enum DepartmentSource
+{
+    /// <summary>No department yet.</summary>
+    None,
+    /// <summary>Set by the directory (a CSV import or an administrator): the person cannot change it.</summary>
+    Directory,
+    /// <summary>Chosen by the person in their profile; administrators can confirm or correct it.</summary>
+    SelfReported,
+}
 
 /// <summary>A department and who in IT looks after it.</summary>
 /// <param name="Code">Short upper-case code used in ticket ids (<c>SCI</c>).</param>

@@ -137,7 +137,44 @@ public abstract class TenantScopeContractTests : IAsyncLifetime
         await Assert.ThrowsAsync<TenantScopeMissingException>(() => table.DeleteAsync("p", "r", null));
         await Assert.ThrowsAsync<TenantScopeMissingException>(() => table.QueryAsync("p"));
         await Assert.ThrowsAsync<TenantScopeMissingException>(() => table.SubmitBatchAsync([new BatchOperation(BatchOperationKind.Insert, Entity("p", "r", "nobody"))]));
+        await Assert.ThrowsAsync<TenantScopeMissingException>(() => table.ScanAsync());
         Assert.Empty((await Raw.Table(scopedName).QueryAsync(TenantA + "|p")).Entities);
+    }
+
+    [Fact]
+    public async Task AScanInOneTenantReturnsOnlyItsOwnRowsWithItsOwnKeys()
+    {
+        await WriteSameKeysAsBothTenantsAsync();
+        var table = Scoped.Table(scopedName);
+        var raw = Raw.Table(scopedName);
+        // Rows next to A's range in key order that are not A's: the tenant id without the separator, and with the
+        // character after it.
+        await raw.InsertAsync(Entity(TenantA, "edge", "nobody"));
+        await raw.InsertAsync(Entity(TenantA + "}", "edge", "nobody"));
+        await raw.InsertAsync(Entity("dept", "edge", "nobody"));
+
+        foreach (var tenant in new[] { TenantA, TenantB })
+        {
+            using (TenantScope.Enter(tenant))
+            {
+                await table.InsertAsync(Entity("other", "c", tenant));
+                var read = new List<StoreEntity>();
+                string? token = null;
+                do
+                {
+                    var page = await table.ScanAsync(pageSize: 2, continuationToken: token);
+                    read.AddRange(page.Entities);
+                    token = page.ContinuationToken;
+                }
+                while (token is not null);
+
+                Assert.Equal([("dept", "a"), ("dept", "b"), ("other", "c")], read.Select(e => (e.PartitionKey, e.RowKey)));
+                Assert.All(read, e => Assert.Equal(tenant, e.GetString("Owner")));
+                Assert.Equal(["c"], await table.ScanAllAsync().Where(e => e.PartitionKey == "other").Select(e => e.RowKey).ToListAsync());
+                var narrowed = await table.ScanAsync(partitionKeyPrefix: "oth");
+                Assert.Equal([("other", "c")], narrowed.Entities.Select(e => (e.PartitionKey, e.RowKey)));
+            }
+        }
     }
 
     [Fact]

@@ -26,7 +26,11 @@ internal static class DirectoryCardSamples
             yield return ($"welcome-plain-{language}", WelcomeCards.Welcome(t));
             yield return ($"welcome-asks-profile-{language}", WelcomeCards.Welcome(t, new ProfileQuestion([math, science], null, null)));
             yield return ($"welcome-no-departments-{language}", WelcomeCards.Welcome(t, new ProfileQuestion([], null, null)));
-            yield return ($"profile-{language}", ProfileCards.Profile(t, [math, science], "SCI", "es"));
+            yield return ($"profile-{language}", ProfileCards.Profile(t, [math, science], ana with { Language = "es", DepartmentSource = DepartmentSource.SelfReported }, null));
+            yield return ($"profile-locked-{language}", ProfileCards.Profile(t, [math, science], ana with { DepartmentSource = DepartmentSource.Directory }, new DepartmentLock(science, "Eli *Grant*")));
+            yield return ($"welcome-locked-{language}", WelcomeCards.Welcome(t, new ProfileQuestion([math, science], "SCI", null, new DepartmentLock(science, "an administrator"))));
+            yield return ($"departments-self-reported-{language}", DepartmentCards.List(t, views, null, [ana with { DepartmentSource = DepartmentSource.SelfReported }]));
+            yield return ($"department-review-{language}", DepartmentCards.Review(t, ana, [math, science]));
             yield return ($"profile-saved-{language}", ProfileCards.Saved(t, science));
             yield return ($"departments-{language}", DepartmentCards.List(t, views, [t.Format("Directory_Departments_Saved", "SCI")]));
             yield return ($"departments-empty-{language}", DepartmentCards.List(t, []));

@@ -87,7 +87,7 @@ public sealed class ImportAndRestartTests
     {
         var reports = await AdaptiveCardsParser.ValidateAsync(DirectoryCardSamples.Samples().Select(s => (s.Name, (System.Text.Json.Nodes.JsonNode)s.Card.ToJsonNode())));
 
-        Assert.Equal(24, reports.Count);
+        Assert.Equal(32, reports.Count);
         Assert.All(reports, r => Assert.True(r.IsValid, r.ToString()));
     }
 }

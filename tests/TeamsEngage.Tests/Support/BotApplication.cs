@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Testing.Auth;
 using TeamsEngage.Testing.Connector;
 using TeamsEngage.Testing.Hosting;
@@ -37,12 +38,19 @@ public sealed class BotApplication : IAsyncDisposable
     /// <summary>Every log record the bot has written so far.</summary>
     public Microsoft.Extensions.Logging.Testing.FakeLogCollector Logs => _host.Logs;
 
-    /// <summary>Starts the bot. <paramref name="settings"/> adds or overrides configuration keys.</summary>
-    public static async Task<BotApplication> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production")
+    /// <summary>
+    /// Starts the bot. <paramref name="settings"/> adds or overrides configuration keys; <paramref name="services"/>
+    /// replaces services (a fake clock); <paramref name="dataDirectory"/> shares a store with another instance.
+    /// </summary>
+    public static async Task<BotApplication> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string environment = "Production",
+        Action<IServiceCollection>? services = null,
+        string? dataDirectory = null)
     {
         var issuer = await LocalTokenIssuer.StartAsync();
         var connector = await ConnectorStub.StartAsync();
-        var host = TestBotHost.For<Program>()
+        var builder = TestBotHost.For<Program>()
             .InEnvironment(environment)
             .WithBotIdentity(Fixtures.BotAppId, Fixtures.TenantId, issuer.MetadataUrl)
             .WithSettings(new Dictionary<string, string?>
@@ -51,7 +59,8 @@ public sealed class BotApplication : IAsyncDisposable
                 ["Connector:MaxDelay"] = "00:00:00.050",
             })
             .WithSettings(settings)
-            .Start();
+            .WithServices(services ?? (_ => { }));
+        var host = (dataDirectory is null ? builder : builder.OnDataDirectory(dataDirectory)).Start();
         return new BotApplication(host, issuer, connector);
     }
 

@@ -80,14 +80,15 @@ public static class DirectorySeeding
         string? people = null,
         IEnumerable<Persona>? administrators = null,
         IEnumerable<Persona>? installed = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var all = Settings(departments, people, administrators);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        var bot = await BotApplication.StartAsync(all);
+        var bot = await BotApplication.StartAsync(all, services: services);
         foreach (var persona in installed ?? [])
         {
             await bot.InstallAsync(persona);

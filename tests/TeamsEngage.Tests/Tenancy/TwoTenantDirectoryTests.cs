@@ -35,11 +35,17 @@ public sealed class TwoTenantDirectoryTests
     {
         await using var bot = await StartAsync();
 
+        // The administrators have no department from the directory, so profile lets them choose one.
+        await bot.SayAsync(Bob, "profile");
+        await bot.SayAsync(Adam, "profile");
+        // The teachers' departments come from the directory: shown read-only, each from its own tenant.
         await bot.SayAsync(Bea, "profile");
         await bot.SayAsync(Ana, "profile");
 
-        var beta = SentCards.CardOf(bot.SentTo(Bea)[^1]);
-        var alpha = SentCards.CardOf(bot.SentTo(Ana)[^1]);
+        var beta = SentCards.CardOf(bot.SentTo(Bob)[^1]);
+        var alpha = SentCards.CardOf(bot.SentTo(Adam)[^1]);
+        Assert.Contains("Beta Science", SentCards.AllText(SentCards.CardOf(bot.SentTo(Bea)[^1])), StringComparison.Ordinal);
+        Assert.Contains("Alpha Science", SentCards.AllText(SentCards.CardOf(bot.SentTo(Ana)[^1])), StringComparison.Ordinal);
         Assert.Equal(["ART", "SCI"], Choices(beta).Select(c => c.Value));
         Assert.All(Choices(beta), c => Assert.StartsWith("Beta", c.Title, StringComparison.Ordinal));
         Assert.Equal(["MATH", "SCI"], Choices(alpha).Select(c => c.Value));

@@ -13,6 +13,8 @@ namespace TeamsEngage.Outbox;
 internal sealed class OutboxSender
 {
     private readonly BroadcastHeaderCache _headers;
+    private static readonly TimeSpan ReferenceRecheckAfter = TimeSpan.FromSeconds(1);
+
     private readonly ConversationReferenceStore _references;
     private readonly Dictionary<string, IOutboxRenderer> _renderers;
     private readonly IConnectorClient _connector;
@@ -123,9 +125,11 @@ internal sealed class OutboxSender
             return SendOutcome.Done;
         }
         var conversationId = message.IsUpdate ? pending.Row.GetString(RowFields.ConversationId) ?? reference.ConversationId : reference.ConversationId;
-        await _conversations.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        pending.TenantId = tenant;
-        await _tenants.AcquireAsync(tenant, pending.Item.Priority, cancellationToken).ConfigureAwait(false);
+        if (!await WaitTurnAsync(pending, tenant, conversationId, message.UserId, cancellationToken).ConfigureAwait(false))
+        {
+            await _recorder.FinishAsync(pending, DeliveryStatus.Unreachable, FailureReasons.NotInstalled, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Done;
+        }
         if (!leaseUsable())
         {
             // The lease is about to pass to another instance, which will send this row.
@@ -139,6 +143,20 @@ internal sealed class OutboxSender
         var delivered = new DeliveredContext(OutboxId(pending), message.BroadcastId, message.Kind, message.Payload, message.UserId, conversationId, activityId ?? string.Empty);
         await NotifyDeliveredAsync(renderer, pending, delivered, cancellationToken).ConfigureAwait(false);
         return SendOutcome.Done;
+    }
+
+    /// <summary>
+    /// Waits for the conversation's and the tenant's turn; false when the person uninstalled meanwhile. A wait longer than
+    /// a moment (a 429's Retry-After) leaves time for an uninstall, which deletes the reference, so it is read again then.
+    /// </summary>
+    private async Task<bool> WaitTurnAsync(PendingRow pending, string tenant, string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await _conversations.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        pending.TenantId = tenant;
+        await _tenants.AcquireAsync(tenant, pending.Item.Priority, cancellationToken).ConfigureAwait(false);
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started) < ReferenceRecheckAfter
+            || await _references.FindAsync(userId, cancellationToken).ConfigureAwait(false) is not null;
     }
 
     private async Task<string?> DeliverAsync(ConversationReference reference, string conversationId, string? activityId, Activity activity, CancellationToken cancellationToken)

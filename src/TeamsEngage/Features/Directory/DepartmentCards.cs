@@ -15,7 +15,8 @@ public static class DepartmentCards
     public const string NoOne = "none";
 
     /// <summary>Every department with its liaison, backup (and whether the bot can reach them) and promise; <paramref name="notices"/> on top.</summary>
-    public static AdaptiveCard List(Texts texts, IReadOnlyList<DepartmentView> departments, IReadOnlyList<string>? notices = null)
+    /// <remarks>People who chose their own department (<paramref name="selfReported"/>) follow, each with a button to review it.</remarks>
+    public static AdaptiveCard List(Texts texts, IReadOnlyList<DepartmentView> departments, IReadOnlyList<string>? notices = null, IReadOnlyList<Person>? selfReported = null)
     {
         var body = new List<CardElement> { Heading(texts.Directory_Departments_Title) };
         body.AddRange((notices ?? []).Select(n => new TextBlock(n) { Wrap = true, Color = TextColor.Accent }));
@@ -24,6 +25,13 @@ public static class DepartmentCards
             body.Add(new TextBlock(texts.Directory_Departments_Empty) { Wrap = true, IsSubtle = true });
         }
         body.AddRange(departments.Select(view => Entry(texts, view)));
+        if (selfReported is { Count: > 0 })
+        {
+            body.Add(new TextBlock(texts.Directory_SelfReported_Title) { Weight = TextWeight.Bolder, Wrap = true, Separator = true, Spacing = Spacing.Large });
+            body.AddRange(selfReported.Select(p => new ColumnSet(
+                new Column(new TextBlock(texts.Directory_SelfReported_Entry(CardText.Escape(Display(p)), p.DepartmentCode)) { Wrap = true }) { Width = ColumnWidth.Stretch },
+                new Column(new ActionSet(new ExecuteAction(texts.Directory_SelfReported_Review, DirectoryVerbs.DepartmentReview) { Data = new PersonRef(p.Key) })) { Width = ColumnWidth.Auto })));
+        }
         return new AdaptiveCard(body)
         {
             Actions = [new ExecuteAction(texts.Directory_Departments_Add, DirectoryVerbs.DepartmentAdd) { Data = new NoData() }],
@@ -65,6 +73,27 @@ public static class DepartmentCards
             FallbackText = texts.Directory_Departments_Title,
         };
     }
+
+    /// <summary>An administrator reviews the department a person chose: confirm it or choose the right one.</summary>
+    public static AdaptiveCard Review(Texts texts, Person person, IReadOnlyList<Department> departments) => new(
+        Heading(texts.Directory_SelfReported_ReviewTitle),
+        new TextBlock(texts.Directory_SelfReported_Entry(CardText.Escape(Display(person)), person.DepartmentCode)) { Wrap = true },
+        new ChoiceSetInput("department", [.. departments.Select(d => new Choice($"{d.Name} ({d.Code})", d.Code))])
+        {
+            Label = texts.Directory_Profile_Department,
+            IsRequired = true,
+            ErrorMessage = texts.Directory_Profile_DepartmentRequired,
+            Style = ChoiceInputStyle.Filtered,
+            Value = person.DepartmentCode,
+        })
+    {
+        Actions =
+        [
+            new ExecuteAction(texts.Directory_SelfReported_Confirm, DirectoryVerbs.DepartmentConfirm) { Data = new ConfirmDepartmentData(person.Key), AssociatedInputs = AssociatedInputs.Auto },
+            new ExecuteAction(texts.Directory_Departments_Back, DirectoryVerbs.DepartmentsList) { Data = new NoData(), AssociatedInputs = AssociatedInputs.None },
+        ],
+        FallbackText = texts.Directory_SelfReported_ReviewTitle,
+    };
 
     private static Container Entry(Texts texts, DepartmentView view)
     {

@@ -13,7 +13,7 @@ public sealed class DepartmentDesk(IPeopleDirectory directory, DepartmentEditor 
     /// <summary><c>departments</c>: the list of departments.</summary>
     public async Task ShowAsync(CommandContext command, CancellationToken cancellationToken)
     {
-        var card = DepartmentCards.List(command.Texts, await ViewsAsync(cancellationToken).ConfigureAwait(false));
+        var card = DepartmentCards.List(command.Texts, await ViewsAsync(cancellationToken).ConfigureAwait(false), null, await SelfReportedAsync(cancellationToken).ConfigureAwait(false));
         await command.Turn.SendAsync(Replies.Card(card, command.Texts.Directory_Departments_Title), cancellationToken).ConfigureAwait(false);
     }
 
@@ -111,8 +111,12 @@ public sealed class DepartmentDesk(IPeopleDirectory directory, DepartmentEditor 
         return null;
     }
 
-    private async Task<CardActionResult> ListCardAsync(Texts texts, IReadOnlyList<string>? notices, CancellationToken cancellationToken) =>
-        CardActionResult.WithCard(DepartmentCards.List(texts, await ViewsAsync(cancellationToken).ConfigureAwait(false), notices));
+    /// <summary>The list of departments and of self-reported departments, with <paramref name="notices"/> on top.</summary>
+    public async Task<CardActionResult> ListCardAsync(Texts texts, IReadOnlyList<string>? notices, CancellationToken cancellationToken) =>
+        CardActionResult.WithCard(DepartmentCards.List(texts, await ViewsAsync(cancellationToken).ConfigureAwait(false), notices, await SelfReportedAsync(cancellationToken).ConfigureAwait(false)));
+
+    private async Task<IReadOnlyList<Person>> SelfReportedAsync(CancellationToken cancellationToken) =>
+        await directory.ListPeopleAsync(cancellationToken).Where(p => p.DepartmentSource == DepartmentSource.SelfReported).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     private async Task<IReadOnlyList<DepartmentView>> ViewsAsync(CancellationToken cancellationToken)
     {

@@ -21,6 +21,8 @@ public static class DirectoryFeature
         services.AddSingleton<ProfileDesk>();
         services.AddSingleton<DepartmentDesk>();
         services.AddSingleton<ImportDesk>();
+        services.AddSingleton<DepartmentReview>();
+        services.AddSingleton<IPersonalData, WelcomePersonalData>();
         services.AddSingleton<IEntityAccess<Department>, DepartmentAccess>();
         return services;
     }
@@ -40,7 +42,9 @@ public static class DirectoryFeature
             .Map<NoData, DepartmentDesk>(DirectoryVerbs.DepartmentAdd, Who.Administrators, (action, desk, ct) => desk.AddAsync(action, ct))
             .Map<DepartmentRef, Department, DepartmentDesk>(DirectoryVerbs.DepartmentEdit, Who.Administrators, d => d.Code, (action, desk, ct) => desk.EditAsync(action.Entity, action, ct))
             .Map<DepartmentFormData, DepartmentDesk>(DirectoryVerbs.DepartmentSave, Who.Administrators, (action, desk, ct) => desk.SaveAsync(action, ct))
-            .Map<DepartmentRef, Department, DepartmentDesk>(DirectoryVerbs.DepartmentRemove, Who.Administrators, d => d.Code, (action, desk, ct) => desk.RemoveAsync(action.Entity, action, ct));
+            .Map<DepartmentRef, Department, DepartmentDesk>(DirectoryVerbs.DepartmentRemove, Who.Administrators, d => d.Code, (action, desk, ct) => desk.RemoveAsync(action.Entity, action, ct))
+            .Map<PersonRef, DepartmentReview>(DirectoryVerbs.DepartmentReview, Who.Administrators, (action, review, ct) => review.ShowAsync(action, ct))
+            .Map<ConfirmDepartmentData, DepartmentReview>(DirectoryVerbs.DepartmentConfirm, Who.Administrators, (action, review, ct) => review.ConfirmAsync(action, ct));
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Error_UnknownAction, Refused: TextKeys.Directory_Refused, ChangedMeanwhile: TextKeys.Error_CardAction))
             .Map<ImportData, ImportDesk>(DirectoryVerbs.Import, Who.Administrators, (action, desk, ct) => desk.ImportAsync(action, ct));

@@ -12,6 +12,8 @@ public static class DirectoryVerbs
     public const string DepartmentSave = "departments.save";
     public const string DepartmentRemove = "departments.remove";
     public const string Import = "directory.import";
+    public const string DepartmentReview = "departments.review";
+    public const string DepartmentConfirm = "departments.confirm";
 }
 
 /// <summary>The profile form's inputs: the chosen department's code and language.</summary>
@@ -35,3 +37,9 @@ public sealed record DepartmentFormData(
 
 /// <summary>The import form's inputs: what the CSV holds (departments or people) and the CSV.</summary>
 public sealed record ImportData(string? Kind = null, string? Csv = null);
+
+/// <summary>Which person a button is about (their directory key).</summary>
+public sealed record PersonRef([property: Required, StringLength(200)] string PersonKey);
+
+/// <summary>The review form: the person, and the department the administrator confirms (the form's input).</summary>
+public sealed record ConfirmDepartmentData([property: Required, StringLength(200)] string PersonKey, [property: StringLength(10)] string? Department = null);

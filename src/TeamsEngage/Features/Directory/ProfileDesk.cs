@@ -8,7 +8,8 @@ namespace TeamsEngage.Features.Directory;
 /// <summary>
 /// Everyone's own profile: their department and language, asked on the welcome, shown by <c>profile</c> and saved
 /// from either card. A save only ever changes the caller's own row: the person comes from the server-side caller,
-/// never from the card.
+/// never from the card. A department the directory set is authoritative: it is shown, not offered, and a save that
+/// names another one is refused.
 /// </summary>
 public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
 {
@@ -17,7 +18,8 @@ public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
     {
         var person = await FindAsync(command.Caller, cancellationToken).ConfigureAwait(false);
         var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
-        var card = ProfileCards.Profile(command.Texts, departments, person?.DepartmentCode, person?.Language);
+        var locked = await LockOfAsync(person, command.Texts, cancellationToken).ConfigureAwait(false);
+        var card = ProfileCards.Profile(command.Texts, departments, person, locked);
         await command.Turn.SendAsync(Replies.Card(card, command.Texts.Directory_Profile_Title), cancellationToken).ConfigureAwait(false);
     }
 
@@ -27,6 +29,11 @@ public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
         if (action.Caller.PersonKey is not { } personKey)
         {
             return CardActionResult.Refused;
+        }
+        var person = await directory.FindAsync(personKey, cancellationToken).ConfigureAwait(false);
+        if (person is { DepartmentSource: DepartmentSource.Directory } && person.DepartmentCode != department.Code)
+        {
+            return CardActionResult.WithMessage(action.Texts.Directory_Profile_LockedRefused);
         }
         var language = Texts.IsSupported(action.Data.Language) ? Texts.For(action.Data.Language).Language : null;
         var (outcome, saved) = await editor.SaveProfileAsync(personKey, department.Code, language, personKey, cancellationToken).ConfigureAwait(false);
@@ -47,7 +54,21 @@ public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
             return null;
         }
         var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
-        return new ProfileQuestion(departments, person?.DepartmentCode, person?.Language);
+        var locked = await LockOfAsync(person, caller.Texts, cancellationToken).ConfigureAwait(false);
+        return new ProfileQuestion(departments, person?.DepartmentCode, person?.Language, locked);
+    }
+
+    /// <summary>The department the directory set for the person, with the administrators to ask; null when they may choose.</summary>
+    private async Task<DepartmentLock?> LockOfAsync(Person? person, Texts texts, CancellationToken cancellationToken)
+    {
+        if (person is not { DepartmentSource: DepartmentSource.Directory, DepartmentCode: { } code }
+            || await directory.FindDepartmentAsync(code, cancellationToken).ConfigureAwait(false) is not { } department)
+        {
+            return null;
+        }
+        var administrators = (await directory.ListAdministratorsAsync(cancellationToken).ConfigureAwait(false))
+            .Select(a => a.Name ?? a.Email).OfType<string>().Take(3).ToList();
+        return new DepartmentLock(department, administrators.Count > 0 ? string.Join(", ", administrators) : texts.Directory_Profile_AskAdministrator);
     }
 
     private async Task<Person?> FindAsync(Caller caller, CancellationToken cancellationToken) =>

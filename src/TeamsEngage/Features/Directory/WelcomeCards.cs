@@ -6,7 +6,7 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Directory;
 
 /// <summary>What the welcome asks a newcomer: the departments to choose from and what the directory already knows.</summary>
-public sealed record ProfileQuestion(IReadOnlyList<Department> Departments, string? DepartmentCode, string? Language);
+public sealed record ProfileQuestion(IReadOnlyList<Department> Departments, string? DepartmentCode, string? Language, DepartmentLock? Locked = null);
 
 /// <summary>The first card a person gets when they install the bot.</summary>
 public static class WelcomeCards
@@ -16,7 +16,7 @@ public static class WelcomeCards
         [
             new TextBlock(texts.Welcome_Title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
             new TextBlock(texts.Welcome_Body) { Wrap = true },
-            .. question is null ? [] : ProfileCards.Form(texts, question.Departments, question.DepartmentCode, question.Language),
+            .. question is null ? [] : ProfileCards.Form(texts, question.Departments, question.DepartmentCode, question.Language, question.Locked),
             new TextBlock(texts.Welcome_Next) { Wrap = true, IsSubtle = true },
         ])
     {

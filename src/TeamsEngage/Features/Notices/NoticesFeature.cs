@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
+using TeamsEngage.People;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Features.Notices;
@@ -28,6 +29,9 @@ public static class NoticesFeature
         services.AddSingleton<NoticeInbox>();
         services.AddSingleton<IOutboxRenderer, NoticeCardRenderer>();
         services.AddSingleton<IBroadcastAudience, NoticeAudience>();
+        services.AddSingleton<NoticePersonalData>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<NoticePersonalData>());
+        services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<NoticePersonalData>());
         services.AddSingleton<NoticeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeScheduler>());
         return services;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
+using TeamsEngage.People;
 using TeamsEngage.Storage;
 using TeamsEngage.Storage.Hosting;
 
@@ -40,6 +41,9 @@ public static class PollsFeature
         services.AddSingleton<IOutboxRenderer, PollReminderRenderer>();
         services.AddSingleton<PollBroadcastAudience>();
         services.AddSingleton<IBroadcastAudience>(sp => sp.GetRequiredService<PollBroadcastAudience>());
+        services.AddSingleton<PollPersonalData>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<PollPersonalData>());
+        services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<PollPersonalData>());
         return services;
     }
 

@@ -6,12 +6,13 @@ namespace TeamsEngage.Features.Tickets;
 public sealed class TicketNotifier(IOutbox outbox, TicketStore tickets)
 {
     /// <summary>Sends the ticket card (<paramref name="view"/>) to one person.</summary>
+    /// <remarks>The reporter of an anonymised ticket was erased: there is nobody to tell, so nothing is queued.</remarks>
     public Task SendCardAsync(Ticket ticket, string recipientUserId, string view, string? eventKey, OutboxPriority priority, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(OutboxMessage.Create(recipientUserId, TicketOutboxKinds.Card, new TicketCardPayload(ticket.Id, view, eventKey), priority), cancellationToken);
+        string.IsNullOrEmpty(recipientUserId) ? Task.CompletedTask : outbox.EnqueueAsync(OutboxMessage.Create(recipientUserId, TicketOutboxKinds.Card, new TicketCardPayload(ticket.Id, view, eventKey), priority), cancellationToken);
 
     /// <summary>Tells one person about one history event.</summary>
     public Task SendEventAsync(Ticket ticket, string recipientUserId, TicketEvent ticketEvent, OutboxPriority priority, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync(OutboxMessage.Create(recipientUserId, TicketOutboxKinds.Event, new TicketEventPayload(ticket.Id, ticketEvent.RowKey), priority), cancellationToken);
+        string.IsNullOrEmpty(recipientUserId) ? Task.CompletedTask : outbox.EnqueueAsync(OutboxMessage.Create(recipientUserId, TicketOutboxKinds.Event, new TicketEventPayload(ticket.Id, ticketEvent.RowKey), priority), cancellationToken);
 
     /// <summary>Queues an update of every delivered card of the ticket, except the one the acting person pressed (the invoke response replaces it).</summary>
     public async Task RefreshCardsAsync(string ticketId, string? actingConversationId, string? actingActivityId, CancellationToken cancellationToken)

@@ -32,6 +32,9 @@ public static class TicketsFeature
         services.AddSingleton<IEntityAccess<Ticket>, TicketAccess>();
         services.AddHostedService<TicketEscalationService>();
         services.AddSingleton<IDepartmentWork, TicketOpenCounter>();
+        services.AddSingleton<TicketPersonalData>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<TicketPersonalData>());
+        services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<TicketPersonalData>());
 
         services.AddSingleton<IOutboxRenderer, TicketCardRenderer>();
         services.AddSingleton<IOutboxRenderer, TicketEventRenderer>();

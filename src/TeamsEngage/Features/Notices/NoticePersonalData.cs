@@ -1,0 +1,79 @@
+using System.Globalization;
+using TeamsEngage.People;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Features.Notices;
+
+/// <summary>
+/// Notices as personal data: a person's acknowledgements and the record of which notice cards reached them. The
+/// retention purge removes both for notices sent longer ago than the configured period.
+/// </summary>
+public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) : IPersonalData, IRetainedData
+{
+    private readonly IStoreTable _acks = store.Table(NoticeAcknowledgements.AcksTable);
+    private readonly IStoreTable _recipients = store.Table(NoticeAcknowledgements.RecipientsTable);
+
+    public async Task<PersonalDataSection> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var records = new List<IReadOnlyDictionary<string, string?>>();
+        foreach (var row in await RowsOfAsync(_acks, subject, cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new Dictionary<string, string?>
+            {
+                ["notice"] = StoreKey.Unescape(row.PartitionKey),
+                ["acknowledgedAt"] = row.GetDateTimeOffset("At")?.ToString("O", CultureInfo.InvariantCulture),
+            });
+        }
+        foreach (var row in await RowsOfAsync(_recipients, subject, cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new Dictionary<string, string?> { ["notice"] = StoreKey.Unescape(row.PartitionKey), ["deliveredTo"] = row.GetString("ConversationId") });
+        }
+        return new PersonalDataSection("notices", records);
+    }
+
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var removed = await DeleteAllAsync(_acks, await RowsOfAsync(_acks, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return removed + await DeleteAllAsync(_recipients, await RowsOfAsync(_recipients, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset now, RetentionOptions retention, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(retention);
+        var before = now - retention.Acknowledgements;
+        var removed = 0;
+        await foreach (var notice in notices.ListAsync(cancellationToken).Where(n => n.SentAt is { } sent && sent < before).ConfigureAwait(false))
+        {
+            var partition = StoreKey.Escape(notice.Id);
+            removed += await DeleteAllAsync(_acks, await _acks.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            removed += await DeleteAllAsync(_recipients, await _recipients.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        return removed;
+    }
+
+    // Both tables are keyed by the Teams user id within each notice's partition.
+    private static async Task<List<StoreEntity>> RowsOfAsync(IStoreTable table, DataSubject subject, CancellationToken cancellationToken) =>
+        await table.ScanAllAsync(cancellationToken)
+            .Where(r => subject.HasUserId(StoreKey.Unescape(r.RowKey)) || r.GetString("PersonKey") == subject.PersonKey)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    private static async Task<int> DeleteAllAsync(IStoreTable table, IEnumerable<StoreEntity> rows, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var row in rows)
+        {
+            try
+            {
+                await table.DeleteAsync(row.PartitionKey, row.RowKey, null, cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+            catch (StoreNotFoundException)
+            {
+                // Removed meanwhile by another instance's sweep.
+            }
+        }
+        return removed;
+    }
+}
