@@ -69,6 +69,30 @@ public static class StoreEntityExtensions
         while (token is not null);
     }
 
+    /// <summary>
+    /// Deletes each of <paramref name="rows"/> whatever its ETag, skipping those already gone (another instance's sweep
+    /// or a concurrent change removed them); returns how many this call removed.
+    /// </summary>
+    public static async Task<int> DeleteEachAsync(this IStoreTable table, IEnumerable<StoreEntity> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        var removed = 0;
+        foreach (var row in rows)
+        {
+            try
+            {
+                await table.DeleteAsync(row.PartitionKey, row.RowKey, null, cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+            catch (StoreNotFoundException)
+            {
+                // Already gone: what the caller wanted.
+            }
+        }
+        return removed;
+    }
+
     private static T? Get<T>(this StoreEntity entity, string name) where T : class
     {
         ArgumentNullException.ThrowIfNull(entity);

@@ -48,20 +48,7 @@ public sealed class DirectoryAudit(ITableStore store, TimeProvider clock)
 
     private async Task<int> DeleteAsync(IEnumerable<StoreEntity> entries, CancellationToken cancellationToken)
     {
-        var removed = 0;
-        foreach (var entry in entries)
-        {
-            try
-            {
-                await _table.DeleteAsync(entry.PartitionKey, entry.RowKey, null, cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-            catch (StoreNotFoundException)
-            {
-                // Another instance's sweep removed it first.
-            }
-        }
-        return removed;
+        return await _table.DeleteEachAsync(entries, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every recorded change, oldest first.</summary>

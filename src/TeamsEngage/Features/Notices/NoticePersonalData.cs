@@ -35,8 +35,8 @@ public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) :
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var removed = await DeleteAllAsync(_acks, await RowsOfAsync(_acks, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        return removed + await DeleteAllAsync(_recipients, await RowsOfAsync(_recipients, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var removed = await _acks.DeleteEachAsync(await RowsOfAsync(_acks, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return removed + await _recipients.DeleteEachAsync(await RowsOfAsync(_recipients, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> PurgeAsync(DateTimeOffset now, RetentionOptions retention, CancellationToken cancellationToken)
@@ -47,8 +47,8 @@ public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) :
         await foreach (var notice in notices.ListAsync(cancellationToken).Where(n => n.SentAt is { } sent && sent < before).ConfigureAwait(false))
         {
             var partition = StoreKey.Escape(notice.Id);
-            removed += await DeleteAllAsync(_acks, await _acks.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            removed += await DeleteAllAsync(_recipients, await _recipients.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            removed += await _acks.DeleteEachAsync(await _acks.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            removed += await _recipients.DeleteEachAsync(await _recipients.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         return removed;
     }
@@ -58,22 +58,4 @@ public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) :
         await table.ScanAllAsync(cancellationToken)
             .Where(r => subject.HasUserId(StoreKey.Unescape(r.RowKey)) || r.GetString("PersonKey") == subject.PersonKey)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-    private static async Task<int> DeleteAllAsync(IStoreTable table, IEnumerable<StoreEntity> rows, CancellationToken cancellationToken)
-    {
-        var removed = 0;
-        foreach (var row in rows)
-        {
-            try
-            {
-                await table.DeleteAsync(row.PartitionKey, row.RowKey, null, cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-            catch (StoreNotFoundException)
-            {
-                // Removed meanwhile by another instance's sweep.
-            }
-        }
-        return removed;
-    }
 }

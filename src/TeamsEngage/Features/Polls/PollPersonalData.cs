@@ -40,10 +40,10 @@ public sealed class PollPersonalData(ITableStore store) : IPersonalData, IRetain
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var removed = await DeleteAllAsync(_votes, await VotesOfAsync(subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        removed += await DeleteAllAsync(_recipients, await RecipientRowsOfAsync(subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var removed = await _votes.DeleteEachAsync(await VotesOfAsync(subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        removed += await _recipients.DeleteEachAsync(await RecipientRowsOfAsync(subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var ledger = await _ledger.QueryAllAsync(StoreKey.Escape(subject.PersonKey), cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return removed + await DeleteAllAsync(_ledger, ledger, cancellationToken).ConfigureAwait(false);
+        return removed + await _ledger.DeleteEachAsync(ledger, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> PurgeAsync(DateTimeOffset now, RetentionOptions retention, CancellationToken cancellationToken)
@@ -59,14 +59,14 @@ public sealed class PollPersonalData(ITableStore store) : IPersonalData, IRetain
         foreach (var poll in closed)
         {
             var named = await _votes.QueryAllAsync(poll.Id, cancellationToken: cancellationToken).Where(v => v.GetString("UserId") is not null).ToListAsync(cancellationToken).ConfigureAwait(false);
-            removed += await DeleteAllAsync(_votes, named, cancellationToken).ConfigureAwait(false);
+            removed += await _votes.DeleteEachAsync(named, cancellationToken).ConfigureAwait(false);
             var recipients = await _recipients.QueryAllAsync(poll.Id, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-            removed += await DeleteAllAsync(_recipients, recipients, cancellationToken).ConfigureAwait(false);
+            removed += await _recipients.DeleteEachAsync(recipients, cancellationToken).ConfigureAwait(false);
         }
         var oldLedger = await _ledger.ScanAllAsync(cancellationToken)
             .Where(r => r.GetDateTimeOffset("SentAt") is { } sentAt && sentAt < before)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return removed + await DeleteAllAsync(_ledger, oldLedger, cancellationToken).ConfigureAwait(false);
+        return removed + await _ledger.DeleteEachAsync(oldLedger, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<StoreEntity>> VotesOfAsync(DataSubject subject, CancellationToken cancellationToken) =>
@@ -78,22 +78,4 @@ public sealed class PollPersonalData(ITableStore store) : IPersonalData, IRetain
         await _recipients.ScanAllAsync(cancellationToken)
             .Where(r => r.GetString("PersonKey") == subject.PersonKey || subject.HasUserId(StoreKey.Unescape(r.RowKey)))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-    private static async Task<int> DeleteAllAsync(IStoreTable table, IEnumerable<StoreEntity> rows, CancellationToken cancellationToken)
-    {
-        var removed = 0;
-        foreach (var row in rows)
-        {
-            try
-            {
-                await table.DeleteAsync(row.PartitionKey, row.RowKey, null, cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-            catch (StoreNotFoundException)
-            {
-                // Removed meanwhile (another instance's sweep, a vote changed).
-            }
-        }
-        return removed;
-    }
 }

@@ -56,20 +56,7 @@ public sealed class PrivacyLinks(ITableStore store, SignedLinks links, IOptions<
     private async Task<int> DeleteWhereAsync(Func<StoreEntity, bool> match, CancellationToken cancellationToken)
     {
         var rows = await _exports.QueryAllAsync(Partition, cancellationToken: cancellationToken).Where(match).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var removed = 0;
-        foreach (var row in rows)
-        {
-            try
-            {
-                await _exports.DeleteAsync(row.PartitionKey, row.RowKey, null, cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-            catch (StoreNotFoundException)
-            {
-                // Removed meanwhile by another instance.
-            }
-        }
-        return removed;
+        return await _exports.DeleteEachAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
     private static string ExportPath(string id) => $"/privacy/exports/{Uri.EscapeDataString(id)}";

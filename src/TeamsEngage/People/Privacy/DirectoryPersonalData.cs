@@ -63,20 +63,7 @@ public sealed class DirectoryPersonalData(PeopleDirectory directory, ITableStore
         var rows = await _people.QueryAllAsync(PeopleRows.Partition, cancellationToken: cancellationToken)
             .Where(e => e.GetString("Key") is { } key && (key == subject.PersonKey || key == emailKey))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var removed = 0;
-        foreach (var row in rows)
-        {
-            try
-            {
-                await _people.DeleteAsync(row.PartitionKey, row.RowKey, null, cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-            catch (StoreNotFoundException)
-            {
-                // Removed meanwhile.
-            }
-        }
-        return removed;
+        return await _people.DeleteEachAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A department keeps existing without the erased liaison or backup.</summary>
