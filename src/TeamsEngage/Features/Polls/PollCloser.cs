@@ -3,7 +3,10 @@ using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
 
-/// <summary>Closes polls whose closing time has passed, every <see cref="PollsOptions.SweepInterval"/>.</summary>
+/// <summary>
+/// Closes polls whose closing time has passed, every <see cref="PollsOptions.SweepInterval"/>, and queues the broadcast of
+/// any open poll whose sending was cut short before it was queued.
+/// </summary>
 public sealed partial class PollCloser(PollStore polls, PollService service, TenantRegistry tenants, TimeProvider clock, IOptions<PollsOptions> options, ILogger<PollCloser> logger) : BackgroundService
 {
     /// <summary>One sweep: closes every due poll of every tenant, each inside its tenant. Returns how many were closed.</summary>
@@ -16,6 +19,10 @@ public sealed partial class PollCloser(PollStore polls, PollService service, Ten
 
     private async Task<int> SweepTenantAsync(CancellationToken cancellationToken)
     {
+        foreach (var pollId in await polls.ListOpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await service.QueueIfLostAsync(pollId, cancellationToken).ConfigureAwait(false);
+        }
         var closed = 0;
         foreach (var pollId in await polls.ListDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {

@@ -65,6 +65,27 @@ public sealed partial class PollService(
     }
 
     /// <summary>
+    /// Queues the broadcast of an open poll whose sending was cut short after voting opened (the process died before
+    /// queuing); a no-op when it is queued already. Returns true when this call queued it. The weekly cap decided at
+    /// sending is lost with the process: an anonymous poll is queued without it, so its groups can only grow, never fall
+    /// below what was checked; a named poll's cap is applied by the writer as usual.
+    /// </summary>
+    public async Task<bool> QueueIfLostAsync(string pollId, CancellationToken cancellationToken)
+    {
+        if (await polls.FindAsync(pollId, cancellationToken).ConfigureAwait(false) is not { Status: PollStatus.Open } open
+            || await Outbox.ReadProgressAsync(open.Id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+        await Outbox.QueueBroadcastAsync(
+            BroadcastRequest.Create(open.Id, CardKind, new PollPayload(open.Id)),
+            BroadcastAudienceSpec.Create(PollBroadcastAudience.AudienceKind, new PollAudienceSpec(open.Id, open.Spec.Audience, clock.GetUtcNow(), open.Spec.Anonymous ? [] : null)),
+            cancellationToken).ConfigureAwait(false);
+        LogRequeued(logger, open.Id);
+        return true;
+    }
+
+    /// <summary>
     /// A school-sized poll is written within moments: answering after that lets the author's card say who the weekly cap
     /// left out. A large one answers at once with its progress. Only the waiting depends on the request.
     /// </summary>
@@ -211,6 +232,9 @@ public sealed partial class PollService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sent: its broadcast is queued")]
     private static partial void LogSent(ILogger logger, string pollId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll {PollId} was open without its broadcast queued (sending was cut short); queued it now")]
+    private static partial void LogRequeued(ILogger logger, string pollId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sealed: {Votes} anonymous votes re-keyed at random")]
     private static partial void LogSealed(ILogger logger, string pollId, int votes);

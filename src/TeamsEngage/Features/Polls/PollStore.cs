@@ -92,6 +92,10 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
         _cache.TryRemove(CacheKey(pollId), out _);
     }
 
+    /// <summary>Ids of every poll on the open list (opened and not yet sealed).</summary>
+    public async Task<IReadOnlyList<string>> ListOpenAsync(CancellationToken cancellationToken) =>
+        await _polls.QueryAllAsync(PollEntities.OpenPartition, cancellationToken: cancellationToken).Select(row => row.RowKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Ids of open polls whose closing time has passed.</summary>
     public async Task<IReadOnlyList<string>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
