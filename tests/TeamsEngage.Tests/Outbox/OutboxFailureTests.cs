@@ -14,7 +14,8 @@ public sealed class OutboxFailureTests
         await using var host = OutboxHost.Start(data.Path, new Dictionary<string, string?> { ["TeamsEngage:Outbox:MaxConcurrency"] = "1" });
         var people = OutboxPeople.Many(12);
         await host.KnowAsync(connector, people);
-        connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("1"));
+        // Three seconds, so that pausing a half longer (4.5 s) or not at all falls far outside the scheduling noise.
+        connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("3"));
 
         await host.Outbox.StartBroadcastAsync(new BroadcastRequest("notice-429", TestRenderer.KindName, "x"), OutboxPeople.Stream(people.Select(p => OutboxPeople.Recipient(p))));
         var records = await host.WaitUntilSettledAsync("notice-429");
@@ -25,7 +26,8 @@ public sealed class OutboxFailureTests
         var throttled = Assert.Single(sends, r => r.ResponseStatus == 429);
         var next = sends.First(r => r.ReceivedAt > throttled.ReceivedAt);
         var gap = next.ReceivedAt - throttled.ReceivedAt;
-        Assert.InRange(gap.TotalMilliseconds, 950, 1600);
+        // Never sooner than asked (the stub records both requests on its own clock); late by scheduling only.
+        Assert.InRange(gap.TotalMilliseconds, 2950, 3600);
         Assert.Equal(throttled.ConversationId, next.ConversationId);
         Assert.Equal(12, sends.Where(r => r.Succeeded).Select(r => r.ConversationId).Distinct().Count());
     }
