@@ -84,6 +84,15 @@ public sealed partial class ConnectorStub : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the scripted replies not used yet: from now on every request gets the default reply.</summary>
+    public void ClearScript()
+    {
+        lock (_gate)
+        {
+            _script.Clear();
+        }
+    }
+
     /// <summary>Sets the roster of a conversation (or team) for the member routes.</summary>
     public void SetMembers(string conversationId, params TeamsChannelAccount[] members)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Features.Notices;
+using TeamsEngage.Outbox;
 using TeamsEngage.Tests.Support;
 using TeamsEngage.Testing.Connector;
 using TeamsEngage.Testing.Waiting;
@@ -61,8 +62,8 @@ public sealed class ManageNoticeTests
         await using var bot = await StartSchoolAsync();
         using var home = Fixtures.InHomeTenant();
         var id = await SendAsync(bot, Form());
-        var ben = Assert.Single(await WaitForNoticeAsync(bot, Persona.Ben));
-        var dan = Assert.Single(await WaitForNoticeAsync(bot, Dan));
+        Assert.Single(await WaitForNoticeAsync(bot, Persona.Ben));
+        Assert.Single(await WaitForNoticeAsync(bot, Dan));
         await UntilDeliveredAsync(bot, id, 2);
         await UntilCardAsync(() => bot.ExecuteAsync(Persona.Ben, NoticeVerbs.Acknowledge, new { noticeId = id }));
 
@@ -79,8 +80,11 @@ public sealed class ManageNoticeTests
         Assert.Contains("Wednesday, March 5, 2031", benUpdate.Body, StringComparison.Ordinal);
         Assert.Contains("You acknowledged this notice on", benUpdate.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("You acknowledged", danUpdate.Body, StringComparison.Ordinal);
-        Assert.NotNull(ben);
-        Assert.NotNull(dan);
+        // In place: each update replaces the very message the outbox recorded as delivered to that person.
+        var delivered = await bot.Services.GetRequiredService<IOutbox>().ReadDeliveriesAsync(id).ToListAsync();
+        Assert.Equal(
+            delivered.Where(d => d.Status == DeliveryStatus.Sent).Select(d => (d.ConversationId, d.ActivityId)).Order(),
+            updates.Select(u => ((string?)u.ConversationId, (string?)u.ActivityId)).Order());
     }
 
     [Fact]
@@ -95,11 +99,19 @@ public sealed class ManageNoticeTests
         await UntilDeliveredAsync(bot, id, 1);
 
         var outcome = CardOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Cancel, new { noticeId = id }));
+        // Teams would now take Dan's message: only the cancel stands between Dan and the notice, also for the send
+        // that was already waiting out the Retry-After when the cancel came.
+        bot.Connector.ClearScript();
 
         Assert.StartsWith("Cancelled: 1 pending messages stopped, 1 delivered cards", NoticeCardTests.TextBlocks(outcome).First(), StringComparison.Ordinal);
         var update = Assert.Single(await bot.Connector.WaitForAsync(r => r.Route == ConnectorRoute.Update && r.Succeeded, 1, TimeSpan.FromSeconds(20)));
         Assert.Equal(Persona.Ben.ConversationId, update.ConversationId);
         Assert.Contains("This notice was cancelled.", update.Body, StringComparison.Ordinal);
+        bool DanReached() => bot.Connector.Requests.Any(r => r.Route == ConnectorRoute.Send && r.ConversationId == Dan.ConversationId && r.Succeeded);
+        await Eventually.TrueAsync(
+            () => DanReached() || bot.Logs.GetSnapshot().Any(r => r.Message.Contains("recorded as Cancelled", StringComparison.Ordinal)),
+            "the outbox to settle Dan's waiting delivery");
+        Assert.False(DanReached(), "Dan was sent the notice after it was cancelled.");
         Assert.Empty(Delivered(bot, Dan));
     }
 

@@ -21,6 +21,14 @@ internal sealed class BroadcastHeaderCache(OutboxTables tables, TimeProvider tim
         {
             return cached.Header ?? item.Header;
         }
+        return await ReadFreshAsync(item, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The header as stored now (for a row that waited: a cancel may have come meanwhile), cached for the others.</summary>
+    public async Task<BroadcastHeader?> ReadFreshAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var broadcastId = item.BroadcastId!;
+        var now = time.GetUtcNow();
         var header = await tables.ReadHeaderAsync(broadcastId, cancellationToken).ConfigureAwait(false) ?? item.Header;
         _headers[broadcastId] = (header, now);
         if (_headers.Count > TrimAbove)

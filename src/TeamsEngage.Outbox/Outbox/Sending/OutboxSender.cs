@@ -125,9 +125,9 @@ internal sealed class OutboxSender
             return SendOutcome.Done;
         }
         var conversationId = message.IsUpdate ? pending.Row.GetString(RowFields.ConversationId) ?? reference.ConversationId : reference.ConversationId;
-        if (!await WaitTurnAsync(pending, tenant, conversationId, message.UserId, cancellationToken).ConfigureAwait(false))
+        if (await WaitTurnAsync(pending, tenant, conversationId, message.UserId, cancellationToken).ConfigureAwait(false) is { } stopped)
         {
-            await _recorder.FinishAsync(pending, DeliveryStatus.Unreachable, FailureReasons.NotInstalled, cancellationToken).ConfigureAwait(false);
+            await _recorder.FinishAsync(pending, stopped.Status, stopped.Reason, cancellationToken).ConfigureAwait(false);
             return SendOutcome.Done;
         }
         if (!leaseUsable())
@@ -146,17 +146,27 @@ internal sealed class OutboxSender
     }
 
     /// <summary>
-    /// Waits for the conversation's and the tenant's turn; false when the person uninstalled meanwhile. A wait longer than
-    /// a moment (a 429's Retry-After) leaves time for an uninstall, which deletes the reference, so it is read again then.
+    /// Waits for the conversation's and the tenant's turn; the outcome to record instead of sending when the broadcast was
+    /// cancelled or the person uninstalled meanwhile. A wait longer than a moment (a 429's Retry-After) leaves time for
+    /// both, so the header and the reference are read again then, past the header cache.
     /// </summary>
-    private async Task<bool> WaitTurnAsync(PendingRow pending, string tenant, string conversationId, string userId, CancellationToken cancellationToken)
+    private async Task<(DeliveryStatus Status, string? Reason)?> WaitTurnAsync(PendingRow pending, string tenant, string conversationId, string userId, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await _conversations.WaitAsync(conversationId, cancellationToken).ConfigureAwait(false);
         pending.TenantId = tenant;
         await _tenants.AcquireAsync(tenant, pending.Item.Priority, cancellationToken).ConfigureAwait(false);
-        return System.Diagnostics.Stopwatch.GetElapsedTime(started) < ReferenceRecheckAfter
-            || await _references.FindAsync(userId, cancellationToken).ConfigureAwait(false) is not null;
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(started) < ReferenceRecheckAfter)
+        {
+            return null;
+        }
+        if (!pending.Item.IsQueue && await _headers.ReadFreshAsync(pending.Item, cancellationToken).ConfigureAwait(false) is { Cancelled: true })
+        {
+            return (DeliveryStatus.Cancelled, null);
+        }
+        return await _references.FindAsync(userId, cancellationToken).ConfigureAwait(false) is null
+            ? (DeliveryStatus.Unreachable, FailureReasons.NotInstalled)
+            : null;
     }
 
     private async Task<string?> DeliverAsync(ConversationReference reference, string conversationId, string? activityId, Activity activity, CancellationToken cancellationToken)
