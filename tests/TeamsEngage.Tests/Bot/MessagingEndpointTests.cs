@@ -3,6 +3,8 @@ using System.Text;
 using TeamsEngage.Conversations;
 using TeamsEngage.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TeamsEngage.Connector.Client;
 
 namespace TeamsEngage.Tests.Bot;
 
@@ -245,6 +247,13 @@ public sealed class MessagingEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(bot.Connector.SentActivities);
+        var errors = bot.Logs.GetSnapshot().Where(r => r.Level == LogLevel.Error).ToList();
+        // The help reply failed, and so did the apology sent after it: both are logged with the connector's answer.
+        var failed = Assert.Single(errors, r => r.Message.StartsWith("Handler for message ", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, Assert.IsType<ConnectorException>(failed.Exception).StatusCode);
+        var apology = Assert.Single(errors, r => r.Message.StartsWith("Handler for error-reply ", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, Assert.IsType<ConnectorException>(apology.Exception).StatusCode);
+        Assert.Equal(2, bot.Connector.RequestsWhere(r => r.ConversationId == Persona.Ana.ConversationId && r.ResponseStatus == 404).Count);
     }
 
     private static Dictionary<string, string> Text(string text) => new() { ["text"] = text };

@@ -1,6 +1,7 @@
 using TeamsEngage.Outbox;
 using TeamsEngage.Testing.Connector;
 using TeamsEngage.Testing.Storage;
+using TeamsEngage.Testing.Waiting;
 using TeamsEngage.Tests.Support;
 
 namespace TeamsEngage.Tests.Outbox;
@@ -55,7 +56,8 @@ public sealed class OutboxDeliveryTests
 
         Assert.Equal(4, second.Queued);
         Assert.Equal(12, records.Count);
-        await Task.Delay(300);
+        // A row is recorded only after its send, so once all twelve are settled every send has reached the stub.
+        Assert.All(records, r => Assert.Equal(DeliveryStatus.Sent, r.Status));
         var perConversation = connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).GroupBy(r => r.ConversationId).ToList();
         Assert.Equal(12, perConversation.Count);
         Assert.All(perConversation, g => Assert.Single(g));
@@ -91,12 +93,16 @@ public sealed class OutboxDeliveryTests
         await using var host = OutboxHost.Start(data.Path);
         await host.KnowAsync(connector, [Persona.Ben]);
 
-        await host.Outbox.EnqueueAsync(new OutboxMessage(Persona.Ana.UserId, TestRenderer.KindName, "first", OutboxPriority.Normal));
+        var toAna = await host.Outbox.EnqueueAsync(new OutboxMessage(Persona.Ana.UserId, TestRenderer.KindName, "first", OutboxPriority.Normal));
         await host.Outbox.EnqueueAsync(new OutboxMessage(Persona.Ben.UserId, TestRenderer.KindName, "second", OutboxPriority.Normal));
 
         await connector.WaitForActivitiesAsync(Persona.Ben.ConversationId);
-        await Task.Delay(300);
-        Assert.Single(connector.RequestsWhere(r => r.Route == ConnectorRoute.Send));
+        await Eventually.TrueAsync(
+            () => host.Logs.GetSnapshot().Any(r => r.Message.Contains(toAna, StringComparison.Ordinal) && r.Message.Contains("recorded as Unreachable (NotInstalled)", StringComparison.Ordinal)),
+            "the outbox to record Ana's message as unreachable");
+        var sent = Assert.Single(connector.RequestsWhere(r => r.Route == ConnectorRoute.Send));
+        Assert.Equal(Persona.Ben.ConversationId, sent.ConversationId);
+        Assert.DoesNotContain(host.Renderer.Rendered, r => r.Payload == "first");
     }
 
     [Fact]

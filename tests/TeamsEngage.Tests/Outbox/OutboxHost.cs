@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Testing;
 using TeamsEngage.Connector.Client;
 using TeamsEngage.Conversations;
 using TeamsEngage.Outbox;
@@ -43,6 +44,9 @@ internal sealed class OutboxHost : IAsyncDisposable
 
     public IOutbox Outbox => new HomeTenantOutbox(Services.GetRequiredService<IOutbox>());
 
+    /// <summary>Every log record the host has written so far.</summary>
+    public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
+
     public static OutboxHost Start(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var config = new Dictionary<string, string?>(FastSettings())
@@ -68,6 +72,7 @@ internal sealed class OutboxHost : IAsyncDisposable
             }
             web.ConfigureTestServices(collection =>
             {
+                collection.AddFakeLogging();
                 collection.RemoveAll<IBotTokenProvider>();
                 collection.AddSingleton<IBotTokenProvider>(new FixedTokenProvider());
                 collection.AddSingleton<IOutboxRenderer>(renderer);

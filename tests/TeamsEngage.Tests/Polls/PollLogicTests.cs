@@ -54,6 +54,21 @@ public sealed class PollLogicTests
     }
 
     [Fact]
+    public void AGroupOfExactlyTheMinimumIsShownAndOneBelowItIsHidden()
+    {
+        var votes = new[] { ("AT", 5), ("BELOW", 4), ("SMALL", 1), ("BIG", 9) }
+            .SelectMany(g => Enumerable.Range(0, g.Item2).Select(i => new Vote([i % 2], null, g.Item1, "Member"))).ToList();
+
+        var groups = PollBreakdown.Build(2, votes, v => v.DepartmentCode, 5).ToDictionary(g => g.Name);
+
+        Assert.Equal(5, groups["AT"].Tally?.Voters);
+        Assert.Equal([3, 2], groups["AT"].Tally?.Counts);
+        Assert.Equal(GroupSuppression.TooSmall, groups["BELOW"].Suppression);
+        Assert.Null(groups["BELOW"].Tally);
+        Assert.Equal(9, groups["BIG"].Tally?.Voters);
+    }
+
+    [Fact]
     public void NoShownNumbersLetAHiddenGroupBeWorkedOutFromTheTotals()
     {
         var sizes = new[] { 3, 6, 8, 4, 11 };
@@ -62,6 +77,9 @@ public sealed class PollLogicTests
         var groups = PollBreakdown.Build(2, votes, v => v.DepartmentCode, 5);
 
         var hidden = groups.Where(g => g.Tally is null).ToList();
+        // 3 and 4 are hidden together (7); 6, 8 and 11 stay shown with their true counts.
+        Assert.Equal(["D1", "D2", "D4"], groups.Where(g => g.Tally is not null).Select(g => g.Name));
+        Assert.Equal([6, 8, 11], groups.Where(g => g.Tally is not null).Select(g => g.Tally!.Voters));
         Assert.True(hidden.Count >= 2);
         Assert.True(hidden.Sum(g => sizes[int.Parse(g.Name[1..], System.Globalization.CultureInfo.InvariantCulture)]) >= 5);
         Assert.All(groups.Where(g => g.Tally is not null), g => Assert.True(g.Tally!.Voters >= 5));

@@ -49,12 +49,18 @@ public sealed class TicketConversationTests
         await using var bot = await TicketWorld.StartAsync();
 
         var answer = MessageOf(await bot.ActAsync(Ana, SharedVerbs.OpenReport, new OpenReportData("notice-7")));
-        var form = SentCards.CardOf(Assert.Single(bot.SentTo(Ana))).ToJsonString();
-        var id = await bot.ReportAsync(Ana);
+        var form = SentCards.CardOf(Assert.Single(bot.SentTo(Ana)));
+        // Teams sends back the send button's own data merged with the inputs.
+        var send = form["actions"]!.AsArray().Single(a => a!["verb"]?.GetValue<string>() == TicketVerbs.Submit)!;
+        var noticeId = send["data"]!["noticeId"]!.GetValue<string>();
+        var confirmation = CardOf(await bot.ActAsync(Ana, TicketVerbs.Submit, new { noticeId, description = "The projector shows no picture", location = "Room 12", urgency = "StoppingClass" }));
+        var title = SentCards.TitleOf(confirmation)!;
+        using var home = Fixtures.InHomeTenant();
+        var ticket = await bot.Store().FindAsync(title[(title.LastIndexOf(' ') + 1)..], CancellationToken.None);
 
         Assert.Contains("report form", answer, StringComparison.Ordinal);
-        Assert.Contains("notice-7", form, StringComparison.Ordinal);
-        Assert.NotNull(id);
+        Assert.Equal("notice-7", noticeId);
+        Assert.Equal("notice-7", ticket?.NoticeId);
     }
 
     [Fact]
@@ -81,6 +87,6 @@ public sealed class TicketConversationTests
         var eliQueue = SentCards.CardOf(Assert.Single(bot.SentTo(Eli))).ToJsonString();
         Assert.True(eliQueue.IndexOf("SCI-0001", StringComparison.Ordinal) < eliQueue.IndexOf("MAT-0001", StringComparison.Ordinal));
         Assert.DoesNotContain("SCI-0001", Assert.Single(bot.SentTo(Carmen)).Text ?? string.Empty, StringComparison.Ordinal);
-        Assert.NotNull(math);
+        Assert.Equal("Your report MAT-0001", SentCards.TitleOf(math));
     }
 }

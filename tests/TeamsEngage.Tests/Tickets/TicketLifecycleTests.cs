@@ -21,7 +21,7 @@ public sealed class TicketLifecycleTests
         Assert.Equal("Your report SCI-0001", SentCards.TitleOf(confirmation));
         Assert.Contains("Ben Okafor", SentCards.AllText(confirmation), StringComparison.Ordinal);
 
-        var liaisonCard = await bot.WaitForSentAsync(Ben, "SCI-0001", "The projector shows no picture", "Ana Torres", "ticket.claim");
+        await bot.WaitForSentAsync(Ben, "SCI-0001", "The projector shows no picture", "Ana Torres", "ticket.claim");
         var benCardId = await bot.DeliveredCardIdAsync("SCI-0001", Ben);
 
         var claimed = CardOf(await bot.ActAsync(Ben, TicketVerbs.Claim, new { ticketId = "SCI-0001" }, benCardId));
@@ -38,7 +38,7 @@ public sealed class TicketLifecycleTests
 
         var resolved = CardOf(await bot.ActAsync(Ben, TicketVerbs.Resolve, new { ticketId = "SCI-0001", resolution = "Replaced the HDMI cable." }, benCardId));
         Assert.Contains("Resolved", resolved.ToJsonString(), StringComparison.Ordinal);
-        var told = await bot.WaitForSentAsync(Ana, "Replaced the HDMI cable.", TicketVerbs.Reopen, TicketVerbs.Rate);
+        await bot.WaitForSentAsync(Ana, "Replaced the HDMI cable.", TicketVerbs.Reopen, TicketVerbs.Rate);
         var resolvedCardId = await WaitForReporterCardAsync(bot, "SCI-0001", "1700000000900");
 
         var reopened = CardOf(await bot.ActAsync(Ana, TicketVerbs.Reopen, new { ticketId = "SCI-0001" }, resolvedCardId));
@@ -52,8 +52,6 @@ public sealed class TicketLifecycleTests
         Assert.Equal(
             [TicketEventKind.Created, TicketEventKind.Claimed, TicketEventKind.LiaisonReply, TicketEventKind.ReporterMessage, TicketEventKind.Resolved, TicketEventKind.Reopened],
             history.Select(e => e.Kind));
-        Assert.NotNull(told);
-        Assert.NotNull(liaisonCard);
     }
 
     [Fact]
