@@ -31,7 +31,7 @@ public static class ListeningAddresses
             app.Run();
             return 0;
         }
-        catch (IOException ex) when (ex is AddressInUseException || ex.InnerException is AddressInUseException)
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
             // Another process took the address between the check and the bind.
             Console.Error.WriteLine(InUse(urls));
