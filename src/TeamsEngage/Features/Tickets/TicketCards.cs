@@ -10,17 +10,13 @@ public static class TicketCards
     public const int MaxLocation = 200;
     public const int MaxMessage = 2000;
 
-    /// <summary>The report form, optionally prefilled, with an intro line and an error to show.</summary>
-    public static AdaptiveCard ReportForm(Texts texts, ReportFormData prefill, string? error = null, string? intro = null)
+    /// <summary>The report form, optionally prefilled, with an intro line and the errors of a refused submission.</summary>
+    public static AdaptiveCard ReportForm(Texts texts, ReportFormData prefill, ReportFormErrors? errors = null, string? intro = null)
     {
         var body = new List<CardElement> { Title(texts.Tickets_FormTitle) };
         if (intro is not null)
         {
             body.Add(new TextBlock(intro) { Wrap = true });
-        }
-        if (error is not null)
-        {
-            body.Add(new Container(new TextBlock(error) { Wrap = true, Color = TextColor.Attention, Weight = TextWeight.Bolder }) { Style = ContainerStyle.Attention });
         }
         body.Add(new TextInput("description")
         {
@@ -32,6 +28,7 @@ public static class TicketCards
             ErrorMessage = texts.Tickets_FormWhatMissing,
             Value = prefill.Description,
         });
+        AddError(body, errors?.Description);
         body.Add(new TextInput("location")
         {
             Label = texts.Tickets_FormWhere,
@@ -41,6 +38,7 @@ public static class TicketCards
             ErrorMessage = texts.Tickets_FormWhereMissing,
             Value = prefill.Location,
         });
+        AddError(body, errors?.Location);
         body.Add(new ChoiceSetInput("urgency", UrgencyChoices(texts))
         {
             Label = texts.Tickets_FormUrgency,
@@ -49,11 +47,21 @@ public static class TicketCards
             ErrorMessage = texts.Tickets_FormUrgencyMissing,
             Value = prefill.Urgency,
         });
+        AddError(body, errors?.Urgency);
         return new AdaptiveCard(body)
         {
             Actions = [new ExecuteAction(texts.Tickets_FormSend, TicketVerbs.Submit) { Data = new ReportFormData(prefill.NoticeId), Style = ActionStyle.Positive }],
             FallbackText = texts.Tickets_FormTitle,
         };
+    }
+
+    // Right under its field, as the client shows its own validation: every error at once, each where it is fixed.
+    private static void AddError(List<CardElement> body, string? error)
+    {
+        if (error is not null)
+        {
+            body.Add(new TextBlock(error) { Wrap = true, Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.Small });
+        }
     }
 
     /// <summary>The ticket as its reporter sees it: id, who handles it, by when, status; and what they can do now.</summary>
