@@ -1,4 +1,5 @@
 using TeamsEngage.Cards;
+using TeamsEngage.Commands;
 using TeamsEngage.Localization;
 
 namespace TeamsEngage.Features.Tickets;
@@ -67,11 +68,10 @@ public static class TicketCards
     /// <summary>The ticket as its reporter sees it: id, who handles it, by when, status; and what they can do now.</summary>
     public static AdaptiveCard Reporter(Ticket ticket, Texts texts, TimeZoneInfo zone)
     {
-        var handler = ticket.HandlerName is { } name ? CardText.Escape(name) : texts.Tickets_Administrators;
         var facts = new List<Fact>
         {
             new(texts.Tickets_FactStatus, StatusText(ticket, texts)),
-            new(texts.Tickets_FactHandler, handler),
+            new(texts.Tickets_FactHandler, HandlerText(ticket, texts)),
             new(texts.Tickets_FactDue, PeopleTime.Brief(ticket.DueAt, zone, texts)),
             new(texts.Tickets_FactUrgency, UrgencyText(ticket.Urgency, texts)),
             new(texts.Tickets_FactWhere, CardText.Escape(ticket.Location)),
@@ -83,9 +83,11 @@ public static class TicketCards
             CardText.UserText(ticket.Description, 500, italic: true),
             new FactSet(facts),
         };
-        if (ticket.AssigneeKey is null && ticket.ClaimedByName is null && ticket.IsOpen)
+        if (ticket.AssigneeKey is null && ticket.ClaimedByKey is null && ticket.IsOpen)
         {
-            body.Add(new TextBlock(texts.Tickets_NoLiaisonTruth) { Wrap = true, IsSubtle = true });
+            body.Add(new TextBlock(ticket.DepartmentName is { } department
+                ? texts.Tickets_NoLiaisonTruth(CardText.Escape(department))
+                : texts.Tickets_NoDepartmentTruth(BotCommands.Profile.WordFor(texts.Language))) { Wrap = true, IsSubtle = true });
         }
         if (ticket.Resolution is { } note && ticket.Status == TicketStatus.Resolved)
         {
@@ -118,6 +120,33 @@ public static class TicketCards
             { Separator = true, Spacing = Spacing.Medium });
         }
         return new AdaptiveCard(body) { FallbackText = texts.Tickets_MyIssuesTitle };
+    }
+
+    /// <summary>
+    /// Who handles the ticket, escaped: the claimer, else the liaison it is routed to, else the administrators. A liaison
+    /// whose name the directory does not know yet is still a liaison, never "the administrators".
+    /// </summary>
+    public static string HandlerText(Ticket ticket, Texts texts) =>
+        ticket.HandlerName is { Length: > 0 } name ? CardText.Escape(name)
+        : ticket.ClaimedByKey is not null || ticket.AssigneeKey is not null ? texts.Tickets_YourLiaison
+        : texts.Tickets_Administrators;
+
+    /// <summary>The ticket's department, escaped; tickets of people without one are in the administrators' named queue.</summary>
+    public static string DepartmentText(Ticket ticket, Texts texts) =>
+        ticket.DepartmentName is { } name ? CardText.Escape(name) : texts.Tickets_NoDepartmentQueue;
+
+    /// <summary>What a reassignment means for the reporter: where the ticket is now and who will handle it.</summary>
+    /// <remarks>A move to a department records the department's name; a hand-over to a person records theirs.</remarks>
+    public static string ReassignedForReporter(Ticket ticket, TicketEvent reassigned, Texts texts)
+    {
+        var movedDepartment = ticket.DepartmentName is { } department && string.Equals(reassigned.Text, department, StringComparison.Ordinal);
+        if (!movedDepartment)
+        {
+            return texts.Tickets_ReporterHandedTo(HandlerText(ticket, texts));
+        }
+        return ticket.AssigneeKey is null && ticket.ClaimedByKey is null
+            ? texts.Tickets_ReporterMovedToAdministrators(DepartmentText(ticket, texts))
+            : texts.Tickets_ReporterMoved(DepartmentText(ticket, texts), HandlerText(ticket, texts));
     }
 
     public static string StatusText(Ticket ticket, Texts texts) => ticket.Status switch
