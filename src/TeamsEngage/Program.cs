@@ -21,7 +21,7 @@ app.MapHealthChecks("/healthz");
 app.MapBotEndpoint("/api/messages");
 app.MapFeatures();
 
-app.Run();
+return app.RunOrExplain();
 
 /// <summary>The web host's entry point, visible to the test host.</summary>
 public partial class Program;

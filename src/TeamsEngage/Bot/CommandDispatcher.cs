@@ -70,7 +70,8 @@ public sealed class CommandDispatcher(BotRoutes routes)
         var firstWords = text.ToLowerInvariant();
         var best = ByWord
             .Where(e => e.Command.Command.Audience.Admits(caller.Role))
-            .Select(e => (e.Command.Command.Name, Distance: Levenshtein(e.Word, firstWords.Length > e.Word.Length + 2 ? firstWords[..(e.Word.Length + 2)].TrimEnd() : firstWords)))
+            // Suggest the word of the person's language, whichever language's word was mistyped.
+            .Select(e => (Name: e.Command.Command.WordFor(caller.Texts.Language), Distance: Levenshtein(e.Word, firstWords.Length > e.Word.Length + 2 ? firstWords[..(e.Word.Length + 2)].TrimEnd() : firstWords)))
             .Where(e => e.Distance <= 2)
             .OrderBy(e => e.Distance)
             .FirstOrDefault();

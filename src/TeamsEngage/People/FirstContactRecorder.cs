@@ -8,7 +8,7 @@ namespace TeamsEngage.People;
 
 /// <summary>
 /// Records a person in the directory on their first activity in their 1:1 chat. When the bot is installed it asks the
-/// connector once for their email or UPN, which merges the row an import made for that email. The lookup is bounded by
+/// connector once for their email or UPN (and their name, which an install often lacks), which merges the row an import made for that email. The lookup is bounded by
 /// a short timeout and a failure is tolerated (the person is recorded without an email). Other activities never call
 /// the connector, and once this instance has recorded someone their later turns cost nothing here.
 /// </summary>
@@ -42,8 +42,11 @@ public sealed partial class FirstContactRecorder(PeopleDirectory directory, Peop
             recorded.Add(userId);
             return;
         }
-        var lookup = askConnector ? await LookUpEmailAsync(turn.Connector, serviceUrl, conversationId, userId, cancellationToken).ConfigureAwait(false) : default;
-        await editor.RecordContactAsync(new Contact(oid, userId, activity.From.Name, lookup.Email, lookup.Answered), cancellationToken).ConfigureAwait(false);
+        var lookup = askConnector ? await LookUpMemberAsync(turn.Connector, serviceUrl, conversationId, userId, cancellationToken).ConfigureAwait(false) : default;
+        // Teams often sends an install without the person's name; the member lookup has it, so a liaison is named
+        // to the people she serves before she has written a word.
+        var name = activity.From.Name is { Length: > 0 } said ? said : lookup.Name;
+        await editor.RecordContactAsync(new Contact(oid, userId, name, lookup.Email, lookup.Answered), cancellationToken).ConfigureAwait(false);
         recorded.Add(userId);
     }
 
@@ -51,7 +54,7 @@ public sealed partial class FirstContactRecorder(PeopleDirectory directory, Peop
         (activity.Type == ActivityTypes.InstallationUpdate && string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase))
         || (activity.Type == ActivityTypes.ConversationUpdate && activity.BotWasAdded());
 
-    private async Task<(string? Email, bool Answered)> LookUpEmailAsync(IConnectorClient connector, string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken)
+    private async Task<(string? Email, string? Name, bool Answered)> LookUpMemberAsync(IConnectorClient connector, string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(MemberLookupTimeout);
@@ -59,16 +62,16 @@ public sealed partial class FirstContactRecorder(PeopleDirectory directory, Peop
         {
             var member = await connector.GetMemberAsync(serviceUrl, conversationId, userId, timeout.Token).ConfigureAwait(false);
             var email = member.Email is { Length: > 0 } e ? e : member.UserPrincipalName is { Length: > 0 } upn ? upn : null;
-            return (email, true);
+            return (email, member.Name is { Length: > 0 } name ? name : null, true);
         }
         catch (ConnectorException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
-            return (null, true);
+            return (null, null, true);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogLookupFailed(logger, ex.GetType().Name);
-            return (null, false);
+            return (null, null, false);
         }
     }
 

@@ -24,8 +24,11 @@ internal static class PollViews
     }
 
     /// <summary>The CSV the author downloads.</summary>
-    public static string Csv(Poll poll, IReadOnlyList<Vote> votes, int minGroupSize) =>
-        PollCsv.Build(poll, PollDisclosure.Results(poll, votes, minGroupSize), minGroupSize, null);
+    public static string Csv(Poll poll, IReadOnlyList<Vote> votes, int minGroupSize)
+    {
+        var results = PollDisclosure.Results(poll, votes, minGroupSize);
+        return PollCsv.Build(poll, results, Math.Max(poll.Recipients, results.Voters), minGroupSize, null);
+    }
 
     /// <summary>The tally on a voter's card (live or after closing), or null.</summary>
     public static PollTally? VoterCard(Poll poll, IReadOnlyList<Vote> votes, int minGroupSize) =>

@@ -23,7 +23,7 @@ internal static class TicketCardSamples
         {
             var texts = Texts.For(language);
             yield return ($"tickets.form.{language}", TicketCards.ReportForm(texts, new ReportFormData()));
-            yield return ($"tickets.form-error.{language}", TicketCards.ReportForm(texts, new ReportFormData("notice-1", "Projector *broken*", null, "InTheWay"), texts["Tickets_FormWhereMissing"], texts["Tickets_FormProblemIntro"]));
+            yield return ($"tickets.form-error.{language}", TicketCards.ReportForm(texts, new ReportFormData("notice-1", "Projector *broken*", null, "Soon"), new ReportFormErrors(null, texts["Tickets_FormWhereMissing"], texts["Tickets_FormUrgencyMissing"]), texts["Tickets_FormProblemIntro"]));
             yield return ($"tickets.reporter-open.{language}", TicketCards.Reporter(open, texts, zone));
             yield return ($"tickets.reporter-admins.{language}", TicketCards.Reporter(admins, texts, zone));
             yield return ($"tickets.reporter-claimed.{language}", TicketCards.Reporter(claimed, texts, zone));

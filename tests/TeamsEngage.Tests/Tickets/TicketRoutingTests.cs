@@ -103,7 +103,7 @@ public sealed class TicketRoutingTests
         CardOf(await bot.ActAsync(Ben, TicketVerbs.Reassign, new { ticketId = id, target = "d:ART" }));
 
         await bot.WaitForSentAsync(Fay, id, "Ben Okafor reassigned", "ticket.claim");
-        await bot.WaitForSentAsync(Ana, id, "reassigned it to Fay Moreno");
+        await bot.WaitForSentAsync(Ana, id, "Moved to Arts; Fay Moreno will handle it.");
         var ticket = await bot.Store().FindAsync(id, CancellationToken.None);
         Assert.Equal(("ART", "Fay Moreno", TicketStatus.Open), (ticket!.DepartmentCode, ticket.AssigneeName, ticket.Status));
         CardOf(await bot.ActAsync(Fay, TicketVerbs.Claim, new { ticketId = id }));

@@ -13,12 +13,14 @@ public static class PollCsv
     // Characters a spreadsheet starts a formula with, also in their full-width forms, which some spreadsheets fold to ASCII.
     private const string FormulaStarts = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
 
-    public static string Build(Poll poll, PollResults results, int minGroupSize, IReadOnlyList<(string? UserId, Vote Vote)>? namedVotes)
+    /// <param name="reached">People whose card was delivered, counted as the results card counts them (<c>PollService.ReachedAsync</c>).</param>
+    public static string Build(Poll poll, PollResults results, int reached, int minGroupSize, IReadOnlyList<(string? UserId, Vote Vote)>? namedVotes)
     {
         var csv = new StringBuilder();
         Line(csv, "question", poll.Spec.Question);
-        Line(csv, "voters", Number(results.Voters));
-        Line(csv, "recipients", Number(poll.Recipients));
+        // The card's words and numbers ("2 of 3 people reached have answered"): the audience's size is not who was reached.
+        Line(csv, "answered", Number(results.Voters));
+        Line(csv, "reached", Number(reached));
         csv.Append("\r\n");
         if (results.Tally is not { } tally)
         {

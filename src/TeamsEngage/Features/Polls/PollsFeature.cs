@@ -77,6 +77,7 @@ public static class PollsFeature
         PollLinks links,
         PollStore polls,
         VoteStore votes,
+        PollService service,
         IOptions<PollsOptions> options,
         CancellationToken cancellationToken)
     {
@@ -93,7 +94,9 @@ public static class PollsFeature
         var named = poll.Spec.Anonymous ? null : await votes.ReadNamedAsync(poll.Id, cancellationToken).ConfigureAwait(false);
         var all = named?.Select(v => v.Vote).ToList() ?? [.. await votes.ReadAllAsync(poll, cancellationToken).ConfigureAwait(false)];
         var minimum = options.Value.MinGroupSize;
-        var csv = PollCsv.Build(poll, PollDisclosure.Results(poll, all, minimum), minimum, named);
+        var results = PollDisclosure.Results(poll, all, minimum);
+        var reached = await service.ReachedAsync(poll, results.Voters, cancellationToken).ConfigureAwait(false);
+        var csv = PollCsv.Build(poll, results, reached, minimum, named);
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"poll-{poll.Id}.csv");
     }
 }

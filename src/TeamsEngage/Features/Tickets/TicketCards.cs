@@ -1,4 +1,5 @@
 using TeamsEngage.Cards;
+using TeamsEngage.Commands;
 using TeamsEngage.Localization;
 
 namespace TeamsEngage.Features.Tickets;
@@ -10,17 +11,13 @@ public static class TicketCards
     public const int MaxLocation = 200;
     public const int MaxMessage = 2000;
 
-    /// <summary>The report form, optionally prefilled, with an intro line and an error to show.</summary>
-    public static AdaptiveCard ReportForm(Texts texts, ReportFormData prefill, string? error = null, string? intro = null)
+    /// <summary>The report form, optionally prefilled, with an intro line and the errors of a refused submission.</summary>
+    public static AdaptiveCard ReportForm(Texts texts, ReportFormData prefill, ReportFormErrors? errors = null, string? intro = null)
     {
         var body = new List<CardElement> { Title(texts.Tickets_FormTitle) };
         if (intro is not null)
         {
             body.Add(new TextBlock(intro) { Wrap = true });
-        }
-        if (error is not null)
-        {
-            body.Add(new Container(new TextBlock(error) { Wrap = true, Color = TextColor.Attention, Weight = TextWeight.Bolder }) { Style = ContainerStyle.Attention });
         }
         body.Add(new TextInput("description")
         {
@@ -32,6 +29,7 @@ public static class TicketCards
             ErrorMessage = texts.Tickets_FormWhatMissing,
             Value = prefill.Description,
         });
+        AddError(body, errors?.Description);
         body.Add(new TextInput("location")
         {
             Label = texts.Tickets_FormWhere,
@@ -41,6 +39,7 @@ public static class TicketCards
             ErrorMessage = texts.Tickets_FormWhereMissing,
             Value = prefill.Location,
         });
+        AddError(body, errors?.Location);
         body.Add(new ChoiceSetInput("urgency", UrgencyChoices(texts))
         {
             Label = texts.Tickets_FormUrgency,
@@ -49,6 +48,7 @@ public static class TicketCards
             ErrorMessage = texts.Tickets_FormUrgencyMissing,
             Value = prefill.Urgency,
         });
+        AddError(body, errors?.Urgency);
         return new AdaptiveCard(body)
         {
             Actions = [new ExecuteAction(texts.Tickets_FormSend, TicketVerbs.Submit) { Data = new ReportFormData(prefill.NoticeId), Style = ActionStyle.Positive }],
@@ -56,14 +56,22 @@ public static class TicketCards
         };
     }
 
+    // Right under its field, as the client shows its own validation: every error at once, each where it is fixed.
+    private static void AddError(List<CardElement> body, string? error)
+    {
+        if (error is not null)
+        {
+            body.Add(new TextBlock(error) { Wrap = true, Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.Small });
+        }
+    }
+
     /// <summary>The ticket as its reporter sees it: id, who handles it, by when, status; and what they can do now.</summary>
     public static AdaptiveCard Reporter(Ticket ticket, Texts texts, TimeZoneInfo zone)
     {
-        var handler = ticket.HandlerName is { } name ? CardText.Escape(name) : texts.Tickets_Administrators;
         var facts = new List<Fact>
         {
             new(texts.Tickets_FactStatus, StatusText(ticket, texts)),
-            new(texts.Tickets_FactHandler, handler),
+            new(texts.Tickets_FactHandler, HandlerText(ticket, texts)),
             new(texts.Tickets_FactDue, PeopleTime.Brief(ticket.DueAt, zone, texts)),
             new(texts.Tickets_FactUrgency, UrgencyText(ticket.Urgency, texts)),
             new(texts.Tickets_FactWhere, CardText.Escape(ticket.Location)),
@@ -75,9 +83,11 @@ public static class TicketCards
             CardText.UserText(ticket.Description, 500, italic: true),
             new FactSet(facts),
         };
-        if (ticket.AssigneeKey is null && ticket.ClaimedByName is null && ticket.IsOpen)
+        if (ticket.AssigneeKey is null && ticket.ClaimedByKey is null && ticket.IsOpen)
         {
-            body.Add(new TextBlock(texts.Tickets_NoLiaisonTruth) { Wrap = true, IsSubtle = true });
+            body.Add(new TextBlock(ticket.DepartmentName is { } department
+                ? texts.Tickets_NoLiaisonTruth(CardText.Escape(department))
+                : texts.Tickets_NoDepartmentTruth(BotCommands.Profile.WordFor(texts.Language))) { Wrap = true, IsSubtle = true });
         }
         if (ticket.Resolution is { } note && ticket.Status == TicketStatus.Resolved)
         {
@@ -110,6 +120,33 @@ public static class TicketCards
             { Separator = true, Spacing = Spacing.Medium });
         }
         return new AdaptiveCard(body) { FallbackText = texts.Tickets_MyIssuesTitle };
+    }
+
+    /// <summary>
+    /// Who handles the ticket, escaped: the claimer, else the liaison it is routed to, else the administrators. A liaison
+    /// whose name the directory does not know yet is still a liaison, never "the administrators".
+    /// </summary>
+    public static string HandlerText(Ticket ticket, Texts texts) =>
+        ticket.HandlerName is { Length: > 0 } name ? CardText.Escape(name)
+        : ticket.ClaimedByKey is not null || ticket.AssigneeKey is not null ? texts.Tickets_YourLiaison
+        : texts.Tickets_Administrators;
+
+    /// <summary>The ticket's department, escaped; tickets of people without one are in the administrators' named queue.</summary>
+    public static string DepartmentText(Ticket ticket, Texts texts) =>
+        ticket.DepartmentName is { } name ? CardText.Escape(name) : texts.Tickets_NoDepartmentQueue;
+
+    /// <summary>What a reassignment means for the reporter: where the ticket is now and who will handle it.</summary>
+    /// <remarks>A move to a department records the department's name; a hand-over to a person records theirs.</remarks>
+    public static string ReassignedForReporter(Ticket ticket, TicketEvent reassigned, Texts texts)
+    {
+        var movedDepartment = ticket.DepartmentName is { } department && string.Equals(reassigned.Text, department, StringComparison.Ordinal);
+        if (!movedDepartment)
+        {
+            return texts.Tickets_ReporterHandedTo(HandlerText(ticket, texts));
+        }
+        return ticket.AssigneeKey is null && ticket.ClaimedByKey is null
+            ? texts.Tickets_ReporterMovedToAdministrators(DepartmentText(ticket, texts))
+            : texts.Tickets_ReporterMoved(DepartmentText(ticket, texts), HandlerText(ticket, texts));
     }
 
     public static string StatusText(Ticket ticket, Texts texts) => ticket.Status switch

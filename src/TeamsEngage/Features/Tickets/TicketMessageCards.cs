@@ -12,7 +12,7 @@ public static class TicketMessageCards
         var body = new List<CardElement>
         {
             new TextBlock(texts.Tickets_EventHeader(ticket.Id)) { IsSubtle = true, Size = TextSize.Small, Wrap = true },
-            new TextBlock(TicketEventText.Line(e, texts)) { Weight = TextWeight.Bolder, Wrap = true },
+            new TextBlock(Line(ticket, e, texts, forReporter)) { Weight = TextWeight.Bolder, Wrap = true },
         };
         if (e.Kind is TicketEventKind.LiaisonReply or TicketEventKind.ReporterMessage or TicketEventKind.Resolved && e.Text is { } said)
         {
@@ -30,8 +30,12 @@ public static class TicketMessageCards
                     : TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Answer, TicketVerbs.Reply, "replyText"),
             }
             : null;
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = TicketEventText.Line(e, texts) };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = Line(ticket, e, texts, forReporter) };
     }
+
+    // The reporter is told what a reassignment means for them, not who pressed the button.
+    private static string Line(Ticket ticket, TicketEvent e, Texts texts, bool forReporter) =>
+        forReporter && e.Kind == TicketEventKind.Reassigned ? TicketCards.ReassignedForReporter(ticket, e, texts) : TicketEventText.Line(e, texts);
 
     /// <summary>The reporter has several claimed tickets: which one is the message about? The message is kept in the box.</summary>
     public static AdaptiveCard WhichTicket(IReadOnlyList<Ticket> tickets, string message, Texts texts) => new(

@@ -35,7 +35,7 @@ public sealed class TicketReassignment(TicketDesk desk, TicketPeople people, IPe
                     ReminderSent = false,
                     NextEscalationAt = t.DueAt,
                 },
-                desk.Event(t, TicketEventKind.Reassigned, actor, assignee?.Name ?? department?.Name)), cancellationToken).ConfigureAwait(false);
+                desk.Event(t, TicketEventKind.Reassigned, actor, department?.Name ?? assignee?.Name)), cancellationToken).ConfigureAwait(false);
         if (result is { Written: true, State: { } moved, Change: { } change })
         {
             var handlers = assignee is not null ? [assignee] : await people.AdministratorsAsync(cancellationToken).ConfigureAwait(false);

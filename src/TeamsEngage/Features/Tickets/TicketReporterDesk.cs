@@ -30,7 +30,7 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
             await notifier.SendEventAsync(ticket, userId, said, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
         }
         await notifier.RefreshCardsAsync(ticket.Id, null, null, cancellationToken).ConfigureAwait(false);
-        return texts.Tickets_SentTo(ticket.Id, CardText.Escape(ticket.HandlerName ?? texts.Tickets_Administrators));
+        return texts.Tickets_SentTo(ticket.Id, TicketCards.HandlerText(ticket, texts));
     }
 
     public async Task<CardActionResult> ReopenAsync(CardAction<TicketActionData, Ticket> action, CancellationToken cancellationToken)

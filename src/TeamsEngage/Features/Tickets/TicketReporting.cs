@@ -41,10 +41,9 @@ public sealed partial class TicketReporting(
     {
         var texts = action.Texts;
         var form = action.Data;
-        var error = Validate(form, texts, out var urgency);
-        if (error is not null)
+        if (Validate(form, texts, out var urgency) is { } errors)
         {
-            return CardActionResult.WithCard(TicketCards.ReportForm(texts, form, error));
+            return CardActionResult.WithCard(TicketCards.ReportForm(texts, form, errors));
         }
         form = form with { Description = form.Description!.Trim(), Location = form.Location!.Trim() };
         var zone = PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone());
@@ -109,26 +108,16 @@ public sealed partial class TicketReporting(
         return ticket;
     }
 
-    private static string? Validate(ReportFormData form, Localization.Texts texts, out TicketUrgency urgency)
+    private static ReportFormErrors? Validate(ReportFormData form, Localization.Texts texts, out TicketUrgency urgency)
     {
-        urgency = TicketUrgency.Whenever;
-        if (string.IsNullOrWhiteSpace(form.Description))
-        {
-            return texts.Tickets_FormWhatMissing;
-        }
-        if (string.IsNullOrWhiteSpace(form.Location))
-        {
-            return texts.Tickets_FormWhereMissing;
-        }
-        if (form.Description.Length > TicketCards.MaxDescription || form.Location.Length > TicketCards.MaxLocation)
-        {
-            return texts.Tickets_FormTooLong;
-        }
-        if (!Enum.TryParse(form.Urgency, ignoreCase: false, out urgency) || !Enum.IsDefined(urgency))
-        {
-            return texts.Tickets_FormUrgencyMissing;
-        }
-        return null;
+        var description = string.IsNullOrWhiteSpace(form.Description) ? texts.Tickets_FormWhatMissing
+            : form.Description.Length > TicketCards.MaxDescription ? texts.Tickets_FormWhatTooLong
+            : null;
+        var location = string.IsNullOrWhiteSpace(form.Location) ? texts.Tickets_FormWhereMissing
+            : form.Location.Length > TicketCards.MaxLocation ? texts.Tickets_FormWhereTooLong
+            : null;
+        var urgencyError = Enum.TryParse(form.Urgency, ignoreCase: false, out urgency) && Enum.IsDefined(urgency) ? null : texts.Tickets_FormUrgencyMissing;
+        return description is null && location is null && urgencyError is null ? null : new ReportFormErrors(description, location, urgencyError);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketId} reported in department {DepartmentCode} (liaison reachable: {LiaisonReachable})")]

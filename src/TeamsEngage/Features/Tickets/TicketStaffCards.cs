@@ -22,7 +22,7 @@ public static class TicketStaffCards
         body.Add(CardText.UserText(ticket.Description));
         body.Add(new FactSet(
             new Fact(texts.Tickets_FactReporter, CardText.Escape(ticket.ReporterName ?? string.Empty)),
-            new Fact(texts.Tickets_FactDepartment, CardText.Escape(ticket.DepartmentName ?? ticket.DepartmentCode)),
+            new Fact(texts.Tickets_FactDepartment, TicketCards.DepartmentText(ticket, texts)),
             new Fact(texts.Tickets_FactWhere, CardText.Escape(ticket.Location)),
             new Fact(texts.Tickets_FactUrgency, TicketCards.UrgencyText(ticket.Urgency, texts)),
             new Fact(texts.Tickets_FactStatus, TicketCards.StatusText(ticket, texts)),

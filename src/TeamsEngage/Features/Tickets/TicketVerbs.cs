@@ -34,6 +34,9 @@ public sealed record TicketCardPayload(string TicketId, string View, string? Eve
 /// <summary>Outbox payload of <see cref="TicketOutboxKinds.Event"/>.</summary>
 public sealed record TicketEventPayload(string TicketId, string EventKey);
 
+/// <summary>What is wrong with a submitted report form, per field; null where the field is fine.</summary>
+public sealed record ReportFormErrors(string? Description, string? Location, string? Urgency);
+
 /// <summary>The report form: the notice it is about, and its inputs once submitted.</summary>
 public sealed record ReportFormData([property: StringLength(100)] string? NoticeId = null, string? Description = null, string? Location = null, string? Urgency = null);
 

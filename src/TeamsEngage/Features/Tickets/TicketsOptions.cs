@@ -23,8 +23,8 @@ public sealed class TicketsOptions
     [Range(1, 24 * 30, ErrorMessage = "TeamsEngage:Tickets:DefaultResponseHours must be between 1 and 720.")]
     public int DefaultResponseHours { get; set; } = 8;
 
-    /// <summary>The id prefix of tickets from people without a department.</summary>
+    /// <summary>The id prefix of tickets from people without a department (the administrators' "No department" queue).</summary>
     [Required(ErrorMessage = "TeamsEngage:Tickets:GeneralCode is required.")]
     [RegularExpression("^[A-Z][A-Z0-9]{1,9}$", ErrorMessage = "TeamsEngage:Tickets:GeneralCode must be 2 to 10 capital letters or digits, starting with a letter.")]
-    public string GeneralCode { get; set; } = "GEN";
+    public string GeneralCode { get; set; } = "NODEPT";
 }
