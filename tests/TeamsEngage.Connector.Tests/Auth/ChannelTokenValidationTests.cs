@@ -100,6 +100,29 @@ public sealed class ChannelTokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TokenExpiredExactlyTheSkewAgoIsStillAccepted()
+    {
+        var token = _h.Bearer();
+        _h.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(5));
+
+        Assert.NotNull(await _h.AuthenticateAsync(token));
+
+        _h.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await _h.AuthenticateAsync(token));
+        Assert.Equal(nameof(AuthFailureReason.Expired), _h.LastRefusal);
+    }
+
+    [Fact]
+    public async Task TokenValidFromExactlyTheSkewAheadIsAcceptedAndOneSecondLaterIsNot()
+    {
+        var now = _h.Clock.GetUtcNow();
+
+        Assert.NotNull(await _h.AuthenticateAsync(_h.Bearer(new TokenOptions { NotBefore = now.AddMinutes(5) })));
+        Assert.Null(await _h.AuthenticateAsync(_h.Bearer(new TokenOptions { NotBefore = now.AddMinutes(5).AddSeconds(1) })));
+        Assert.Equal(nameof(AuthFailureReason.NotYetValid), _h.LastRefusal);
+    }
+
+    [Fact]
     public async Task TokenWithoutExpirationIsRefused()
     {
         Assert.Null(await _h.AuthenticateAsync(_h.Bearer(new TokenOptions { OmitExpires = true })));

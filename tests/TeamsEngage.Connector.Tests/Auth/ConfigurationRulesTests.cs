@@ -21,6 +21,22 @@ public sealed class ConfigurationRulesTests
     }
 
     [Theory]
+    [InlineData("http://login.botframework.com/metadata", "plain http is allowed only for a loopback host")]
+    [InlineData("ftp://127.0.0.1/metadata", "only https is allowed")]
+    [InlineData("keys/metadata", "it is not an absolute URL")]
+    public void ARejectedMetadataUrlSaysWhatIsWrongWithIt(string url, string reason)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Create(url));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AKeyRefreshIntervalOfExactlyOneDayIsAccepted()
+    {
+        Assert.NotNull(Create(BotOptions.BotFrameworkOpenIdMetadataUrl, new InboundAuthenticationOptions { KeyRefreshInterval = TimeSpan.FromDays(1) }));
+    }
+
+    [Theory]
     [InlineData(BotOptions.BotFrameworkOpenIdMetadataUrl)]
     [InlineData("http://127.0.0.1:5000/v1/.well-known/openidconfiguration")]
     [InlineData("http://[::1]:5000/v1/.well-known/openidconfiguration")]
