@@ -3,6 +3,7 @@
 # an area scoring under 85 % of mutants killed makes the command fail. Reports: artifacts/mutation/<area>/reports.
 #   bash scripts/mutation.sh            every area
 #   bash scripts/mutation.sh auth       one area (auth, tenancy)
+# Not run in CI: an area takes minutes on two cores (docs/quality.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
