@@ -84,6 +84,30 @@ public sealed class ConfigurationRulesTests
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
     }
 
+    [Fact]
+    public void RegistrationWithoutAClockUsesTheSystemClock()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<BotOptions>();
+        services.AddBotInboundAuthentication();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void StartupValidationReportsAnOutOfRangeKeyRefreshInterval()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<BotOptions>();
+        services.Configure<InboundAuthenticationOptions>(o => o.KeyRefreshInterval = TimeSpan.FromDays(2));
+        services.AddBotInboundAuthentication();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("KeyRefreshInterval must be more than zero and at most 24 hours.", error.Message, StringComparison.Ordinal);
+    }
+
     private static BotFrameworkAuthenticator Create(string metadataUrl, InboundAuthenticationOptions? auth = null)
     {
         using var provider = new ServiceCollection().AddHttpClient().BuildServiceProvider();

@@ -141,3 +141,26 @@ public sealed class ConfiguredRefreshIntervalTests : IAsyncLifetime
         Assert.Equal(2, _h.Issuer.KeysRequestCount);
     }
 }
+
+public sealed class UnknownKeyWhileTheIssuerIsDownTests : IAsyncLifetime
+{
+    private AuthenticatorHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await AuthenticatorHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task AnUnknownKeyIsRefusedAndTheKnownKeysStayInUseWhenTheForcedRefreshFails()
+    {
+        Assert.NotNull(await _h.AuthenticateAsync(_h.Bearer()));
+        _h.Clock.Advance(TimeSpan.FromMinutes(6));
+        _h.Issuer.Unavailable = true;
+
+        Assert.Null(await _h.AuthenticateAsync(_h.Bearer(new TokenOptions { SigningKey = _h.Issuer.UnpublishedKey })));
+        Assert.Equal(nameof(AuthFailureReason.UnknownSigningKey), _h.LastRefusal);
+        Assert.Equal(2, _h.Issuer.MetadataRequestCount);
+
+        Assert.NotNull(await _h.AuthenticateAsync(_h.Bearer()));
+    }
+}
