@@ -73,7 +73,7 @@ public static class PollAuthorCards
             .. poll.Capped > 0 ? [new TextBlock(texts.Poll_CappedNote(poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. view.Results.Tally is { } tally
                 ? PollCards.Results(poll, tally, texts)
-                : [new TextBlock(texts.Poll_ResultsWithheld(view.MinGroupSize)) { Wrap = true, IsSubtle = true, Spacing = Spacing.Medium }],
+                : [new TextBlock(poll.Status == PollStatus.Closed ? texts.Poll_ResultsWithheldClosed : texts.Poll_ResultsWithheld(view.MinGroupSize)) { Wrap = true, IsSubtle = true, Spacing = Spacing.Medium }],
             .. BreakdownButtons(view, texts),
             .. view.BreakdownBy is { } by && view.Results.Breakdowns.TryGetValue(by, out var groups) ? Breakdown(view, by, groups, texts) : Enumerable.Empty<CardElement>(),
         ])
