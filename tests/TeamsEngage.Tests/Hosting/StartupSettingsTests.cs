@@ -10,6 +10,7 @@ public sealed class StartupSettingsTests
     private static readonly Dictionary<string, string?> MultiTenant = new() { ["MicrosoftAppType"] = "MultiTenant" };
 
     [Theory]
+    [InlineData("MicrosoftAppId", "", "MicrosoftAppId is not set. Outside the Development environment the bot needs its identity")]
     [InlineData("TeamsEngage:Privacy:LinkLifetime", "2.00:00:00", "TeamsEngage:Privacy:LinkLifetime must be between one second and one day.")]
     [InlineData("TeamsEngage:Retention:PeopleWhoLeft", "12:00:00", "TeamsEngage:Retention:PeopleWhoLeft must be at least one day.")]
     [InlineData("TeamsEngage:Outbox:RequestsPerSecond", "0", "TeamsEngage:Outbox:RequestsPerSecond must be between 0 (excluded) and 100000.")]
