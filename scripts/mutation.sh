@@ -2,15 +2,16 @@
 # Mutation testing of the rules that matter most. Each area is one Stryker configuration in mutation/;
 # an area scoring under 85 % of mutants killed makes the command fail. Reports: artifacts/mutation/<area>/reports.
 #   bash scripts/mutation.sh            every area
-#   bash scripts/mutation.sh auth       one area (auth, tenancy)
+#   bash scripts/mutation.sh auth       one area (auth, tenancy, access, anonymity, outbox)
 # Not run in CI: an area takes minutes on two cores (docs/quality.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 
-declare -A tests=( [auth]=tests/TeamsEngage.Connector.Tests [tenancy]=tests/TeamsEngage.Storage.Tests )
+declare -A tests=( [auth]=tests/TeamsEngage.Connector.Tests [tenancy]=tests/TeamsEngage.Storage.Tests
+  [access]=tests/TeamsEngage.Tests [anonymity]=tests/TeamsEngage.Tests [outbox]=tests/TeamsEngage.Tests )
 areas=("$@")
-[ ${#areas[@]} -eq 0 ] && areas=(auth tenancy)
+[ ${#areas[@]} -eq 0 ] && areas=(auth tenancy access anonymity outbox)
 
 status=0
 for area in "${areas[@]}"; do
