@@ -46,7 +46,7 @@ public sealed class ImportAndRestartTests
         var report = await bot.ExecuteAsync(Persona.Ben, "directory.import", new { kind = "people", csv });
 
         var text = Text(report);
-        Assert.Contains("Line 3: There is no department with the code ART.", text, StringComparison.Ordinal);
+        Assert.Contains("Line 3: There is no department with the code or name ART.", text, StringComparison.Ordinal);
         Assert.Contains("Line 4: “boss” is not a role", text, StringComparison.Ordinal);
         Assert.Contains("Line 5: “not-an-email” is not an email address.", text, StringComparison.Ordinal);
         var people = await DirectoryFlowTests.Directory(bot).ListPeopleAsync().Select(p => p.Email).ToListAsync();

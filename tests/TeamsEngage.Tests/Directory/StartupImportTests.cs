@@ -32,6 +32,38 @@ public sealed class StartupImportTests
     }
 
     [Fact]
+    public async Task APeopleFileMayNameADepartmentByItsNameInAnyCaseOrByItsCode()
+    {
+        var bea = DirectorySeeding.EmailOf(Persona.Create("Bea Bellows", "bea-bellows"));
+        await using var bot = await DirectorySeeding.StartAsync(
+            departments: "Science,SCI,,,24\nMathematics,MATH,,,48\nSocial Studies,SOC,,,48",
+            people: $"{CarmenEmail},science,member,es\n{AnaEmail}, Social studies ,liaison,\n{bea},math,member,");
+        using var home = Fixtures.InHomeTenant();
+        var directory = bot.Services.GetRequiredService<IPeopleDirectory>();
+
+        Assert.Equal("SCI", (await directory.FindByEmailAsync(CarmenEmail))?.DepartmentCode);
+        Assert.Equal("SOC", (await directory.FindByEmailAsync(AnaEmail))?.DepartmentCode);
+        Assert.Equal("MATH", (await directory.FindByEmailAsync(bea))?.DepartmentCode);
+    }
+
+    [Fact]
+    public async Task AStartUpImportLogsEachRefusedLineAsASentenceWithoutTheAddressOnIt()
+    {
+        await using var bot = await DirectorySeeding.StartAsync(
+            departments: "Science,SCI,,,24",
+            people: $"email,department,role,language\n{CarmenEmail},Drama,member,es\n{AnaEmail},SCI,wizard,");
+        using var home = Fixtures.InHomeTenant();
+
+        var refused = bot.Logs.GetSnapshot().Where(r => r.Message.Contains("was refused", StringComparison.Ordinal)).Select(r => r.Message).ToList();
+
+        Assert.Equal(
+            ["People CSV line 2 was refused: There is no department with the code or name Drama.", "People CSV line 3 was refused: " + TeamsEngage.Localization.Texts.English.Format(TeamsEngage.Localization.TextKeys.Directory_Import_BadRole, "wizard")],
+            refused);
+        Assert.All(bot.Logs.GetSnapshot(), r => Assert.DoesNotContain(CarmenEmail, r.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.Null(await bot.Services.GetRequiredService<IPeopleDirectory>().FindByEmailAsync(CarmenEmail));
+    }
+
+    [Fact]
     public async Task AnImportedPersonWhoInstallsIsMergedIntoTheirObjectIdRow()
     {
         await using var bot = await DirectorySeeding.StartAsync(

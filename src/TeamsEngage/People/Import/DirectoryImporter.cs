@@ -55,6 +55,23 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
         return new ImportReport(applied, unchanged, [.. errors.OrderBy(e => e.Line)], warnings);
     }
 
+    /// <summary>
+    /// How a people file may name a department: by its code or by its name, in any case, as a person would write it.
+    /// A name two departments share, or one that is another department's code, names neither: the code must be used.
+    /// </summary>
+    private static Dictionary<string, string> DepartmentWords(IReadOnlyList<Department> departments)
+    {
+        var words = departments.ToDictionary(d => d.Code, d => d.Code, StringComparer.OrdinalIgnoreCase);
+        foreach (var byName in departments.GroupBy(d => d.Name.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            if (byName.Count() == 1 && !words.ContainsKey(byName.Key))
+            {
+                words[byName.Key] = byName.Single().Code;
+            }
+        }
+        return words;
+    }
+
     /// <summary>Checks every row of a departments file before anything is written: the good rows, and the bad ones by line.</summary>
     private static (List<(int Line, Department Department, string? Liaison, string? Backup)> Rows, List<ImportIssue> Errors) ReadDepartments(string csv)
     {
@@ -85,7 +102,7 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
 
     public async Task<ImportReport> ImportPeopleAsync(string csv, string actor, CancellationToken cancellationToken)
     {
-        var known = (await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        var departmentOf = DepartmentWords(await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false));
         var errors = new List<ImportIssue>();
         var rows = new List<(string Email, string? Department, Role Role, string? Language)>();
         var emails = new HashSet<string>(StringComparer.Ordinal);
@@ -95,7 +112,7 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
             var error = c.Count is < 2 or > 4 ? Issue(record, TextKeys.Directory_Import_ColumnCount, "4")
                 : !IsEmail(c[0]) ? Issue(record, TextKeys.Directory_Import_BadEmail, c[0])
                 : !emails.Add(c[0].ToLowerInvariant()) ? Issue(record, TextKeys.Directory_Import_DuplicateEmail, c[0])
-                : c[1].Length > 0 && !known.Contains(c[1].Trim().ToUpperInvariant()) ? Issue(record, TextKeys.Directory_Import_UnknownDepartment, c[1])
+                : c[1].Length > 0 && !departmentOf.ContainsKey(c[1].Trim()) ? Issue(record, TextKeys.Directory_Import_UnknownDepartment, c[1])
                 : RoleNames.TryParse(Cell(c, 2)) is null ? Issue(record, TextKeys.Directory_Import_BadRole, Cell(c, 2))
                 : Cell(c, 3).Length > 0 && !Localization.Texts.IsSupported(Cell(c, 3)) ? Issue(record, TextKeys.Directory_Import_BadLanguage, Cell(c, 3))
                 : null;
@@ -105,7 +122,7 @@ public sealed class DirectoryImporter(PeopleDirectory directory, PeopleEditor pe
                 continue;
             }
             var language = Blank(Cell(c, 3))?.Split('-', '_')[0].ToLowerInvariant();
-            rows.Add((c[0], Blank(c[1])?.ToUpperInvariant(), RoleNames.TryParse(Cell(c, 2))!.Value, language));
+            rows.Add((c[0], c[1].Length > 0 ? departmentOf[c[1].Trim()] : null, RoleNames.TryParse(Cell(c, 2))!.Value, language));
         }
 
         int applied = 0, unchanged = 0;

@@ -50,13 +50,18 @@ public sealed partial class StartupImport(
         LogImported(logger, kind, report.Applied, report.Unchanged, report.Errors.Count);
         foreach (var issue in report.Errors)
         {
-            LogBadRow(logger, kind, issue.Line, issue.ReasonKey);
+            LogBadRow(logger, kind, issue.Line, Sentence(issue));
         }
         foreach (var issue in report.Warnings)
         {
-            LogWarning(logger, kind, issue.Line, issue.ReasonKey);
+            LogWarning(logger, kind, issue.Line, Sentence(issue));
         }
     }
+
+    // The operator reads the reason as a sentence; an e-mail address on the line stays in the file, out of the logs
+    // (the line number finds it).
+    private static string Sentence(ImportIssue issue) =>
+        Localization.Texts.English.Format(issue.ReasonKey, [.. issue.Args.Select(a => (object?)(a.Contains('@', StringComparison.Ordinal) ? "(the address on that line)" : a))]);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Kind}: {Applied} changed, {Unchanged} unchanged, {Refused} refused")]
     private static partial void LogImported(ILogger logger, ImportKind kind, int applied, int unchanged, int refused);
