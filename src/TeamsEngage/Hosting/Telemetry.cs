@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Azure.Monitor.OpenTelemetry.AspNetCore;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.AspNetCore;
-using OpenTelemetry.Instrumentation.Http;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -34,6 +32,7 @@ public static class Telemetry
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing =>
             {
+                tracing.AddProcessor(new UrlRedaction());
                 // The distro adds these instrumentations itself; adding them twice would double every span.
                 if (!azureMonitor)
                 {
@@ -60,29 +59,8 @@ public static class Telemetry
 
         // Probes arrive every few seconds and say nothing an operator needs as a trace.
         services.Configure<AspNetCoreTraceInstrumentationOptions>(o => o.Filter = http => !Health.IsProbe(http.Request.Path));
-        services.Configure<HttpClientTraceInstrumentationOptions>(o => o.EnrichWithHttpRequestMessage = (activity, request) => RedactUrl(activity, request.RequestUri));
         // The HTTP client factory logs every request's address, conversation ids included; its warnings are enough.
         services.AddLogging(logging => logging.AddFilter<OpenTelemetryLoggerProvider>("System.Net.Http.HttpClient", LogLevel.Warning));
         return services;
     }
-
-    // Connector addresses carry conversation, user and activity ids in their paths: the span keeps the host and the
-    // shape of the call (v3/conversations/{id}/activities), never the ids.
-    private static void RedactUrl(Activity activity, Uri? uri)
-    {
-        if (uri is null || !uri.IsAbsoluteUri)
-        {
-            return;
-        }
-        var path = string.Join('/', uri.AbsolutePath.Split('/').Select(s => s.Length == 0 || KnownSegments.Contains(s) ? s : "{id}"));
-        activity.SetTag("url.full", uri.GetLeftPart(UriPartial.Authority) + path);
-        activity.SetTag("url.path", path);
-        activity.SetTag("url.query", null);
-    }
-
-    private static readonly HashSet<string> KnownSegments = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "v1", "v3", "conversations", "activities", "members", "pagedmembers", "teams", "meetings", "participants",
-        "notification", "attachments", "batch", "history", "oauth2", "v2.0", "token", ".well-known", "openidconfiguration", "keys",
-    };
 }
