@@ -52,8 +52,20 @@ public sealed class HealthEndpointTests
     // The embedded store's folder becomes a plain file: no connection to the database can be opened any more.
     private static void MakeUnusable(string dataDirectory)
     {
-        SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(dataDirectory, recursive: true);
+        // The outbox keeps writing meanwhile: a file it adds during the delete makes one attempt fail.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                SqliteConnection.ClearAllPools();
+                System.IO.Directory.Delete(dataDirectory, recursive: true);
+                break;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                Thread.Sleep(50);
+            }
+        }
         File.WriteAllText(dataDirectory, "not a folder");
     }
 }

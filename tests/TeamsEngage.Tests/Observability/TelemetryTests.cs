@@ -12,6 +12,7 @@ namespace TeamsEngage.Tests.Observability;
 /// The bot's metrics, traces and logs as an exporter receives them, through the real host: activities over HTTP, the
 /// connector stub answering, throttling and failing. And an attacker's read of all of it, looking for anyone's data.
 /// </summary>
+[Collection(TelemetryTestsRunAlone.Name)]
 public sealed class TelemetryTests
 {
     private const string SecretText = "my neighbour Rosalind keeps the spare key under the mat";
@@ -27,10 +28,11 @@ public sealed class TelemetryTests
         await bot.SayAsync(TicketWorld.Ana, SecretText);
         // The liaison's new-ticket card goes through the outbox: throttled once (with time to count the waiting row),
         // then a transient failure, then accepted.
-        bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("2"), conversationId: TicketWorld.Ben.ConversationId);
+        bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("3"), conversationId: TicketWorld.Ben.ConversationId);
         bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.Status(503), conversationId: TicketWorld.Ben.ConversationId);
+        var depthSeen = Eventually.ValueAsync(() => Task.FromResult(telemetry.Gauge("teamsengage.outbox.depth", tenant)), d => d >= 1, "the waiting card counted");
         await bot.ReportAsync(TicketWorld.Ana, SecretDescription);
-        var waiting = await Eventually.ValueAsync(() => Task.FromResult(telemetry.Gauge("teamsengage.outbox.depth", tenant)), d => d >= 1, "the waiting card counted");
+        var waiting = await depthSeen;
         await bot.Connector.WaitForActivitiesAsync(TicketWorld.Ben.ConversationId, timeout: TimeSpan.FromSeconds(20));
         await EnqueueToSomeoneWithoutTheBotAsync(bot);
 
@@ -108,4 +110,14 @@ public sealed class TelemetryTests
         await bot.Services.GetRequiredService<IOutbox>().EnqueueAsync(
             new OutboxMessage("29:someone-who-never-installed", "ticket.liaison", "{}", OutboxPriority.Interactive));
     }
+}
+
+/// <summary>
+/// Meters are found by name across the whole process, so another test's bot, running at the same time, would add its
+/// counts and gauges to these: telemetry tests run alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryTestsRunAlone
+{
+    public const string Name = "Telemetry";
 }
