@@ -76,6 +76,10 @@ public sealed class TelemetryTests
         await bot.ReportAsync(TicketWorld.Ana, SecretDescription);
         await bot.Connector.WaitForActivitiesAsync(TicketWorld.Ben.ConversationId, timeout: TimeSpan.FromSeconds(20));
         await EnqueueToSomeoneWithoutTheBotAsync(bot);
+        await BroadcastWhatNothingRendersAsync(bot);
+        await Eventually.TrueAsync(
+            () => telemetry.Sum("teamsengage.outbox.failures", ("tenant.id", Fixtures.TenantId), ("reason", "Error")) == 2,
+            "both broadcast rows given up on");
 
         // The attack only means something if the telemetry saw the turns that carried the data.
         Assert.True(telemetry.SpanCount > 10, "spans: " + telemetry.SpanCount);
@@ -102,6 +106,20 @@ public sealed class TelemetryTests
         var bot = await TicketWorld.StartAsync(settings, telemetry.AddTo);
         telemetry.Attach(bot.Services);
         return bot;
+    }
+
+    // Broadcast rows are keyed by the directory's key of each person (an Entra object id, or an email address), and a
+    // kind without a renderer makes each one fail, so every log line about a row is written.
+    private static async Task BroadcastWhatNothingRendersAsync(BotApplication bot)
+    {
+        using var scope = Fixtures.InHomeTenant();
+        var recipients = new[]
+        {
+            new BroadcastRecipient(TicketWorld.Ana.AadObjectId.ToLowerInvariant(), TicketWorld.Ana.UserId, "SCI", "Member"),
+            new BroadcastRecipient("email:" + DirectorySeeding.EmailOf(TicketWorld.Dana), TicketWorld.Dana.UserId, "SCI", "Member"),
+        };
+        await bot.Services.GetRequiredService<IOutbox>().StartBroadcastAsync(
+            new BroadcastRequest("telemetry-broadcast", "nothing.renders.this", "{}"), recipients.ToAsyncEnumerable());
     }
 
     private static async Task EnqueueToSomeoneWithoutTheBotAsync(BotApplication bot)

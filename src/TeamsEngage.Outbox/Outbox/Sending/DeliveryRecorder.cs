@@ -11,7 +11,7 @@ internal sealed class DeliveryRecorder(OutboxTables tables, OutboxMetrics metric
     /// <summary>Records an outcome other than Sent: cancelled, unreachable or failed.</summary>
     public Task FinishAsync(PendingRow pending, DeliveryStatus status, string? reason, CancellationToken cancellationToken)
     {
-        OutboxLog.Failed(logger, pending.Item.PartitionKey, pending.Row.RowKey, status, reason);
+        OutboxLog.Failed(logger, pending.Item.PartitionKey, OutboxLog.Row(pending.Item.PartitionKey, pending.Row.RowKey), status, reason);
         if (status is DeliveryStatus.Failed or DeliveryStatus.Unreachable)
         {
             metrics.Failed(TenantOf(pending), status, reason);
@@ -68,7 +68,7 @@ internal sealed class DeliveryRecorder(OutboxTables tables, OutboxMetrics metric
         }
         catch (Exception ex) when (ex is StorePreconditionFailedException or StoreNotFoundException)
         {
-            OutboxLog.RowChanged(logger, row.PartitionKey, row.RowKey);
+            OutboxLog.RowChanged(logger, row.PartitionKey, OutboxLog.Row(row.PartitionKey, row.RowKey));
         }
     }
 
@@ -94,7 +94,7 @@ internal sealed class DeliveryRecorder(OutboxTables tables, OutboxMetrics metric
         var current = await tables.Rows.GetAsync(row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
         if (current is null || current.GetString(RowFields.Status) != nameof(DeliveryStatus.Cancelled))
         {
-            OutboxLog.RowChanged(logger, row.PartitionKey, row.RowKey);
+            OutboxLog.RowChanged(logger, row.PartitionKey, OutboxLog.Row(row.PartitionKey, row.RowKey));
             return;
         }
         await tables.Rows.UpdateAsync(current with { Properties = properties }, cancellationToken).ConfigureAwait(false);

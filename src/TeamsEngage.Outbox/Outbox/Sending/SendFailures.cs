@@ -38,7 +38,7 @@ internal sealed class SendFailures(
         if (pending.Attempts < _options.MaxAttempts)
         {
             var delay = Backoff(pending.Attempts);
-            OutboxLog.Retrying(logger, pending.Item.PartitionKey, pending.Row.RowKey, pending.Attempts, statusCode, delay);
+            OutboxLog.Retrying(logger, pending.Item.PartitionKey, OutboxLog.Row(pending.Item.PartitionKey, pending.Row.RowKey), pending.Attempts, statusCode, delay);
             metrics.Retried(pending.TenantId, statusCode);
             return new SendOutcome(time.GetUtcNow() + delay);
         }
