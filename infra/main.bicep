@@ -27,6 +27,24 @@ param allowedTenantId string = tenant().tenantId
 ])
 param appServiceSku string = 'B1'
 
+@description('Microsoft cloud of the district\'s Teams: Public, USGovGcc or USGovGccHigh (bots are not available in DoD). GCC High also needs the Azure Government cloud for every resource here.')
+@allowed([
+  'Public'
+  'USGovGcc'
+  'USGovGccHigh'
+])
+param cloud string = 'Public'
+
+@description('Instances the web app runs at least (and starts with).')
+@minValue(1)
+@maxValue(30)
+param minInstances int = 1
+
+@description('Instances autoscale may add up to, on CPU. Autoscale needs a Standard or Premium plan: on Basic the app stays at minInstances.')
+@minValue(1)
+@maxValue(30)
+param maxInstances int = 3
+
 @description('Azure Bot pricing tier.')
 @allowed([
   'F0'
@@ -106,6 +124,9 @@ module webApp 'modules/webapp.bicep' = {
     allowedTenantId: allowedTenantId
     tableEndpoint: storage.outputs.tableEndpoint
     appInsightsConnectionString: monitoring.outputs.connectionString
+    cloud: cloud
+    minInstances: minInstances
+    maxInstances: maxInstances
     tags: tags
   }
 }

@@ -5,6 +5,9 @@ using './main.bicep'
 param namePrefix = 'teamsengage'
 param appServiceSku = 'B1'
 param botSku = 'F0'
+param cloud = 'Public'
+param minInstances = 1
+param maxInstances = 3
 param botDisplayName = 'TeamsEngage'
 param storageSku = 'Standard_LRS'
 param logRetentionInDays = 30

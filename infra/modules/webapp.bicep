@@ -30,8 +30,20 @@ param tableEndpoint string
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
 
+@description('Cloud preset of the bot (TeamsEngage:Cloud).')
+param cloud string
+
+@description('Instances the plan runs at least.')
+param minInstances int
+
+@description('Instances CPU autoscale may add up to.')
+param maxInstances int
+
 @description('Tags applied to every resource.')
 param tags object
+
+// Basic plans cannot autoscale; Standard and Premium can.
+var canAutoscale = !startsWith(skuName, 'B') && maxInstances > minInstances
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -40,6 +52,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: skuName
+    capacity: minInstances
   }
   properties: {
     reserved: true
@@ -68,7 +81,8 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      healthCheckPath: '/healthz'
+      // Readiness, not liveness: an instance that cannot reach the store or the channel's keys leaves the rotation.
+      healthCheckPath: '/readyz'
       appSettings: [
         { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
@@ -78,10 +92,70 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Storage__ManagedIdentityClientId', value: identityClientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         { name: 'TeamsEngage__AllowedTenants__0', value: allowedTenantId }
+        { name: 'TeamsEngage__Cloud', value: cloud }
         // Signed links (poll exports, personal-data exports) point here; the bot refuses to start without it in Production.
         { name: 'TeamsEngage__PublicBaseUrl', value: 'https://${webAppName}.azurewebsites.net' }
       ]
     }
+  }
+}
+
+// One more instance when the plan's CPU stays above 70 % for 10 minutes, one fewer below 30 % for 20 minutes.
+resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = if (canAutoscale) {
+  name: '${planName}-autoscale'
+  location: location
+  tags: tags
+  properties: {
+    enabled: true
+    targetResourceUri: plan.id
+    profiles: [
+      {
+        name: 'cpu'
+        capacity: {
+          minimum: string(minInstances)
+          maximum: string(maxInstances)
+          default: string(minInstances)
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT20M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT20M'
+            }
+          }
+        ]
+      }
+    ]
   }
 }
 

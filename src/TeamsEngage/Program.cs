@@ -12,12 +12,13 @@ builder.Services.AddOutbox();
 builder.Services.AddPeople();
 builder.Services.AddSignedLinks();
 builder.Services.AddFeatures();
-builder.Services.AddHealthChecks();
+builder.Services.AddHealth();
+builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
 app.WarnAboutRiskySettings();
-app.MapHealthChecks("/healthz");
+app.MapHealth();
 app.MapBotEndpoint("/api/messages");
 app.MapFeatures();
 

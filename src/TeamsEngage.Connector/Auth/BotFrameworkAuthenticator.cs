@@ -10,7 +10,7 @@ namespace TeamsEngage.Connector.Auth;
 
 /// <summary>
 /// Validates the channel's bearer token on inbound requests: signature against the keys published at
-/// <see cref="BotOptions.ToBotFromChannelOpenIdMetadataUrl"/>, issuer, audience, lifetime, the signing key's
+/// the cloud's OpenID metadata (<see cref="BotOptions.ResolveCloud"/>), the cloud's issuer, audience, lifetime, the signing key's
 /// endorsement for the activity's channel, and the <c>serviceurl</c> claim against the activity.
 /// </summary>
 internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
@@ -20,6 +20,7 @@ internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
 
     /// <summary>The only issuer the public-cloud channel uses for tokens it sends to bots.</summary>
     public const string ChannelIssuer = "https://api.botframework.com";
+
 
     /// <summary>The authentication type of the identity returned for a token-less request in anonymous mode.</summary>
     public const string AnonymousAuthenticationType = "anonymous";
@@ -35,9 +36,11 @@ internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly SigningKeyCache _keys;
     private readonly string _appId;
+    private readonly string _issuer;
     private readonly bool _isAnonymous;
     private readonly LifetimeValidator _lifetime;
     private readonly ILogger _logger;
+    private readonly ConnectorMetrics? _metrics;
 
     /// <summary>Creates the authenticator. Throws <see cref="InvalidOperationException"/> for a metadata URL that is not allowed.</summary>
     public BotFrameworkAuthenticator(
@@ -45,7 +48,8 @@ internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         IOptions<BotOptions> botOptions,
         IOptions<InboundAuthenticationOptions> authenticationOptions,
         TimeProvider clock,
-        ILogger<BotFrameworkAuthenticator> logger)
+        ILogger<BotFrameworkAuthenticator> logger,
+        ConnectorMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(httpClients);
         ArgumentNullException.ThrowIfNull(botOptions);
@@ -55,7 +59,8 @@ internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
 
         var bot = botOptions.Value;
         var auth = authenticationOptions.Value;
-        var metadataUrl = MetadataUrlRule.Parse(bot.ToBotFromChannelOpenIdMetadataUrl, nameof(BotOptions.ToBotFromChannelOpenIdMetadataUrl));
+        var cloud = bot.ResolveCloud();
+        var metadataUrl = MetadataUrlRule.Parse(cloud.OpenIdMetadataUrl, nameof(BotOptions.ToBotFromChannelOpenIdMetadataUrl));
         if (!auth.HasValidRefreshInterval)
         {
             throw new InvalidOperationException(
@@ -63,11 +68,17 @@ internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         }
 
         _appId = bot.MicrosoftAppId ?? string.Empty;
+        _issuer = cloud.TokenIssuer;
+        _metrics = metrics;
         _isAnonymous = bot.IsAnonymous;
         _lifetime = TokenLifetime.Validator(clock, ClockSkew);
         _logger = logger;
         _keys = new SigningKeyCache(metadataUrl, httpClients, clock, auth.KeyRefreshInterval, logger);
     }
+
+    /// <summary>Whether the channel's signing keys are at hand (cached, or fetched now): what readiness asks of authentication.</summary>
+    public async Task<bool> HasSigningKeysAsync(CancellationToken cancellationToken) =>
+        _isAnonymous || await _keys.GetAsync(cancellationToken).ConfigureAwait(false) is not null;
 
     /// <inheritdoc />
     public async Task<ClaimsIdentity?> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken = default)
@@ -139,7 +150,7 @@ internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
 
     private TokenValidationParameters ValidationParameters(SigningKeySet keys) => new()
     {
-        ValidIssuer = ChannelIssuer,
+        ValidIssuer = _issuer,
         ValidAudience = _appId,
         IgnoreTrailingSlashWhenValidatingAudience = false,
         ValidAlgorithms = AllowedAlgorithms,
@@ -185,6 +196,7 @@ internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
     private ClaimsIdentity? Refuse(AuthFailureReason reason, string? detail = null)
     {
         AuthLog.Refused(_logger, reason, detail);
+        _metrics?.TokenRefused(reason);
         return null;
     }
 }

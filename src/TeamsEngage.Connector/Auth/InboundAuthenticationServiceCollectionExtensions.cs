@@ -24,7 +24,7 @@ public static class InboundAuthenticationServiceCollectionExtensions
         // BotOptions is bound from the Bot Framework's own top-level keys; its rules span keys and depend on which parts
         // of the connector are in use, so each part registers the rule it needs.
         services.AddOptions<BotOptions>()
-            .Validate(o => MetadataUrlRule.TryParse(o.ToBotFromChannelOpenIdMetadataUrl, out _, out _),
+            .Validate(o => BotCloud.Find(o.Cloud) is null || MetadataUrlRule.TryParse(o.ResolveCloud().OpenIdMetadataUrl, out _, out _),
                 $"{nameof(BotOptions.ToBotFromChannelOpenIdMetadataUrl)} must be https (plain http only for a loopback host).")
             .ValidateOnStart();
 

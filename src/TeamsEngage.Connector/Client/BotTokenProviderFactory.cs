@@ -22,11 +22,15 @@ internal static class BotTokenProviderFactory
         {
             throw new InvalidOperationException("Bot credentials are incomplete: " + string.Join(" ", errors));
         }
+        // The cloud decides where tokens come from and what they are for; the app type decides whose tenant asks.
+        var cloud = options.ResolveCloud();
         return BotCredentials.Normalize(options.MicrosoftAppType) switch
         {
-            BotCredentials.UserAssignedMsi => new ManagedIdentityBotTokenProvider(options.MicrosoftAppId!, httpClientFactory),
-            BotCredentials.SingleTenant => new ClientSecretBotTokenProvider(options.MicrosoftAppId!, options.MicrosoftAppPassword!, options.MicrosoftAppTenantId!, httpClientFactory),
-            _ => new ClientSecretBotTokenProvider(options.MicrosoftAppId!, options.MicrosoftAppPassword!, BotCredentials.BotFrameworkTenant, httpClientFactory),
+            BotCredentials.UserAssignedMsi => new ManagedIdentityBotTokenProvider(options.MicrosoftAppId!, cloud.ManagedIdentityResource, httpClientFactory),
+            BotCredentials.SingleTenant => new ClientSecretBotTokenProvider(
+                options.MicrosoftAppId!, options.MicrosoftAppPassword!, cloud.AuthorityFor(options.MicrosoftAppTenantId!), cloud.ClientCredentialsScope, httpClientFactory),
+            _ => new ClientSecretBotTokenProvider(
+                options.MicrosoftAppId!, options.MicrosoftAppPassword!, cloud.LoginUrl, cloud.ClientCredentialsScope, httpClientFactory),
         };
     }
 }

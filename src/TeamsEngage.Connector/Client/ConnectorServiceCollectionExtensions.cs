@@ -34,7 +34,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotCredentialsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ServiceUrlTrust>();
+        services.TryAddSingleton(sp => new ServiceUrlTrust(sp.GetRequiredService<IOptions<BotOptions>>()));
         services.TryAddSingleton<IServiceUrlTrust>(sp => sp.GetRequiredService<ServiceUrlTrust>());
         services.AddHttpClient(MsalHttpClientFactory.ClientName);
         services.TryAddSingleton<IBotTokenProvider>(sp => BotTokenProviderFactory.Create(

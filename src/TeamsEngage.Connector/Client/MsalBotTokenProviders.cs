@@ -10,18 +10,27 @@ namespace TeamsEngage.Connector.Client;
 /// </summary>
 internal sealed class ClientSecretBotTokenProvider : IBotTokenProvider
 {
-    private static readonly string[] Scopes = [BotCredentials.Scope];
+    private readonly string[] _scopes;
     private readonly IConfidentialClientApplication _app;
 
-    /// <summary>Creates the provider for one app id, secret and tenant (<c>botframework.com</c> for MultiTenant).</summary>
+    /// <summary>Creates the provider for one app id, secret and tenant (<c>botframework.com</c> for MultiTenant), in the public cloud.</summary>
     public ClientSecretBotTokenProvider(string appId, string secret, string tenant, IMsalHttpClientFactory? httpClientFactory = null)
+        : this(appId, secret, BotCredentials.AuthorityHost + Uri.EscapeDataString(tenant), BotCredentials.Scope, httpClientFactory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+    }
+
+    /// <summary>Creates the provider for one app id and secret, asking <paramref name="authority"/> for <paramref name="scope"/>.</summary>
+    public ClientSecretBotTokenProvider(string appId, string secret, string authority, string scope, IMsalHttpClientFactory? httpClientFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(appId);
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
-        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        ArgumentException.ThrowIfNullOrWhiteSpace(authority);
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        _scopes = [scope];
         var builder = ConfidentialClientApplicationBuilder.Create(appId)
             .WithClientSecret(secret)
-            .WithAuthority(BotCredentials.AuthorityHost + Uri.EscapeDataString(tenant));
+            .WithAuthority(authority);
         if (httpClientFactory is not null)
         {
             builder = builder.WithHttpClientFactory(httpClientFactory);
@@ -37,7 +46,7 @@ internal sealed class ClientSecretBotTokenProvider : IBotTokenProvider
     {
         try
         {
-            var result = await _app.AcquireTokenForClient(Scopes)
+            var result = await _app.AcquireTokenForClient(_scopes)
                 .WithForceRefresh(forceRefresh)
                 .ExecuteAsync(cancellationToken)
                 .ConfigureAwait(false);
@@ -54,11 +63,20 @@ internal sealed class ClientSecretBotTokenProvider : IBotTokenProvider
 internal sealed class ManagedIdentityBotTokenProvider : IBotTokenProvider
 {
     private readonly IManagedIdentityApplication _app;
+    private readonly string _resource;
 
-    /// <summary>Creates the provider for the managed identity with this client id.</summary>
+    /// <summary>Creates the provider for the managed identity with this client id, for the public cloud's connector.</summary>
     public ManagedIdentityBotTokenProvider(string clientId, IMsalHttpClientFactory? httpClientFactory = null)
+        : this(clientId, BotCredentials.Resource, httpClientFactory)
+    {
+    }
+
+    /// <summary>Creates the provider for the managed identity with this client id, for <paramref name="resource"/>.</summary>
+    public ManagedIdentityBotTokenProvider(string clientId, string resource, IMsalHttpClientFactory? httpClientFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resource);
+        _resource = resource;
         var builder = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(clientId));
         if (httpClientFactory is not null)
         {
@@ -75,7 +93,7 @@ internal sealed class ManagedIdentityBotTokenProvider : IBotTokenProvider
     {
         try
         {
-            var result = await _app.AcquireTokenForManagedIdentity(BotCredentials.Resource)
+            var result = await _app.AcquireTokenForManagedIdentity(_resource)
                 .WithForceRefresh(forceRefresh)
                 .ExecuteAsync(cancellationToken)
                 .ConfigureAwait(false);

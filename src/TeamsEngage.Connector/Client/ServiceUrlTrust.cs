@@ -1,27 +1,29 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using TeamsEngage.Connector.Hosting;
 
 namespace TeamsEngage.Connector.Client;
 
 /// <summary>
-/// The connector endpoints the bot's token may be sent to: the well-known Teams hosts, plus every serviceUrl
+/// The connector endpoints the bot's token may be sent to: the Teams hosts of the bot's cloud, plus every serviceUrl
 /// that arrived on an authenticated inbound activity. Trust is kept per scheme, host and port, so all regional
 /// paths of a trusted host (<c>/amer/</c>, <c>/emea/</c>) share it. Plain http is accepted only for loopback hosts.
 /// </summary>
 internal sealed class ServiceUrlTrust : IServiceUrlTrust
 {
-    private static readonly string[] WellKnownHosts =
-    [
-        "smba.trafficmanager.net",
-        "smba.infra.gcc.teams.microsoft.com",
-        "smba.infra.gov.teams.microsoft.us",
-    ];
-
     private readonly ConcurrentDictionary<string, byte> _trusted = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Creates the trust list with the well-known Teams hosts in it.</summary>
-    public ServiceUrlTrust()
+    /// <summary>Creates the trust list with the Teams hosts of the configured cloud in it.</summary>
+    public ServiceUrlTrust(IOptions<BotOptions> options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value.ResolveCloud())
     {
-        foreach (var host in WellKnownHosts)
+    }
+
+    /// <summary>Creates the trust list with the Teams hosts of <paramref name="cloud"/> in it.</summary>
+    public ServiceUrlTrust(BotCloud cloud)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        foreach (var host in cloud.ServiceHosts)
         {
             _trusted.TryAdd(Key(new Uri("https://" + host + "/")), 0);
         }

@@ -21,6 +21,7 @@ internal sealed partial class BotEndpoint(
     IConnectorClient connector,
     ActivityRouter router,
     IOptions<BotEndpointOptions> options,
+    ConnectorMetrics metrics,
     ILogger<BotEndpoint> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext http)
@@ -55,12 +56,16 @@ internal sealed partial class BotEndpoint(
             serviceUrlTrust.Trust(activity.ServiceUrl!);
         }
 
+        metrics.ActivityReceived(activity.Type);
         var turn = new TurnContext(activity, identity, connector, http.RequestServices);
         await ObserveAsync(turn, cancellationToken).ConfigureAwait(false);
 
         if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase))
         {
+            // Wall time on purpose: a test's fake clock must not make every invoke look instant.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var response = await InvokeAsync(turn, cancellationToken).ConfigureAwait(false);
+            metrics.InvokeAnswered(activity.Name, response.Status, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return response.Body is null
                 ? Results.StatusCode(response.Status)
                 : Results.Json(response.Body, BotJson.Options, statusCode: response.Status);

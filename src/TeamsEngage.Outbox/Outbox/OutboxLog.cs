@@ -2,6 +2,12 @@ namespace TeamsEngage.Outbox;
 
 internal static partial class OutboxLog
 {
+    /// <summary>
+    /// How a log names a row: a single message by its key (time and a random id); a broadcast row by nothing, because
+    /// its key is the recipient's directory key (an Entra object id or an email address).
+    /// </summary>
+    public static string Row(string partition, string rowKey) => OutboxKeys.IsQueue(partition) ? rowKey : "(recipient)";
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox dispatcher {InstanceId} started at {RequestsPerSecond} requests/s per tenant, {MaxConcurrency} in flight")]
     public static partial void Started(ILogger logger, string instanceId, double requestsPerSecond, int maxConcurrency);
 
@@ -20,23 +26,23 @@ internal static partial class OutboxLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector throttled tenant {TenantId}: pausing for {RetryAfter}")]
     public static partial void Throttled(ILogger logger, string tenantId, TimeSpan retryAfter);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} failed (attempt {Attempt}, status {StatusCode}); retrying in {Delay}")]
-    public static partial void Retrying(ILogger logger, string partition, string rowKey, int attempt, int? statusCode, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{Row} failed (attempt {Attempt}, status {StatusCode}); retrying in {Delay}")]
+    public static partial void Retrying(ILogger logger, string partition, string row, int attempt, int? statusCode, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} recorded as {Status} ({Reason})")]
-    public static partial void Failed(ILogger logger, string partition, string rowKey, DeliveryStatus status, string? reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{Row} recorded as {Status} ({Reason})")]
+    public static partial void Failed(ILogger logger, string partition, string row, DeliveryStatus status, string? reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "No outbox renderer for kind {Kind}")]
     public static partial void NoRenderer(ILogger logger, string kind);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} changed while it was being sent; its outcome was not recorded")]
-    public static partial void RowChanged(ILogger logger, string partition, string rowKey);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{Row} changed while it was being sent; its outcome was not recorded")]
+    public static partial void RowChanged(ILogger logger, string partition, string row);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renderer of {Kind} failed after delivery of {Partition}/{RowKey}")]
-    public static partial void DeliveredCallbackFailed(ILogger logger, Exception exception, string kind, string partition, string rowKey);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renderer of {Kind} failed after delivery of {Partition}/{Row}")]
+    public static partial void DeliveredCallbackFailed(ILogger logger, Exception exception, string kind, string partition, string row);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{RowKey} failed unexpectedly (attempt {Attempt})")]
-    public static partial void Unexpected(ILogger logger, Exception exception, string partition, string rowKey, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {Partition}/{Row} failed unexpectedly (attempt {Attempt})")]
+    public static partial void Unexpected(ILogger logger, Exception exception, string partition, string row, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast {BroadcastId} waits: no audience resolver for kind {AudienceKind}")]
     public static partial void NoAudience(ILogger logger, string broadcastId, string audienceKind);

@@ -52,6 +52,9 @@ public sealed class OutboxOptions
     /// <summary>People a queued broadcast's writer resolves and writes between two records of its cursor.</summary>
     public int WriteBatchSize { get; set; } = 500;
 
+    /// <summary>How often the pending messages are counted for the depth gauge.</summary>
+    public TimeSpan DepthSampleInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     internal int EffectiveBurst => Burst > 0 ? Burst : Math.Max(1, (int)Math.Ceiling(RequestsPerSecond / 10));
 }
 
@@ -77,7 +80,8 @@ internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
             failures.Add("TeamsEngage:Outbox:ShardsPerBroadcast must be 1 to 99 and MaxShardsPerInstance at least 1.");
         }
         if (options.PollInterval <= TimeSpan.Zero || options.SendTimeout <= TimeSpan.Zero || options.ErrorDelay < TimeSpan.Zero
-            || options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay || options.AbandonedWriteAfter <= TimeSpan.Zero)
+            || options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay || options.AbandonedWriteAfter <= TimeSpan.Zero
+            || options.DepthSampleInterval <= TimeSpan.Zero)
         {
             failures.Add("TeamsEngage:Outbox: intervals must be positive and RetryMaxDelay at least RetryBaseDelay.");
         }

@@ -41,6 +41,9 @@ public static class OutboxServices
         services.TryAddSingleton<DeliveryRecorder>();
         services.TryAddSingleton<SendFailures>();
         services.TryAddSingleton<OutboxSender>();
+        services.AddMetrics();
+        services.TryAddSingleton<OutboxMetrics>();
+        services.AddHostedService<OutboxDepthSampler>();
         services.TryAddSingleton<HeldWork>();
         services.TryAddSingleton<LeaseKeeper>();
         services.TryAddSingleton<OutboxPump>();

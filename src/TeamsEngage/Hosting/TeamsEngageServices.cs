@@ -23,7 +23,8 @@ public static partial class TeamsEngageServices
             .OnActivity<InTenant<MessageHandler>>(ActivityTypes.Message)
             .OnActivity<InTenant<Welcomer>>(ActivityTypes.ConversationUpdate)
             .OnActivity<InTenant<Installations>>(ActivityTypes.InstallationUpdate)
-            .OnInvoke<InTenantInvoke<CardActionInvokeHandler>>(InvokeNames.AdaptiveCardAction));
+            .OnInvoke<InTenantInvoke<CardActionInvokeHandler>>(InvokeNames.AdaptiveCardAction),
+            cloudSetting: TeamsEngageOptions.Section + ":Cloud");
         services.AddScoped<MessageHandler>();
         services.AddScoped<Welcomer>();
         services.AddScoped<Installations>();

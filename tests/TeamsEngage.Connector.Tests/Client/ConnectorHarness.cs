@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamsEngage.Connector.Client;
+using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Testing.Connector;
 
 namespace TeamsEngage.Connector.Tests.Client;
@@ -51,6 +52,14 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<IBotTokenProvider>(tokens);
+        // The trust list reads the bot's cloud from its options, which must describe a complete identity.
+        services.Configure<BotOptions>(o =>
+        {
+            o.MicrosoftAppType = "SingleTenant";
+            o.MicrosoftAppId = "00000000-0000-0000-0000-0000000000b0";
+            o.MicrosoftAppPassword = "not-used-the-token-provider-is-replaced";
+            o.MicrosoftAppTenantId = "11111111-2222-3333-4444-555555555555";
+        });
         if (time is not null)
         {
             services.AddSingleton(time);

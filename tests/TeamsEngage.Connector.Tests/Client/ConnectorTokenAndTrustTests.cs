@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using TeamsEngage.Connector.Client;
+using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Testing.Connector;
 
@@ -94,10 +96,21 @@ public sealed class ConnectorTokenAndTrustTests
     [InlineData("https://smba.trafficmanager.net/amer/")]
     [InlineData("https://smba.trafficmanager.net/teams")]
     [InlineData("https://SMBA.trafficmanager.net/amer-client-ss.msg/")]
-    [InlineData("https://smba.infra.gcc.teams.microsoft.com/gcc")]
-    [InlineData("https://smba.infra.gov.teams.microsoft.us/gcch")]
-    public void WellKnownTeamsServiceUrlsAreTrustedByDefault(string serviceUrl) =>
-        Assert.True(new ServiceUrlTrust().IsTrusted(serviceUrl));
+    public void ThePublicCloudsTeamsServiceUrlsAreTrustedByDefault(string serviceUrl) =>
+        Assert.True(new ServiceUrlTrust(BotCloud.Public).IsTrusted(serviceUrl));
+
+    [Theory]
+    [InlineData("Public", "https://smba.trafficmanager.net/amer/", "https://smba.infra.gcc.teams.microsoft.com/gcc")]
+    [InlineData("USGovGcc", "https://smba.infra.gcc.teams.microsoft.com/gcc", "https://smba.trafficmanager.net/amer/")]
+    [InlineData("USGovGccHigh", "https://smba.infra.gov.teams.microsoft.us/gcch", "https://smba.trafficmanager.net/amer/")]
+    [InlineData("USGovGccHigh", "https://smba.infra.gov.teams.microsoft.us/gcch", "https://smba.infra.gcc.teams.microsoft.com/gcc")]
+    public void EachCloudTrustsItsOwnTeamsServiceHostAndNoOtherCloudsByDefault(string cloud, string own, string other)
+    {
+        var trust = new ServiceUrlTrust(Options.Create(new BotOptions { Cloud = cloud }));
+
+        Assert.True(trust.IsTrusted(own));
+        Assert.False(trust.IsTrusted(other));
+    }
 
     [Theory]
     [InlineData("http://smba.trafficmanager.net/amer/")]
@@ -106,12 +119,12 @@ public sealed class ConnectorTokenAndTrustTests
     [InlineData("https://attacker.example/amer/")]
     [InlineData("http://127.0.0.1:3978/")]
     public void OtherServiceUrlsAreNotTrustedByDefault(string serviceUrl) =>
-        Assert.False(new ServiceUrlTrust().IsTrusted(serviceUrl));
+        Assert.False(new ServiceUrlTrust(BotCloud.Public).IsTrusted(serviceUrl));
 
     [Fact]
     public void PlainHttpCanBeTrustedOnlyOnLoopback()
     {
-        var trust = new ServiceUrlTrust();
+        var trust = new ServiceUrlTrust(BotCloud.Public);
 
         Assert.False(trust.Trust("http://connector.example/amer/"));
         Assert.False(trust.IsTrusted("http://connector.example/amer/"));

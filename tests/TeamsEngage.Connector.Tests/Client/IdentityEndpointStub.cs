@@ -18,6 +18,7 @@ internal sealed class IdentityEndpointStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<TokenRequest> _tokenRequests = new();
+    private readonly ConcurrentQueue<Uri> _requestedUris = new();
     private HttpClient _msalClient = null!;
     private int _issued;
 
@@ -26,6 +27,9 @@ internal sealed class IdentityEndpointStub : IAsyncDisposable
     public Uri BaseUri { get; private set; } = null!;
 
     public IReadOnlyList<TokenRequest> TokenRequests => [.. _tokenRequests];
+
+    /// <summary>Every address MSAL asked for, before it was sent here: which authority it believed it was talking to.</summary>
+    public IReadOnlyList<Uri> RequestedUris => [.. _requestedUris];
 
     /// <summary>When set, token requests are refused with this OAuth error.</summary>
     public string? RefuseWith { get; set; }
@@ -60,7 +64,7 @@ internal sealed class IdentityEndpointStub : IAsyncDisposable
 
     public IMsalHttpClientFactory HttpClientFactory() => new SharedClientFactory(_msalClient);
 
-    public HttpMessageHandler RedirectingPrimaryHandler() => new RedirectingHandler(BaseUri) { InnerHandler = new SocketsHttpHandler() };
+    public HttpMessageHandler RedirectingPrimaryHandler() => new RedirectingHandler(BaseUri, _requestedUris) { InnerHandler = new SocketsHttpHandler() };
 
     public async ValueTask DisposeAsync()
     {
@@ -91,10 +95,11 @@ internal sealed class IdentityEndpointStub : IAsyncDisposable
     }
 
     /// <summary>Sends every request to the stub, keeping path and query.</summary>
-    internal sealed class RedirectingHandler(Uri target) : DelegatingHandler
+    internal sealed class RedirectingHandler(Uri target, ConcurrentQueue<Uri> requested) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            requested.Enqueue(request.RequestUri!);
             request.RequestUri = new UriBuilder(request.RequestUri!) { Scheme = target.Scheme, Host = target.Host, Port = target.Port }.Uri;
             return base.SendAsync(request, cancellationToken);
         }

@@ -24,7 +24,7 @@ public class CompiledTemplateTests : IClassFixture<CompiledTemplateTests.Templat
         Assert.True((bool)config["alwaysOn"]!);
         Assert.Equal("1.2", (string?)config["minTlsVersion"]);
         Assert.Equal("Disabled", (string?)config["ftpsState"]);
-        Assert.Equal("/healthz", (string?)config["healthCheckPath"]);
+        Assert.Equal("/readyz", (string?)config["healthCheckPath"]);
         Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
         Assert.True((bool)_template.Only("Microsoft.Web/serverfarms")["properties"]!["reserved"]!);
     }
@@ -39,7 +39,7 @@ public class CompiledTemplateTests : IClassFixture<CompiledTemplateTests.Templat
             {
                 "APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "MicrosoftAppId", "MicrosoftAppTenantId",
                 "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableEndpoint", "TeamsEngage__AllowedTenants__0",
-                "TeamsEngage__PublicBaseUrl",
+                "TeamsEngage__Cloud", "TeamsEngage__PublicBaseUrl",
             },
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("UserAssignedMSI", settings["MicrosoftAppType"]);
@@ -49,6 +49,39 @@ public class CompiledTemplateTests : IClassFixture<CompiledTemplateTests.Templat
         Assert.Equal("[parameters('tableEndpoint')]", settings["Storage__TableEndpoint"]);
         Assert.Equal("[parameters('allowedTenantId')]", settings["TeamsEngage__AllowedTenants__0"]);
         Assert.Equal("[format('https://{0}.azurewebsites.net', parameters('webAppName'))]", settings["TeamsEngage__PublicBaseUrl"]);
+        Assert.Equal("[parameters('cloud')]", settings["TeamsEngage__Cloud"]);
+    }
+
+    [Fact]
+    public void TheCloudParameterOffersTheThreeBotCloudsAndReachesTheWebApp()
+    {
+        var cloud = _template.Root["parameters"]!["cloud"]!;
+
+        Assert.Equal("Public", (string?)cloud["defaultValue"]);
+        Assert.Equal(["Public", "USGovGcc", "USGovGccHigh"], cloud["allowedValues"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal("\"[parameters('cloud')]\"", Value(_template.Module("webapp")["properties"]!["parameters"]!, "cloud"));
+    }
+
+    [Fact]
+    public void ThePlanStartsAtTheMinimumAndAutoscalesOnCpuUpToTheMaximumWhereItsSkuCan()
+    {
+        var autoscale = _template.Only("Microsoft.Insights/autoscalesettings");
+        var profile = Assert.Single(autoscale["properties"]!["profiles"]!.AsArray())!;
+        var rules = profile["rules"]!.AsArray();
+        var webapp = _template.Module("webapp")["properties"]!["parameters"]!;
+
+        Assert.Equal("[parameters('minInstances')]", JsonText(_template.Only("Microsoft.Web/serverfarms")["sku"]!["capacity"]).Trim('"'));
+        Assert.Equal("[string(parameters('minInstances'))]", (string?)profile["capacity"]!["minimum"]);
+        Assert.Equal("[string(parameters('maxInstances'))]", (string?)profile["capacity"]!["maximum"]);
+        Assert.All(rules, r => Assert.Equal("CpuPercentage", (string?)r!["metricTrigger"]!["metricName"]));
+        Assert.Equal(
+            [("Increase", "GreaterThan", 70.0), ("Decrease", "LessThan", 30.0)],
+            rules.Select(r => ((string)r!["scaleAction"]!["direction"]!, (string)r["metricTrigger"]!["operator"]!, (double)r["metricTrigger"]!["threshold"]!)));
+        Assert.Equal("[variables('canAutoscale')]", (string?)autoscale["condition"]);
+        var variables = _template.Module("webapp")["properties"]!["template"]!["variables"]!;
+        Assert.Equal("[and(not(startsWith(parameters('skuName'), 'B')), greater(parameters('maxInstances'), parameters('minInstances')))]", (string?)variables["canAutoscale"]);
+        Assert.Equal("\"[parameters('minInstances')]\"", Value(webapp, "minInstances"));
+        Assert.Equal("\"[parameters('maxInstances')]\"", Value(webapp, "maxInstances"));
     }
 
     [Fact]

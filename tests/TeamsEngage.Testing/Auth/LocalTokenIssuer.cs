@@ -54,6 +54,13 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
 
     public int KeysRequestCount => Volatile.Read(ref _keysRequests);
 
+    /// <summary>The issuer named in the metadata document (the public channel's by default; a government channel's in its tests).</summary>
+    public string PublishedIssuer { get; set; } = PublicChannelIssuer;
+
+    public const string PublicChannelIssuer = "https://api.botframework.com";
+
+    public const string USGovChannelIssuer = "https://api.botframework.us";
+
     /// <summary>While true, both documents answer 503.</summary>
     public bool Unavailable { get; set; }
 
@@ -150,7 +157,7 @@ public sealed class LocalTokenIssuer : IAsyncDisposable
         }
         return Results.Json(new Dictionary<string, object>
         {
-            ["issuer"] = "https://api.botframework.com",
+            ["issuer"] = PublishedIssuer,
             ["jwks_uri"] = KeysUrl,
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },

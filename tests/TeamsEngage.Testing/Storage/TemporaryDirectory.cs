@@ -20,5 +20,10 @@ public sealed class TemporaryDirectory : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
+        else if (File.Exists(Path))
+        {
+            // A test made the folder unusable by putting a file in its place.
+            File.Delete(Path);
+        }
     }
 }

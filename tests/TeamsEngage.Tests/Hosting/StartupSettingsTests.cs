@@ -17,6 +17,8 @@ public sealed class StartupSettingsTests
     [InlineData("TeamsEngage:Outbox:LeaseDuration", "00:00:05", "TeamsEngage:Outbox:LeaseDuration must be at least twice SendTimeout plus PollInterval.")]
     [InlineData("Connector:MaxAttempts", "0", "Connector:MaxAttempts must be between 1 and 20.")]
     [InlineData("TeamsEngage:Tickets:GeneralCode", "it", "TeamsEngage:Tickets:GeneralCode must be 2 to 10 capital letters or digits, starting with a letter.")]
+    [InlineData("TeamsEngage:Cloud", "Mars", "TeamsEngage:Cloud is 'Mars', which is not a known cloud. Use one of: Public, USGovGcc, USGovGccHigh.")]
+    [InlineData("TeamsEngage:Cloud", "USGovDoD", "TeamsEngage:Cloud is 'USGovDoD', but Teams bots are not available in the DoD cloud. Use one of: Public, USGovGcc, USGovGccHigh.")]
     public async Task ABadSettingStopsTheBotAtStartUpNamingTheSetting(string setting, string value, string sentence)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => BotApplication.StartAsync(new Dictionary<string, string?> { [setting] = value }));

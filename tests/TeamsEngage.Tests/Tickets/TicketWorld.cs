@@ -22,7 +22,7 @@ internal static class TicketWorld
     public static readonly Persona Gus = Persona.Create("Gus Lind", "gus");
     public static readonly Persona Carmen = Persona.Carmen;
 
-    public static async Task<BotApplication> StartAsync()
+    public static async Task<BotApplication> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? services = null)
     {
         var settings = DirectorySeeding.Settings(
         departments: string.Join('\n',
@@ -35,7 +35,11 @@ internal static class TicketWorld
             $"{DirectorySeeding.EmailOf(Gus)},MAT,member,en"),
         administrators: [Eli]);
         settings["TeamsEngage:Tickets:EscalationInterval"] = "01:00:00";
-        var bot = await BotApplication.StartAsync(settings);
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        var bot = await BotApplication.StartAsync(settings, services: services);
         foreach (var persona in new[] { Ana, Ben, Dana, Eli, Fay, Gus, Carmen })
         {
             await bot.InstallAsAsync(persona);

@@ -6,12 +6,16 @@ namespace TeamsEngage.Outbox;
 /// Records the outcome of a send with the ETag read before sending: a broadcast row keeps its delivery record, a single
 /// message's row is deleted (its feature learns the outcome through OnDeliveredAsync).
 /// </summary>
-internal sealed class DeliveryRecorder(OutboxTables tables, TimeProvider time, ILogger<DeliveryRecorder> logger)
+internal sealed class DeliveryRecorder(OutboxTables tables, OutboxMetrics metrics, TimeProvider time, ILogger<DeliveryRecorder> logger)
 {
     /// <summary>Records an outcome other than Sent: cancelled, unreachable or failed.</summary>
     public Task FinishAsync(PendingRow pending, DeliveryStatus status, string? reason, CancellationToken cancellationToken)
     {
-        OutboxLog.Failed(logger, pending.Item.PartitionKey, pending.Row.RowKey, status, reason);
+        OutboxLog.Failed(logger, pending.Item.PartitionKey, OutboxLog.Row(pending.Item.PartitionKey, pending.Row.RowKey), status, reason);
+        if (status is DeliveryStatus.Failed or DeliveryStatus.Unreachable)
+        {
+            metrics.Failed(TenantOf(pending), status, reason);
+        }
         return RecordAsync(pending, status, reason, null, cancellationToken);
     }
 
@@ -24,9 +28,14 @@ internal sealed class DeliveryRecorder(OutboxTables tables, TimeProvider time, I
             [RowFields.ActivityId] = activityId,
             [RowFields.SentAt] = time.GetUtcNow(),
         };
+        metrics.Sent(TenantOf(pending));
         // The message is out: recording it must not be cut short by shutdown, or it would be sent again.
         return RecordAsync(pending, DeliveryStatus.Sent, null, sent, CancellationToken.None);
     }
+
+    /// <summary>The row's tenant: known once it waited its turn, else from its broadcast's header or the row itself.</summary>
+    private static string? TenantOf(PendingRow pending) =>
+        pending.TenantId ?? TenantScope.Normalize(pending.Item.Header?.TenantId ?? pending.Row.GetString(RowFields.TenantId));
 
     private async Task RecordAsync(PendingRow pending, DeliveryStatus status, string? reason, Dictionary<string, object?>? sent, CancellationToken cancellationToken)
     {
@@ -59,7 +68,7 @@ internal sealed class DeliveryRecorder(OutboxTables tables, TimeProvider time, I
         }
         catch (Exception ex) when (ex is StorePreconditionFailedException or StoreNotFoundException)
         {
-            OutboxLog.RowChanged(logger, row.PartitionKey, row.RowKey);
+            OutboxLog.RowChanged(logger, row.PartitionKey, OutboxLog.Row(row.PartitionKey, row.RowKey));
         }
     }
 
@@ -85,7 +94,7 @@ internal sealed class DeliveryRecorder(OutboxTables tables, TimeProvider time, I
         var current = await tables.Rows.GetAsync(row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
         if (current is null || current.GetString(RowFields.Status) != nameof(DeliveryStatus.Cancelled))
         {
-            OutboxLog.RowChanged(logger, row.PartitionKey, row.RowKey);
+            OutboxLog.RowChanged(logger, row.PartitionKey, OutboxLog.Row(row.PartitionKey, row.RowKey));
             return;
         }
         await tables.Rows.UpdateAsync(current with { Properties = properties }, cancellationToken).ConfigureAwait(false);

@@ -71,7 +71,7 @@ internal sealed class OutboxSender
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             pending.Attempts++;
-            OutboxLog.Unexpected(_logger, ex, pending.Item.PartitionKey, pending.Row.RowKey, pending.Attempts);
+            OutboxLog.Unexpected(_logger, ex, pending.Item.PartitionKey, OutboxLog.Row(pending.Item.PartitionKey, pending.Row.RowKey), pending.Attempts);
             return await _failures.RetryOrFailAsync(pending, null, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -191,7 +191,7 @@ internal sealed class OutboxSender
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            OutboxLog.DeliveredCallbackFailed(_logger, ex, delivered.Kind, pending.Row.PartitionKey, pending.Row.RowKey);
+            OutboxLog.DeliveredCallbackFailed(_logger, ex, delivered.Kind, pending.Row.PartitionKey, OutboxLog.Row(pending.Row.PartitionKey, pending.Row.RowKey));
         }
     }
 

@@ -8,7 +8,8 @@ namespace TeamsEngage.Outbox;
 /// What a failed send leads to: a 429 pauses the tenant for exactly the Retry-After and the row waits its turn again;
 /// a blocked or gone recipient is recorded at once; transient failures are retried with backoff a bounded number of times.
 /// </summary>
-internal sealed class SendFailures(DeliveryRecorder recorder, TenantRateLimiter tenants, IOptions<OutboxOptions> options, TimeProvider time, ILogger<SendFailures> logger)
+internal sealed class SendFailures(
+    DeliveryRecorder recorder, TenantRateLimiter tenants, OutboxMetrics metrics, IOptions<OutboxOptions> options, TimeProvider time, ILogger<SendFailures> logger)
 {
     private readonly OutboxOptions _options = options.Value;
 
@@ -37,7 +38,8 @@ internal sealed class SendFailures(DeliveryRecorder recorder, TenantRateLimiter 
         if (pending.Attempts < _options.MaxAttempts)
         {
             var delay = Backoff(pending.Attempts);
-            OutboxLog.Retrying(logger, pending.Item.PartitionKey, pending.Row.RowKey, pending.Attempts, statusCode, delay);
+            OutboxLog.Retrying(logger, pending.Item.PartitionKey, OutboxLog.Row(pending.Item.PartitionKey, pending.Row.RowKey), pending.Attempts, statusCode, delay);
+            metrics.Retried(pending.TenantId, statusCode);
             return new SendOutcome(time.GetUtcNow() + delay);
         }
         await recorder.FinishAsync(pending, DeliveryStatus.Failed, FailureReasons.Error, cancellationToken).ConfigureAwait(false);
@@ -52,6 +54,7 @@ internal sealed class SendFailures(DeliveryRecorder recorder, TenantRateLimiter 
         var tenant = pending.TenantId ?? string.Empty;
         tenants.Pause(tenant, wait);
         OutboxLog.Throttled(logger, tenant, wait);
+        metrics.Throttled(tenant);
         if (pending.Throttles < _options.MaxThrottles)
         {
             return new SendOutcome(time.GetUtcNow());
