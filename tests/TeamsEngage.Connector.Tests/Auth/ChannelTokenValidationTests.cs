@@ -92,6 +92,15 @@ public sealed class ChannelTokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TokenWhoseNotBeforeIsAfterItsExpiryIsRefusedEvenWhenBothAreWithinTheSkew()
+    {
+        var now = _h.Clock.GetUtcNow();
+
+        Assert.Null(await _h.AuthenticateAsync(_h.Bearer(new TokenOptions { NotBefore = now.AddMinutes(-1), Expires = now.AddMinutes(-2) })));
+        Assert.Equal(nameof(AuthFailureReason.InvalidToken), _h.LastRefusal);
+    }
+
+    [Fact]
     public async Task TokenNotYetValidWithinSkewIsAccepted()
     {
         var notBefore = _h.Clock.GetUtcNow().AddMinutes(4).AddSeconds(58);
