@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace TeamsEngage.Calendar;
 
@@ -11,6 +12,10 @@ public static class SchoolTime
 {
     /// <summary>How far ahead a calendar is searched for school time; a calendar with none that far counts elapsed time.</summary>
     private const int HorizonDays = 3 * 366;
+
+    /// <summary>A repeated wall-clock time is its first occurrence; a skipped one is the first instant after the gap.</summary>
+    private static readonly ZoneLocalMappingResolver JustAfterTheGap =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
     /// <summary>The first open instant at which <paramref name="amount"/> of school time has passed since <paramref name="from"/>.</summary>
     public static DateTimeOffset Add(SchoolCalendar calendar, DateTimeOffset from, TimeSpan amount)
@@ -92,10 +97,10 @@ public static class SchoolTime
     {
         ArgumentNullException.ThrowIfNull(hours);
         ArgumentNullException.ThrowIfNull(zone);
-        var open = zone.AtLeniently(date + LocalTime.FromTimeOnly(hours.Start)).ToInstant();
+        var open = date.At(LocalTime.FromTimeOnly(hours.Start)).InZone(zone, JustAfterTheGap).ToInstant();
         var close = hours.EndsAtMidnight
             ? zone.AtStartOfDay(date.PlusDays(1)).ToInstant()
-            : zone.AtLeniently(date + LocalTime.FromTimeOnly(hours.End)).ToInstant();
+            : date.At(LocalTime.FromTimeOnly(hours.End)).InZone(zone, JustAfterTheGap).ToInstant();
         return (open, close);
     }
 }
