@@ -27,7 +27,7 @@ internal static class TicketWorld
     /// promises are elapsed hours whatever the time a test runs; with one, the default school calendar
     /// (America/New_York, Monday to Friday, 07:30–16:00) counts them.
     /// </summary>
-    public static async Task<BotApplication> StartAsync(TimeProvider? clock = null)
+    public static async Task<BotApplication> StartAsync(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = DirectorySeeding.Settings(
         departments: string.Join('\n',
@@ -46,6 +46,10 @@ internal static class TicketWorld
             {
                 settings[key] = value;
             }
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
         var bot = await BotApplication.StartAsync(settings, clock: clock);
         foreach (var persona in new[] { Ana, Ben, Dana, Eli, Fay, Gus, Carmen })
