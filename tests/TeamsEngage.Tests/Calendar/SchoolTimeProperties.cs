@@ -17,7 +17,9 @@ public sealed class SchoolTimeProperties
         from zone in Gen.Int[0, Zones.Length - 1].Select(i => Zones[i])
         from days in Gen.Int[1, 127]
         from start in Gen.Int[0, 22 * 4]
-        from length in Gen.Int[1, 24 * 4]
+        // At least an hour a school day, so the largest amount fits within the horizon SchoolTime searches (beyond it,
+        // a calendar with almost no school time counts elapsed time instead).
+        from length in Gen.Int[4, 24 * 4]
         from breaks in Gen.Select(Gen.Int[0, 200], Gen.Int[0, 16]).Array[0, 3]
         from closures in Gen.Int[0, 200].Array[0, 4]
         select new SchoolCalendar(

@@ -151,9 +151,13 @@ public static class CalendarCards
             : [.. lines.OrderBy(l => l.At).Take(MaxComingUp).Select(l => l.Element)];
     }
 
-    private static ColumnSet DateTime(string prefix, string label, string? date, string? time, Texts texts) => new(
-        new Column(new DateInput(prefix + "Date") { Label = label, IsRequired = true, ErrorMessage = prefix == "start" ? texts.Calendar_Error_Start : texts.Calendar_Error_End, Value = ParseDate(date) }) { Width = ColumnWidth.Stretch },
-        new Column(new TimeInput(prefix + "Time") { Label = texts.Calendar_Field_Time, IsRequired = true, Value = ParseTime(time) }) { Width = ColumnWidth.Stretch });
+    private static ColumnSet DateTime(string prefix, string label, string? date, string? time, Texts texts)
+    {
+        var error = prefix == "start" ? texts.Calendar_Error_Start : texts.Calendar_Error_End;
+        return new(
+            new Column(new DateInput(prefix + "Date") { Label = label, IsRequired = true, ErrorMessage = error, Value = ParseDate(date) }) { Width = ColumnWidth.Stretch },
+            new Column(new TimeInput(prefix + "Time") { Label = texts.Calendar_Field_Time, IsRequired = true, ErrorMessage = error, Value = ParseTime(time) }) { Width = ColumnWidth.Stretch });
+    }
 
     private static void AddError(List<CardElement> body, IReadOnlyDictionary<string, string> errors, string field)
     {
