@@ -18,8 +18,11 @@ public sealed partial class TicketPromiseShift(TicketStore tickets, TicketNotifi
         {
             open.Add(ticket);
         }
-        var reason = after.Closures.FirstOrDefault(c => c.Date == CalendarZones.DateOf(now, after.ZoneId))?.Name
-            ?? (after.Closures.Count > 0 ? after.Closures[^1].Name : after.Breaks.Count > 0 ? after.Breaks[^1].Name : string.Empty);
+        ArgumentNullException.ThrowIfNull(before);
+        // What the reporter is told caused it: the earliest new closure, else the earliest new break.
+        var reason = after.Closures.Except(before.Closures).OrderBy(c => c.Date).Select(c => c.Name)
+            .Concat(after.Breaks.Except(before.Breaks).OrderBy(b => b.First).Select(b => b.Name))
+            .FirstOrDefault() ?? string.Empty;
         foreach (var ticket in open)
         {
             await ShiftAsync(ticket, before, after, now, reason, cancellationToken).ConfigureAwait(false);
