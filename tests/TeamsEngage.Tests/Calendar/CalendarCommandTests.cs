@@ -33,7 +33,8 @@ public sealed class CalendarCommandTests
 
         Assert.Contains("Tuesday 15 December is closed.", CardReading.Said(after), StringComparison.Ordinal);
         Assert.Contains("Tue 15 Dec: closed (Snow day)", CardReading.Said(after), StringComparison.Ordinal);
-        await bot.WaitForSentAsync(TicketWorld.Ana, id, "School is closed (Snow day)", "Wed 16 Dec, 10:30");
+        var told = await bot.WaitForSentAsync(TicketWorld.Ana, id, "School is closed (Snow day)");
+        Assert.Contains("now by Wed 16 Dec, 10:30.", CardReading.Said(SentCards.CardOf(told)), StringComparison.Ordinal);
         using var home = Fixtures.InHomeTenant();
         Assert.True((await bot.Services.GetRequiredService<CalendarStore>().GetAsync(CancellationToken.None)).IsClosed(new DateOnly(2026, 12, 15)));
     }

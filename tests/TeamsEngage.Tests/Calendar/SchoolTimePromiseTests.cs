@@ -72,8 +72,10 @@ public sealed class SchoolTimePromiseTests
         await bot.ChangeCalendarAsync(c => c.WithClosure(new CalendarClosure(new DateOnly(2026, 12, 15), "Snow day")), clock.GetUtcNow());
 
         // At 10:00 each had 3 of its 4 school hours left: they now run out at 10:30 on Wednesday.
-        await bot.WaitForSentAsync(TicketWorld.Ana, anas, "School is closed (Snow day)", "Wed 16 Dec, 10:30");
-        await bot.WaitForSentAsync(TicketWorld.Carmen, carmens, "La escuela cierra (Snow day)", "16 dic, 10:30");
+        var toAna = await bot.WaitForSentAsync(TicketWorld.Ana, anas, "School is closed (Snow day)");
+        var toCarmen = await bot.WaitForSentAsync(TicketWorld.Carmen, carmens, "La escuela cierra (Snow day)");
+        Assert.Contains("now by Wed 16 Dec, 10:30.", CardReading.Said(SentCards.CardOf(toAna)), StringComparison.Ordinal);
+        Assert.Contains("ahora vence el mié 16 dic, 10:30.", CardReading.Said(SentCards.CardOf(toCarmen)), StringComparison.Ordinal);
         using var home = Fixtures.InHomeTenant();
         foreach (var id in new[] { anas, carmens })
         {
