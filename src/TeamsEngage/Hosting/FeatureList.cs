@@ -18,7 +18,7 @@ public static class FeatureList
         services.AddTickets();
         services.AddPolls();
         services.AddPrivacy();
-        services.AddCalendarDesk();
+        services.AddCalendar();
         return services;
     }
 

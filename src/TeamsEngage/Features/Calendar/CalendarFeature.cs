@@ -10,7 +10,7 @@ namespace TeamsEngage.Features.Calendar;
 /// </summary>
 public static class CalendarFeature
 {
-    public static IServiceCollection AddCalendarDesk(this IServiceCollection services)
+    public static IServiceCollection AddCalendar(this IServiceCollection services)
     {
         services.AddSingleton<CalendarDesk>();
         return services;
