@@ -1,3 +1,4 @@
+using TeamsEngage.Calendar;
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
 using TeamsEngage.Links;
@@ -10,6 +11,7 @@ builder.Services.AddTableStore(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOutbox();
 builder.Services.AddPeople();
+builder.Services.AddSchoolCalendar();
 builder.Services.AddSignedLinks();
 builder.Services.AddFeatures();
 builder.Services.AddHealth();

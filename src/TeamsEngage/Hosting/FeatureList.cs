@@ -1,3 +1,4 @@
+using TeamsEngage.Features.Calendar;
 using TeamsEngage.Features.Directory;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
@@ -17,6 +18,7 @@ public static class FeatureList
         services.AddTickets();
         services.AddPolls();
         services.AddPrivacy();
+        services.AddCalendar();
         return services;
     }
 
@@ -28,6 +30,7 @@ public static class FeatureList
         app.MapNotices();
         app.MapTickets();
         app.MapPrivacy();
+        app.MapCalendar();
         return app;
     }
 }

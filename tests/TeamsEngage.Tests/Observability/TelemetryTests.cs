@@ -103,7 +103,7 @@ public sealed class TelemetryTests
     private static async Task<BotApplication> StartAsync(TelemetryCapture telemetry)
     {
         var settings = new Dictionary<string, string?>(OutboxHost.FastSettings()) { ["TeamsEngage:Outbox:DepthSampleInterval"] = "00:00:00.100" };
-        var bot = await TicketWorld.StartAsync(settings, telemetry.AddTo);
+        var bot = await TicketWorld.StartAsync(extra: settings, services: telemetry.AddTo);
         telemetry.Attach(bot.Services);
         return bot;
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Testing.Auth;
 using TeamsEngage.Testing.Connector;
 using TeamsEngage.Testing.Hosting;
@@ -40,15 +41,18 @@ public sealed class BotApplication : IAsyncDisposable
 
     /// <summary>
     /// Starts the bot. <paramref name="settings"/> adds or overrides configuration keys; <paramref name="services"/>
-    /// replaces services (a fake clock); <paramref name="dataDirectory"/> shares a store with another instance.
+    /// replaces services; <paramref name="dataDirectory"/> shares a store with another instance; <paramref name="clock"/>
+    /// replaces the bot's and the token issuer's clock.
     /// </summary>
     public static async Task<BotApplication> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         string environment = "Production",
         Action<IServiceCollection>? services = null,
-        string? dataDirectory = null)
+        string? dataDirectory = null,
+        TimeProvider? clock = null)
     {
-        var issuer = await LocalTokenIssuer.StartAsync();
+        // With a clock, the bot and the token issuer share it, so tokens are fresh at whatever date the test sets.
+        var issuer = await LocalTokenIssuer.StartAsync(clock);
         var connector = await ConnectorStub.StartAsync();
         var builder = TestBotHost.For<Program>()
             .InEnvironment(environment)
@@ -59,7 +63,15 @@ public sealed class BotApplication : IAsyncDisposable
                 ["Connector:MaxDelay"] = "00:00:00.050",
             })
             .WithSettings(settings)
-            .WithServices(services ?? (_ => { }));
+            .WithServices(collection =>
+            {
+                if (clock is not null)
+                {
+                    collection.RemoveAll<TimeProvider>();
+                    collection.AddSingleton(clock);
+                }
+                services?.Invoke(collection);
+            });
         var host = (dataDirectory is null ? builder : builder.OnDataDirectory(dataDirectory)).Start();
         return new BotApplication(host, issuer, connector);
     }

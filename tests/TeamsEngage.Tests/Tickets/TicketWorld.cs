@@ -22,7 +22,12 @@ internal static class TicketWorld
     public static readonly Persona Gus = Persona.Create("Gus Lind", "gus");
     public static readonly Persona Carmen = Persona.Carmen;
 
-    public static async Task<BotApplication> StartAsync(IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// Without a <paramref name="clock"/> the bot keeps the real clock and a calendar that is open round the clock, so
+    /// promises are elapsed hours whatever the time a test runs; with one, the default school calendar
+    /// (America/New_York, Monday to Friday, 07:30–16:00) counts them.
+    /// </summary>
+    public static async Task<BotApplication> StartAsync(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = DirectorySeeding.Settings(
         departments: string.Join('\n',
@@ -35,11 +40,18 @@ internal static class TicketWorld
             $"{DirectorySeeding.EmailOf(Gus)},MAT,member,en"),
         administrators: [Eli]);
         settings["TeamsEngage:Tickets:EscalationInterval"] = "01:00:00";
-        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        if (clock is null)
+        {
+            foreach (var (key, value) in RoundTheClock)
+            {
+                settings[key] = value;
+            }
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
-        var bot = await BotApplication.StartAsync(settings, services: services);
+        var bot = await BotApplication.StartAsync(settings, services: services, clock: clock);
         foreach (var persona in new[] { Ana, Ben, Dana, Eli, Fay, Gus, Carmen })
         {
             await bot.InstallAsAsync(persona);
@@ -47,6 +59,15 @@ internal static class TicketWorld
         bot.Connector.ClearRequests();
         return bot;
     }
+
+    /// <summary>A default calendar open every hour of every day, for tests whose promises are elapsed time.</summary>
+    public static IReadOnlyDictionary<string, string?> RoundTheClock { get; } = new Dictionary<string, string?>
+    {
+        ["TeamsEngage:Calendar:Zone"] = "Etc/UTC",
+        ["TeamsEngage:Calendar:SchoolDays"] = "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
+        ["TeamsEngage:Calendar:DayStart"] = "00:00",
+        ["TeamsEngage:Calendar:DayEnd"] = "24:00",
+    };
 
     /// <summary>The persona installs the bot (see <see cref="DirectorySeeding.InstallAsync"/>).</summary>
     public static Task InstallAsAsync(this BotApplication bot, Persona persona) => bot.InstallAsync(persona);

@@ -80,7 +80,9 @@ public sealed record Notice(
     DateTimeOffset? SentAt = null,
     int Revision = 0,
     NoticeChanges Changes = NoticeChanges.None,
-    bool Reminded = false)
+    bool Reminded = false,
+    bool OutsideSchoolTime = false,
+    string? CalendarReason = null)
 {
     [JsonIgnore]
     public string? ETag { get; init; }

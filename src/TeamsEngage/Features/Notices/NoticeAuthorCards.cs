@@ -1,3 +1,4 @@
+using TeamsEngage.Calendar;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
@@ -8,7 +9,8 @@ namespace TeamsEngage.Features.Notices;
 public static class NoticeAuthorCards
 {
     /// <summary>The notice exactly as recipients will see it, followed by the author's choices.</summary>
-    public static AdaptiveCard Preview(Notice notice, Texts texts, string? authorZone, int audienceCount)
+    /// <remarks>When the window overlaps the school calendar, a warning names what it overlaps and asks for a reason, which the send buttons carry.</remarks>
+    public static AdaptiveCard Preview(Notice notice, Texts texts, string? authorZone, int audienceCount, IReadOnlyList<CalendarConflict>? conflicts = null)
     {
         var zone = PeopleTime.Find(notice.Content.Window.TimeZone) ?? TimeZoneInfo.Utc;
         var (startDate, startTime) = PeopleTime.ToLocal(notice.Content.Window.Start, zone);
@@ -31,16 +33,36 @@ public static class NoticeAuthorCards
                 Style = ContainerStyle.Emphasis,
                 Separator = true,
                 Spacing = Spacing.Large,
-            }])
+            },
+            .. CalendarWarning(conflicts ?? [], notice.CalendarReason, texts)])
         {
             Actions =
             [
                 new ExecuteAction(texts.Notice_SendNow, NoticeVerbs.Send) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Positive },
                 new ShowCardAction(texts.Notice_Schedule, schedule),
-                new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id) },
-                new ExecuteAction(texts.Notice_Discard, NoticeVerbs.Discard) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Destructive },
+                new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id), AssociatedInputs = AssociatedInputs.None },
+                new ExecuteAction(texts.Notice_Discard, NoticeVerbs.Discard) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Destructive, AssociatedInputs = AssociatedInputs.None },
             ],
             FallbackText = texts.Notice_PreviewTitle,
+        };
+    }
+
+    private static IEnumerable<CardElement> CalendarWarning(IReadOnlyList<CalendarConflict> conflicts, string? reason, Texts texts)
+    {
+        if (conflicts.Count == 0)
+        {
+            yield break;
+        }
+        yield return new Container(
+            new TextBlock(texts.Notice_CalendarWarning(NoticeCalendar.Describe(conflicts, texts))) { Wrap = true, Color = TextColor.Attention, Weight = TextWeight.Bolder },
+            new TextInput("calendarReason")
+            {
+                Label = texts.Notice_CalendarReasonLabel, IsRequired = true, IsMultiline = true, MaxLength = 500,
+                ErrorMessage = texts.Notice_CalendarReasonMissing, Value = reason,
+            })
+        {
+            Style = ContainerStyle.Attention,
+            Spacing = Spacing.Medium,
         };
     }
 
@@ -91,10 +113,18 @@ public static class NoticeAuthorCards
         }
         foreach (var notice in notices)
         {
-            body.Add(new Container(
+            var lines = new List<CardElement>
+            {
                 new RichTextBlock(new TextRun(CardText.Clean(CardText.Truncate(notice.Content.Title, 120))) { Weight = TextWeight.Bolder }),
                 new TextBlock(StateLine(notice, texts)) { IsSubtle = true, Wrap = true, Spacing = Spacing.None },
-                new ActionSet([.. ListActions(notice, texts)]))
+            };
+            if (notice.CalendarReason is { Length: > 0 } reason)
+            {
+                // The author's own words, kept as they typed them: why it goes out during a testing window, a freeze or a closure.
+                lines.Add(CardText.UserText(texts.Notice_CalendarReasonShown(CardText.Truncate(reason, 200)), isSubtle: true));
+            }
+            lines.Add(new ActionSet([.. ListActions(notice, texts)]));
+            body.Add(new Container([.. lines])
             {
                 Separator = true,
                 Spacing = Spacing.Medium,

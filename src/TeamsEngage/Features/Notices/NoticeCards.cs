@@ -41,6 +41,10 @@ public static class NoticeCards
             new Fact(texts.Notice_Field_When, CardText.Escape(NoticeTime.Describe(c.Window, recipientZone, texts))),
             new Fact(texts.Notice_Field_Impact, texts[ImpactKey(c.Impact)]))
         { Spacing = Spacing.Medium };
+        if (notice.OutsideSchoolTime)
+        {
+            yield return new TextBlock(texts.Notice_OutsideSchoolTime) { Wrap = true, Color = TextColor.Good, Spacing = Spacing.Small };
+        }
         yield return Heading(texts.Notice_Field_What);
         yield return CardText.UserText(c.What);
         if (!string.IsNullOrWhiteSpace(c.Why))

@@ -17,6 +17,7 @@ public sealed class NoticeComposer(
     NoticeStore notices,
     NoticeValidator validator,
     NoticeBroadcaster broadcaster,
+    NoticeCalendar calendar,
     IPeopleDirectory directory,
     TimeProvider clock)
 {
@@ -39,7 +40,8 @@ public sealed class NoticeComposer(
         {
             return CardActionResult.WithCard(await ComposerAsync(action.Turn, action.Texts, form, result.Errors, live: false, cancellationToken).ConfigureAwait(false));
         }
-        var draft = new Notice(NewId(), action.Caller.UserId, result.Content, NoticeState.Draft, clock.GetUtcNow());
+        var check = await calendar.CheckAsync(result.Content.Window, cancellationToken).ConfigureAwait(false);
+        var draft = new Notice(NewId(), action.Caller.UserId, result.Content, NoticeState.Draft, clock.GetUtcNow(), OutsideSchoolTime: check.OutsideSchoolTime);
         return await PreviewOfAsync(await notices.InsertAsync(draft, cancellationToken).ConfigureAwait(false), action, cancellationToken).ConfigureAwait(false);
     }
 
@@ -56,8 +58,9 @@ public sealed class NoticeComposer(
         {
             return CardActionResult.WithCard(await ComposerAsync(action.Turn, action.Texts, form, result.Errors, live: false, cancellationToken).ConfigureAwait(false));
         }
+        var check = await calendar.CheckAsync(content.Window, cancellationToken).ConfigureAwait(false);
         var update = await notices.UpdateAsync(draft.Id, current => current.State == NoticeState.Draft
-            ? Decision.Write(current with { Content = content })
+            ? Decision.Write(current with { Content = content, OutsideSchoolTime = check.OutsideSchoolTime })
             : Decision.Refuse<Notice>(TextKeys.Notice_AlreadySent), cancellationToken).ConfigureAwait(false);
         return update.Written ? await PreviewOfAsync(update.State!, action, cancellationToken).ConfigureAwait(false) : update.Answer(action.Texts);
     }
@@ -135,6 +138,7 @@ public sealed class NoticeComposer(
     // Decided again on the notice as stored at the write, so a change made meanwhile is neither lost nor reported twice.
     private async Task<CardActionResult> ChangeAsync(Notice notice, Func<NoticeContent, NoticeContent> change, Texts texts, CancellationToken cancellationToken)
     {
+        var check = await calendar.CheckAsync(change(notice.Content).Window, cancellationToken).ConfigureAwait(false);
         var update = await notices.UpdateAsync(notice.Id, current =>
         {
             if (!current.IsLive)
@@ -145,7 +149,7 @@ public sealed class NoticeComposer(
             var changes = current.Content.ChangesTo(content);
             return changes == NoticeChanges.None
                 ? Decision.Keep<Notice>()
-                : Decision.Write(current with { Content = content, Changes = changes, Revision = current.Revision + 1 });
+                : Decision.Write(current with { Content = content, Changes = changes, Revision = current.Revision + 1, OutsideSchoolTime = check.OutsideSchoolTime });
         }, cancellationToken).ConfigureAwait(false);
         if (!update.Written)
         {
@@ -160,7 +164,8 @@ public sealed class NoticeComposer(
     private async Task<CardActionResult> PreviewOfAsync(Notice draft, CardActionContext action, CancellationToken cancellationToken)
     {
         var count = await broadcaster.CountAsync(draft.Content.Audience, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(NoticeAuthorCards.Preview(draft, action.Texts, action.Turn.Activity.GetTimeZone(), count));
+        var check = await calendar.CheckAsync(draft.Content.Window, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithCard(NoticeAuthorCards.Preview(draft, action.Texts, action.Turn.Activity.GetTimeZone(), count, check.Conflicts));
     }
 
     // The departments of the directory, and the zones offered to this author.

@@ -9,7 +9,7 @@ namespace TeamsEngage.Features.Notices;
 /// The author's desk for notices that exist: the list, sending now or later (with a confirmation above the configured
 /// count), cancelling, the delivery status and the one reminder.
 /// </summary>
-public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaster, IOptions<NoticesOptions> options, TimeProvider clock)
+public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaster, NoticeCalendar calendar, IOptions<NoticesOptions> options, TimeProvider clock)
 {
     /// <summary>How many notices <c>notices</c> lists.</summary>
     public const int Shown = 10;
@@ -32,6 +32,12 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         {
             return CardActionResult.WithMessage(texts.Notice_AlreadySent);
         }
+        var (reasoned, refusal) = await WithCalendarReasonAsync(notice, action.Data.CalendarReason, texts, cancellationToken).ConfigureAwait(false);
+        if (reasoned is null)
+        {
+            return refusal!;
+        }
+        notice = reasoned;
         var count = await broadcaster.CountAsync(notice.Content.Audience, cancellationToken).ConfigureAwait(false);
         if (count > options.Value.ConfirmAbove && !action.Data.Confirmed)
         {
@@ -58,6 +64,12 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         {
             return CardActionResult.WithMessage(errors.Count > 0 ? string.Join(' ', errors) : texts.Notice_Error_SendInPast);
         }
+        var (reasoned, refusal) = await WithCalendarReasonAsync(notice, action.Data.CalendarReason, texts, cancellationToken).ConfigureAwait(false);
+        if (reasoned is null)
+        {
+            return refusal!;
+        }
+        notice = reasoned;
         var count = await broadcaster.CountAsync(notice.Content.Audience, cancellationToken).ConfigureAwait(false);
         if (count > options.Value.ConfirmAbove && !action.Data.Confirmed)
         {
@@ -127,6 +139,26 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
     // The reminder goes to who received the notice, so it waits until everyone has a row.
     private static bool CanRemind(Notice notice, NoticeStatusReport report) =>
         notice is { State: NoticeState.Sent, Reminded: false, Content.AckRequired: true } && report.Writing is null && report.Total.Delivered > report.Total.Acknowledged;
+
+    /// <summary>
+    /// A window that overlaps the school calendar goes out only with a reason, checked here on the server whatever the
+    /// card sent; the reason is stored with the notice and shown to its author in <c>notices</c>.
+    /// </summary>
+    private async Task<(Notice? Notice, CardActionResult? Refusal)> WithCalendarReasonAsync(Notice notice, string? typed, Texts texts, CancellationToken cancellationToken)
+    {
+        var check = await calendar.CheckAsync(notice.Content.Window, cancellationToken).ConfigureAwait(false);
+        var reason = string.IsNullOrWhiteSpace(typed) ? notice.CalendarReason : typed.Trim();
+        if (!check.NeedsReason || (reason is not null && reason == notice.CalendarReason))
+        {
+            return (notice, null);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return (null, CardActionResult.WithMessage(texts.Notice_CalendarReasonRequired(NoticeCalendar.Describe(check.Conflicts, texts))));
+        }
+        var update = await notices.UpdateAsync(notice.Id, current => Decision.Write(current with { CalendarReason = reason }), cancellationToken).ConfigureAwait(false);
+        return update.Written ? (update.State, null) : (null, update.Answer(texts));
+    }
 
     private static DateTimeOffset? SendAtTyped(ScheduleData data, Notice notice, Texts texts, List<string> errors) =>
         NoticeValidator.ParseInstant(data.SendDate?.Trim() ?? "", data.SendTime?.Trim() ?? "", PeopleTime.Find(notice.Content.Window.TimeZone), TextKeys.Notice_Field_SendDate, texts, errors);

@@ -24,10 +24,11 @@ public static class NoticeVerbs
 }
 
 /// <summary>Data of every notice button: which notice; for sending, whether the author confirmed the count, and when (scheduling).</summary>
-public sealed record NoticeActionData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null);
+/// <remarks><see cref="CalendarReason"/> is typed on the preview when the window overlaps the school calendar.</remarks>
+public sealed record NoticeActionData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null, [property: System.ComponentModel.DataAnnotations.StringLength(500)] string? CalendarReason = null);
 
 /// <summary>
 /// Data of the schedule button: the notice's button data plus the send date and time typed on the preview
 /// (<see cref="NoticeActionData.SendAt"/> is set instead once the author confirmed the count).
 /// </summary>
-public sealed record ScheduleData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null, string? SendDate = null, string? SendTime = null);
+public sealed record ScheduleData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null, string? SendDate = null, string? SendTime = null, [property: System.ComponentModel.DataAnnotations.StringLength(500)] string? CalendarReason = null);

@@ -24,6 +24,7 @@ public static class NoticesFeature
         services.AddSingleton<NoticeValidator>();
         services.AddSingleton<IEntityAccess<Notice>, NoticeAccess>();
         services.AddSingleton<NoticeBroadcaster>();
+        services.AddSingleton<NoticeCalendar>();
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<NoticeDesk>();
         services.AddSingleton<NoticeInbox>();

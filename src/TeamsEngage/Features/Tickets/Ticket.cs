@@ -66,6 +66,7 @@ public enum TicketEventKind
     Reassigned,
     Escalated,
     Reminded,
+    Postponed,
 }
 
 /// <summary>One history entry. <paramref name="Text"/> is what a person typed (a reply, a resolution note) or a name.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage;
 
@@ -6,13 +7,15 @@ namespace TeamsEngage.Features.Tickets;
 
 /// <summary>
 /// Watches the promises: reminds the liaison once before the deadline, then escalates an unclaimed ticket to the
-/// backup, then to the administrators. Each step is a history entry, written with the ticket's ETag so two instances
+/// backup, then to the administrators, all in school time: nothing fires while school is closed, and the reminder
+/// lead and the second step are counted in school hours. Each step is a history entry, written with the ticket's ETag so two instances
 /// never escalate the same step twice.
 /// </summary>
 public sealed partial class TicketEscalation(
     TicketStore tickets,
     TicketPeople people,
     TicketNotifier notifier,
+    CalendarStore calendars,
     TenantRegistry tenants,
     IOptions<TicketsOptions> options,
     ILogger<TicketEscalation> logger)
@@ -28,6 +31,11 @@ public sealed partial class TicketEscalation(
     private async Task<int> SweepTenantAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var steps = 0;
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (!SchoolTime.IsOpen(calendar, now))
+        {
+            return steps;
+        }
         var open = new List<Ticket>();
         await foreach (var ticket in tickets.ListOpenAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -37,9 +45,9 @@ public sealed partial class TicketEscalation(
         {
             if (now >= ticket.NextEscalationAt && ticket.EscalationLevel < 2)
             {
-                steps += await EscalateAsync(ticket, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                steps += await EscalateAsync(ticket, calendar, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
-            else if (!ticket.ReminderSent && ticket.EscalationLevel == 0 && now < ticket.DueAt && now >= ticket.DueAt - options.Value.ReminderLead)
+            else if (!ticket.ReminderSent && ticket.EscalationLevel == 0 && now < ticket.DueAt && SchoolTime.Between(calendar, now, ticket.DueAt) <= options.Value.ReminderLead)
             {
                 steps += await RemindAsync(ticket, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
@@ -66,7 +74,7 @@ public sealed partial class TicketEscalation(
         return true;
     }
 
-    private async Task<bool> EscalateAsync(Ticket ticket, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> EscalateAsync(Ticket ticket, SchoolCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var department = await people.DepartmentAsync(ticket.DepartmentCode, cancellationToken).ConfigureAwait(false);
         var backup = ticket.EscalationLevel == 0 && !TicketPeople.Same(department?.BackupKey, ticket.AssigneeKey)
@@ -77,7 +85,7 @@ public sealed partial class TicketEscalation(
         var result = await tickets.ChangeAsync(ticket.Id, t => t.Status != TicketStatus.Open || t.EscalationLevel >= level || now < t.NextEscalationAt
             ? Decision.Keep<TicketChange>()
             : TicketChange.Write(
-                t with { EscalationLevel = level, NextEscalationAt = level == 1 ? t.NextEscalationAt + promise : t.NextEscalationAt },
+                t with { EscalationLevel = level, NextEscalationAt = level == 1 ? SchoolTime.Add(calendar, t.NextEscalationAt, promise) : t.NextEscalationAt },
                 Event(t, TicketEventKind.Escalated, backup?.Name, now)), cancellationToken).ConfigureAwait(false);
         // Contended counts as not escalated: the next sweep decides again on what the ticket is then.
         if (result is not { Written: true, State: { } escalated, Change: { } change })

@@ -20,6 +20,7 @@ public static class TicketEventText
             TicketEventKind.Rated => texts.Tickets_EventRated(actor, CardText.Escape(e.Text ?? string.Empty)),
             TicketEventKind.Reassigned => texts.Tickets_EventReassigned(actor, CardText.Escape(e.Text ?? string.Empty)),
             TicketEventKind.Escalated => texts.Tickets_EventEscalated(CardText.Escape(e.Text ?? texts.Tickets_Administrators)),
+            TicketEventKind.Postponed => texts.Tickets_EventPostponed(CardText.Escape(e.Text ?? string.Empty)),
             _ => texts.Tickets_EventReminded(CardText.Escape(e.Text ?? string.Empty)),
         };
     }

@@ -7,12 +7,12 @@ namespace TeamsEngage.Features.Tickets;
 public static class TicketMessageCards
 {
     /// <summary>One event told to one person. A relayed message can be answered from the card.</summary>
-    public static AdaptiveCard Event(Ticket ticket, TicketEvent e, Texts texts, bool forReporter)
+    public static AdaptiveCard Event(Ticket ticket, TicketEvent e, Texts texts, bool forReporter, TimeZoneInfo? zone = null)
     {
         var body = new List<CardElement>
         {
             new TextBlock(texts.Tickets_EventHeader(ticket.Id)) { IsSubtle = true, Size = TextSize.Small, Wrap = true },
-            new TextBlock(Line(ticket, e, texts, forReporter)) { Weight = TextWeight.Bolder, Wrap = true },
+            new TextBlock(Line(ticket, e, texts, forReporter, zone)) { Weight = TextWeight.Bolder, Wrap = true },
         };
         if (e.Kind is TicketEventKind.LiaisonReply or TicketEventKind.ReporterMessage or TicketEventKind.Resolved && e.Text is { } said)
         {
@@ -30,12 +30,16 @@ public static class TicketMessageCards
                     : TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Answer, TicketVerbs.Reply, "replyText"),
             }
             : null;
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = Line(ticket, e, texts, forReporter) };
+        return new AdaptiveCard(body) { Actions = actions, FallbackText = Line(ticket, e, texts, forReporter, zone) };
     }
 
-    // The reporter is told what a reassignment means for them, not who pressed the button.
-    private static string Line(Ticket ticket, TicketEvent e, Texts texts, bool forReporter) =>
-        forReporter && e.Kind == TicketEventKind.Reassigned ? TicketCards.ReassignedForReporter(ticket, e, texts) : TicketEventText.Line(e, texts);
+    // The reporter is told what a reassignment means for them, not who pressed the button; a closure, when the promise now runs out.
+    private static string Line(Ticket ticket, TicketEvent e, Texts texts, bool forReporter, TimeZoneInfo? zone) => e.Kind switch
+    {
+        TicketEventKind.Reassigned when forReporter => TicketCards.ReassignedForReporter(ticket, e, texts),
+        TicketEventKind.Postponed => texts.Tickets_PostponedTo(CardText.Escape(e.Text ?? string.Empty), PeopleTime.Brief(ticket.DueAt, zone ?? TimeZoneInfo.Utc, texts)),
+        _ => TicketEventText.Line(e, texts),
+    };
 
     /// <summary>The reporter has several claimed tickets: which one is the message about? The message is kept in the box.</summary>
     public static AdaptiveCard WhichTicket(IReadOnlyList<Ticket> tickets, string message, Texts texts) => new(

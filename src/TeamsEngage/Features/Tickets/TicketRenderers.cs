@@ -42,6 +42,6 @@ public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory di
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var forReporter = context.Recipient.UserId == ticket.ReporterUserId;
-        return new RenderedMessage(TicketMessageCards.Event(ticket, ticketEvent, texts, forReporter), null, texts.Tickets_Summary(ticket.Id));
+        return new RenderedMessage(TicketMessageCards.Event(ticket, ticketEvent, texts, forReporter, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone)), null, texts.Tickets_Summary(ticket.Id));
     }
 }

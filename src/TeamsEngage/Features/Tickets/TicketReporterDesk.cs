@@ -1,6 +1,7 @@
 using System.Globalization;
 using TeamsEngage.Localization;
 using TeamsEngage.Bot;
+using TeamsEngage.Calendar;
 using TeamsEngage.Cards;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Outbox;
@@ -9,7 +10,7 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>The reporter's actions on their own ticket: write to the liaison, reopen, rate. The dispatcher has checked it is theirs.</summary>
-public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people, TicketNotifier notifier, TimeProvider clock)
+public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people, TicketNotifier notifier, CalendarStore calendars, TimeProvider clock)
 {
     /// <summary>Relays the reporter's message to whoever holds the ticket. Returns the confirmation, or a refusal.</summary>
     public async Task<string> SayAsync(Ticket ticket, string? message, Texts texts, CancellationToken cancellationToken)
@@ -37,7 +38,8 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
     {
         var texts = action.Texts;
         var now = clock.GetUtcNow();
-        var result = await tickets.ChangeAsync(action.Entity.Id, t => Reopen(t, now, texts), cancellationToken).ConfigureAwait(false);
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var result = await tickets.ChangeAsync(action.Entity.Id, t => Reopen(t, calendar, now, texts), cancellationToken).ConfigureAwait(false);
         if (result is { Written: true, State: { } reopened, Change: { } change })
         {
             foreach (var userId in await HoldersAsync(reopened, cancellationToken).ConfigureAwait(false))
@@ -63,16 +65,16 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
         return await AfterAsync(action, result, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Back to the claimer if there was one; an unclaimed ticket gets a fresh promise of the same length.</summary>
-    private static Decision<TicketChange> Reopen(Ticket t, DateTimeOffset now, Texts texts)
+    /// <summary>Back to the claimer if there was one; an unclaimed ticket gets a fresh promise of the same school-time length.</summary>
+    private static Decision<TicketChange> Reopen(Ticket t, SchoolCalendar calendar, DateTimeOffset now, Texts texts)
     {
         if (t.Status != TicketStatus.Resolved)
         {
             return Decision.Refuse<TicketChange>(texts.Tickets_NotResolved);
         }
         var status = t.ClaimedByKey is null ? TicketStatus.Open : TicketStatus.Claimed;
-        var hours = Math.Max(1, (t.DueAt - t.CreatedAt).TotalHours);
-        var due = status == TicketStatus.Open ? now.AddHours(hours) : t.DueAt;
+        var promise = SchoolTime.Between(calendar, t.CreatedAt, t.DueAt);
+        var due = status == TicketStatus.Open ? SchoolTime.Add(calendar, now, promise < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : promise) : t.DueAt;
         return TicketChange.Write(
             t with { Status = status, ResolvedAt = null, Resolution = null, Rating = null, DueAt = due, NextEscalationAt = due, ReminderSent = false },
             Event(t, TicketEventKind.Reopened, null, now));

@@ -1,6 +1,7 @@
 using TeamsEngage.Localization;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
+using TeamsEngage.Calendar;
 using TeamsEngage.Commands;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Conversations;
@@ -14,6 +15,7 @@ public sealed partial class TicketReporting(
     TicketIdAllocator ids,
     TicketPeople people,
     TicketNotifier notifier,
+    CalendarStore calendars,
     IOptions<TicketsOptions> options,
     TimeProvider clock,
     ILogger<TicketReporting> logger)
@@ -78,7 +80,9 @@ public sealed partial class TicketReporting(
         var code = department?.Code.ToUpperInvariant() ?? options.Value.GeneralCode;
         var liaison = await people.ReachableAsync(department?.LiaisonKey, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var due = now.AddHours(department?.ResponseHours ?? options.Value.DefaultResponseHours);
+        // The promise is counted in school hours: a report on Friday afternoon before a break is due after the break.
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var due = SchoolTime.Add(calendar, now, TimeSpan.FromHours(department?.ResponseHours ?? options.Value.DefaultResponseHours));
         var reporterName = reporter?.Name ?? caller.Name;
 
         var ticket = new Ticket(

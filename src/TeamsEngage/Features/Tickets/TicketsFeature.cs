@@ -1,5 +1,6 @@
 using TeamsEngage.Localization;
 using TeamsEngage.Bot;
+using TeamsEngage.Calendar;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -29,6 +30,7 @@ public static class TicketsFeature
         services.AddSingleton<TicketReporterDesk>();
         services.AddSingleton<TicketReassignment>();
         services.AddSingleton<TicketEscalation>();
+        services.AddSingleton<ICalendarFollower, TicketPromiseShift>();
         services.AddSingleton<IEntityAccess<Ticket>, TicketAccess>();
         services.AddHostedService<TicketEscalationService>();
         services.AddSingleton<IDepartmentWork, TicketOpenCounter>();
