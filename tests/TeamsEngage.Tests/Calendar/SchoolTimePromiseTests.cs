@@ -36,11 +36,13 @@ public sealed class SchoolTimePromiseTests
     public async Task NoReminderOrEscalationFiresOverTheWeekendOrTheBreakAndEachFiresAtItsSchoolTimeInstant()
     {
         var friday = InNewYork(2026, 12, 18, 15);
-        var (bot, _) = await StartAsync(friday);
+        var (bot, clock) = await StartAsync(friday);
         await using var _bot = bot;
         await bot.ChangeCalendarAsync(c => c with { Breaks = [WinterBreak] }, friday);
         var (id, _) = await bot.ReportInNewYorkAsync(TicketWorld.Ana);
         var escalation = bot.Services.GetRequiredService<TicketEscalation>();
+        // The sweeps below are told the instant; the outbox paces its sends on the same fake clock, so it keeps ticking.
+        await using var ticking = Ticking(clock);
 
         foreach (var quiet in new[] { InNewYork(2026, 12, 18, 15, 59), InNewYork(2026, 12, 18, 16), InNewYork(2026, 12, 19, 10), InNewYork(2026, 12, 22, 10, 30), InNewYork(2026, 12, 27, 23, 59), InNewYork(2026, 12, 28, 9, 59) })
         {
@@ -70,6 +72,7 @@ public sealed class SchoolTimePromiseTests
 
         clock.SetUtcNow(InNewYork(2026, 12, 15, 10));
         await bot.ChangeCalendarAsync(c => c.WithClosure(new CalendarClosure(new DateOnly(2026, 12, 15), "Snow day")), clock.GetUtcNow());
+        await using var ticking = Ticking(clock);
 
         // At 10:00 each had 3 of its 4 school hours left: they now run out at 10:30 on Wednesday.
         var toAna = await bot.WaitForSentAsync(TicketWorld.Ana, anas, "School is closed (Snow day)");
@@ -102,5 +105,30 @@ public sealed class SchoolTimePromiseTests
         Assert.Equal(expected, due);
         Assert.Equal(friday.AddDays(3).AddHours(-4.5 + (month == 3 ? -1 : 1)), due);
         Assert.Contains($"Mon {dueDay} {(dueMonth == 3 ? "Mar" : "Nov")}, 10:30", card, StringComparison.Ordinal);
+    }
+
+    /// <summary>Moves the fake clock on by a second every 25 ms until disposed, so time-paced work does not stall.</summary>
+    private static Ticker Ticking(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => new(clock);
+
+    private sealed class Ticker : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        public Ticker(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => _loop = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                await Task.Delay(25);
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        });
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _loop;
+            _stop.Dispose();
+        }
     }
 }

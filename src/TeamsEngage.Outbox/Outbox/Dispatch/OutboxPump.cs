@@ -66,13 +66,16 @@ internal sealed class OutboxPump : IDisposable
     /// <summary>Waits for a free slot, then starts sending the next row, or waits for work when there is none.</summary>
     private async Task StartNextAsync(CancellationToken stoppingToken)
     {
+        // Both wake-ups are taken before looking for work: a signal that comes while we look must end the wait that
+        // follows, not be lost until the next poll.
         var wake = _held.WakeTask();
+        var written = _signal.Next;
         await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
         var next = await NextAsync(stoppingToken).ConfigureAwait(false);
         if (next is null)
         {
             _slots.Release();
-            await WaitForWorkAsync(wake, stoppingToken).ConfigureAwait(false);
+            await WaitForWorkAsync(wake, written, stoppingToken).ConfigureAwait(false);
             return;
         }
         var task = SendAndReleaseAsync(next, stoppingToken);
@@ -197,7 +200,7 @@ internal sealed class OutboxPump : IDisposable
         }
     }
 
-    private async Task WaitForWorkAsync(Task wake, CancellationToken cancellationToken)
+    private async Task WaitForWorkAsync(Task wake, Task written, CancellationToken cancellationToken)
     {
         var wait = _options.PollInterval;
         lock (_held.Gate)
@@ -213,7 +216,7 @@ internal sealed class OutboxPump : IDisposable
         }
         if (wait > TimeSpan.Zero)
         {
-            await Task.WhenAny(wake, _signal.Next, Task.Delay(wait, _time, cancellationToken)).ConfigureAwait(false);
+            await Task.WhenAny(wake, written, Task.Delay(wait, _time, cancellationToken)).ConfigureAwait(false);
         }
         cancellationToken.ThrowIfCancellationRequested();
     }

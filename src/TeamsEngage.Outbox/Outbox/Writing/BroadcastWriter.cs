@@ -76,22 +76,35 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
         var cancelled = 0;
         await foreach (var row in tables.ReadRowsAsync(header, cancellationToken).ConfigureAwait(false))
         {
-            if (row.GetString(RowFields.Status) != nameof(DeliveryStatus.Pending))
+            if (row.GetString(RowFields.Status) == nameof(DeliveryStatus.Pending) && await CancelRowAsync(row, cancellationToken).ConfigureAwait(false))
             {
-                continue;
-            }
-            var properties = new Dictionary<string, object?>(row.Properties) { [RowFields.Status] = nameof(DeliveryStatus.Cancelled) };
-            try
-            {
-                await tables.Rows.UpdateAsync(row with { Properties = properties }, cancellationToken).ConfigureAwait(false);
                 cancelled++;
-            }
-            catch (StorePreconditionFailedException)
-            {
-                // Sent (or failed) while we were cancelling: that outcome stands.
             }
         }
         return cancelled;
+    }
+
+    // A pending row may be written meanwhile without being settled (a send that met a 429 records its attempt): read
+    // it again and cancel it while it is still pending. A row sent or failed meanwhile keeps that outcome.
+    private async Task<bool> CancelRowAsync(StoreEntity listed, CancellationToken cancellationToken)
+    {
+        var first = true;
+        var result = await OptimisticUpdate.ApplyAsync(
+            async ct =>
+            {
+                if (first)
+                {
+                    first = false;
+                    return listed;
+                }
+                return await tables.Rows.GetAsync(listed.PartitionKey, listed.RowKey, ct).ConfigureAwait(false);
+            },
+            row => row.GetString(RowFields.Status) == nameof(DeliveryStatus.Pending)
+                ? Decision.Write(new Dictionary<string, object?>(row.Properties) { [RowFields.Status] = nameof(DeliveryStatus.Cancelled) })
+                : Decision.Keep<Dictionary<string, object?>>(),
+            (row, properties, ct) => tables.Rows.UpdateAsync(row with { Properties = properties }, ct),
+            cancellationToken).ConfigureAwait(false);
+        return result.Written;
     }
 
     public ShardWriter NewShardWriter(BroadcastHeader header) => new(tables.Rows, work, signal, header);

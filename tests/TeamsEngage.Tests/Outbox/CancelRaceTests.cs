@@ -1,0 +1,114 @@
+using Microsoft.Extensions.DependencyInjection;
+using TeamsEngage.Outbox;
+using TeamsEngage.Storage;
+using TeamsEngage.Testing.Connector;
+using TeamsEngage.Testing.Storage;
+
+namespace TeamsEngage.Tests.Outbox;
+
+/// <summary>
+/// A cancel that meets the dispatcher writing the same row (a send that got a 429 records its attempt) still cancels
+/// it: the row was pending before that write and is pending after it.
+/// </summary>
+public sealed class CancelRaceTests
+{
+    [Fact]
+    public async Task ARowRewrittenWhileBeingCancelledIsStillCancelledAndCounted()
+    {
+        using var data = new TemporaryDirectory();
+        await using var connector = await ConnectorStub.StartAsync();
+        // Teams holds every send back for a long while: nothing is delivered while the cancel runs.
+        connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("60"), times: 100);
+        var racing = new RaceOnCancel();
+        await using var host = OutboxHost.Start(data.Path, services: racing.Around);
+        var people = OutboxPeople.Many(5);
+        await host.KnowAsync(connector, people);
+        await host.Outbox.StartBroadcastAsync(new BroadcastRequest("notice-race", TestRenderer.KindName, "Drill"), OutboxPeople.Stream(people.Select(p => OutboxPeople.Recipient(p))));
+        await connector.WaitForAsync(r => r.Route == ConnectorRoute.Send);
+
+        var cancelled = await host.Outbox.CancelPendingAsync("notice-race");
+
+        Assert.Equal(5, racing.Raced);
+        Assert.Equal(5, cancelled);
+        var records = await host.Outbox.ReadDeliveriesAsync("notice-race").ToListAsync();
+        Assert.Equal(5, records.Count);
+        Assert.All(records, r => Assert.Equal(DeliveryStatus.Cancelled, r.Status));
+    }
+
+    /// <summary>
+    /// Wraps the store so that the first attempt to mark each broadcast row cancelled meets another writer's change of
+    /// that row, made just before with the same ETag, as the dispatcher's record of an attempt would be.
+    /// </summary>
+    private sealed class RaceOnCancel
+    {
+        private readonly HashSet<string> _raced = [];
+
+        public int Raced
+        {
+            get
+            {
+                lock (_raced)
+                {
+                    return _raced.Count;
+                }
+            }
+        }
+
+        public void Around(IServiceCollection services)
+        {
+            var original = services.Last(d => d.ServiceType == typeof(ITableStore));
+            services.Remove(original);
+            services.AddSingleton<ITableStore>(provider => new Store(this, (ITableStore)original.ImplementationFactory!(provider)));
+        }
+
+        private bool FirstTime(StoreEntity entity)
+        {
+            lock (_raced)
+            {
+                return _raced.Add(entity.PartitionKey + "/" + entity.RowKey);
+            }
+        }
+
+        private sealed class Store(RaceOnCancel race, ITableStore inner) : ITableStore, IDisposable
+        {
+            public Task InitializeAsync(IEnumerable<string> tableNames, CancellationToken cancellationToken = default) => inner.InitializeAsync(tableNames, cancellationToken);
+
+            public IStoreTable Table(string name) => name == OutboxKeys.RowsTable ? new Rows(race, inner.Table(name)) : inner.Table(name);
+
+            public Task ForgetDeletedAsync(CancellationToken cancellationToken = default) => inner.ForgetDeletedAsync(cancellationToken);
+
+            public void Dispose() => (inner as IDisposable)?.Dispose();
+        }
+
+        private sealed class Rows(RaceOnCancel race, IStoreTable inner) : IStoreTable
+        {
+            public string Name => inner.Name;
+
+            public async Task<StoreEntity> UpdateAsync(StoreEntity entity, CancellationToken cancellationToken = default)
+            {
+                if (entity.GetString("Status") == nameof(DeliveryStatus.Cancelled) && race.FirstTime(entity))
+                {
+                    var current = (await inner.GetAsync(entity.PartitionKey, entity.RowKey, cancellationToken))!;
+                    await inner.UpdateAsync(current with { Properties = new Dictionary<string, object?>(current.Properties) { ["RaceMark"] = 1 } }, cancellationToken);
+                }
+                return await inner.UpdateAsync(entity, cancellationToken);
+            }
+
+            public Task<StoreEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default) => inner.GetAsync(partitionKey, rowKey, cancellationToken);
+
+            public Task<StoreEntity> InsertAsync(StoreEntity entity, CancellationToken cancellationToken = default) => inner.InsertAsync(entity, cancellationToken);
+
+            public Task<StoreEntity> UpsertAsync(StoreEntity entity, CancellationToken cancellationToken = default) => inner.UpsertAsync(entity, cancellationToken);
+
+            public Task DeleteAsync(string partitionKey, string rowKey, string? eTag, CancellationToken cancellationToken = default) => inner.DeleteAsync(partitionKey, rowKey, eTag, cancellationToken);
+
+            public Task<IReadOnlyList<StoreEntity?>> SubmitBatchAsync(IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default) => inner.SubmitBatchAsync(operations, cancellationToken);
+
+            public Task<StorePage> QueryAsync(string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default) =>
+                inner.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, continuationToken, cancellationToken);
+
+            public Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default) =>
+                inner.ScanAsync(pageSize, continuationToken, partitionKeyPrefix, cancellationToken);
+        }
+    }
+}
