@@ -1,3 +1,5 @@
+using TeamsEngage.Testing.Storage;
+
 namespace TeamsEngage.Storage.Tests.Tenancy;
 
 /// <summary>
@@ -17,40 +19,35 @@ internal sealed class InterceptedStore(ITableStore inner, Func<StoreEntity, Stor
 
     private StoreEntity Rewrite(StoreEntity entity) => rewriteResults is null ? entity : rewriteResults(entity);
 
-    private sealed class CountedTable(InterceptedStore owner, IStoreTable table) : IStoreTable
+    private sealed class CountedTable(InterceptedStore owner, IStoreTable table) : StoreTableDecorator(table)
     {
-        public string Name => table.Name;
+        public override async Task<StoreEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
+            await Inner.GetAsync(partitionKey, rowKey, cancellationToken) is { } found ? owner.Rewrite(found) : null;
 
-        public async Task<StoreEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
-            await table.GetAsync(partitionKey, rowKey, cancellationToken) is { } found ? owner.Rewrite(found) : null;
-
-        public async Task<StoreEntity> InsertAsync(StoreEntity entity, CancellationToken cancellationToken = default)
+        public override async Task<StoreEntity> InsertAsync(StoreEntity entity, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref owner.inserts);
-            return owner.Rewrite(await table.InsertAsync(entity, cancellationToken));
+            return owner.Rewrite(await Inner.InsertAsync(entity, cancellationToken));
         }
 
-        public async Task<StoreEntity> UpsertAsync(StoreEntity entity, CancellationToken cancellationToken = default) =>
-            owner.Rewrite(await table.UpsertAsync(entity, cancellationToken));
+        public override async Task<StoreEntity> UpsertAsync(StoreEntity entity, CancellationToken cancellationToken = default) =>
+            owner.Rewrite(await Inner.UpsertAsync(entity, cancellationToken));
 
-        public async Task<StoreEntity> UpdateAsync(StoreEntity entity, CancellationToken cancellationToken = default) =>
-            owner.Rewrite(await table.UpdateAsync(entity, cancellationToken));
+        public override async Task<StoreEntity> UpdateAsync(StoreEntity entity, CancellationToken cancellationToken = default) =>
+            owner.Rewrite(await Inner.UpdateAsync(entity, cancellationToken));
 
-        public Task DeleteAsync(string partitionKey, string rowKey, string? eTag, CancellationToken cancellationToken = default) =>
-            table.DeleteAsync(partitionKey, rowKey, eTag, cancellationToken);
+        public override async Task<IReadOnlyList<StoreEntity?>> SubmitBatchAsync(IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default) =>
+            [.. (await Inner.SubmitBatchAsync(operations, cancellationToken)).Select(e => e is null ? null : owner.Rewrite(e))];
 
-        public async Task<IReadOnlyList<StoreEntity?>> SubmitBatchAsync(IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default) =>
-            [.. (await table.SubmitBatchAsync(operations, cancellationToken)).Select(e => e is null ? null : owner.Rewrite(e))];
-
-        public async Task<StorePage> QueryAsync(string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
+        public override async Task<StorePage> QueryAsync(string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
         {
-            var page = await table.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, continuationToken, cancellationToken);
+            var page = await Inner.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, continuationToken, cancellationToken);
             return page with { Entities = [.. page.Entities.Select(owner.Rewrite)] };
         }
 
-        public async Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default)
+        public override async Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default)
         {
-            var page = await table.ScanAsync(pageSize, continuationToken, partitionKeyPrefix, cancellationToken);
+            var page = await Inner.ScanAsync(pageSize, continuationToken, partitionKeyPrefix, cancellationToken);
             return page with { Entities = [.. page.Entities.Select(owner.Rewrite)] };
         }
     }

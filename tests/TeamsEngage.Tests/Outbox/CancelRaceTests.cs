@@ -80,35 +80,17 @@ public sealed class CancelRaceTests
             public void Dispose() => (inner as IDisposable)?.Dispose();
         }
 
-        private sealed class Rows(RaceOnCancel race, IStoreTable inner) : IStoreTable
+        private sealed class Rows(RaceOnCancel race, IStoreTable inner) : StoreTableDecorator(inner)
         {
-            public string Name => inner.Name;
-
-            public async Task<StoreEntity> UpdateAsync(StoreEntity entity, CancellationToken cancellationToken = default)
+            public override async Task<StoreEntity> UpdateAsync(StoreEntity entity, CancellationToken cancellationToken = default)
             {
                 if (entity.GetString("Status") == nameof(DeliveryStatus.Cancelled) && race.FirstTime(entity))
                 {
-                    var current = (await inner.GetAsync(entity.PartitionKey, entity.RowKey, cancellationToken))!;
-                    await inner.UpdateAsync(current with { Properties = new Dictionary<string, object?>(current.Properties) { ["RaceMark"] = 1 } }, cancellationToken);
+                    var current = (await Inner.GetAsync(entity.PartitionKey, entity.RowKey, cancellationToken))!;
+                    await Inner.UpdateAsync(current with { Properties = new Dictionary<string, object?>(current.Properties) { ["RaceMark"] = 1 } }, cancellationToken);
                 }
-                return await inner.UpdateAsync(entity, cancellationToken);
+                return await Inner.UpdateAsync(entity, cancellationToken);
             }
-
-            public Task<StoreEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default) => inner.GetAsync(partitionKey, rowKey, cancellationToken);
-
-            public Task<StoreEntity> InsertAsync(StoreEntity entity, CancellationToken cancellationToken = default) => inner.InsertAsync(entity, cancellationToken);
-
-            public Task<StoreEntity> UpsertAsync(StoreEntity entity, CancellationToken cancellationToken = default) => inner.UpsertAsync(entity, cancellationToken);
-
-            public Task DeleteAsync(string partitionKey, string rowKey, string? eTag, CancellationToken cancellationToken = default) => inner.DeleteAsync(partitionKey, rowKey, eTag, cancellationToken);
-
-            public Task<IReadOnlyList<StoreEntity?>> SubmitBatchAsync(IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default) => inner.SubmitBatchAsync(operations, cancellationToken);
-
-            public Task<StorePage> QueryAsync(string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default) =>
-                inner.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, continuationToken, cancellationToken);
-
-            public Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default) =>
-                inner.ScanAsync(pageSize, continuationToken, partitionKeyPrefix, cancellationToken);
         }
     }
 }
