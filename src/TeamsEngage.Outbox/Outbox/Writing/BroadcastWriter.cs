@@ -88,17 +88,8 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
     // it again and cancel it while it is still pending. A row sent or failed meanwhile keeps that outcome.
     private async Task<bool> CancelRowAsync(StoreEntity listed, CancellationToken cancellationToken)
     {
-        var first = true;
         var result = await OptimisticUpdate.ApplyAsync(
-            async ct =>
-            {
-                if (first)
-                {
-                    first = false;
-                    return listed;
-                }
-                return await tables.Rows.GetAsync(listed.PartitionKey, listed.RowKey, ct).ConfigureAwait(false);
-            },
+            ct => tables.Rows.GetAsync(listed.PartitionKey, listed.RowKey, ct),
             row => row.GetString(RowFields.Status) == nameof(DeliveryStatus.Pending)
                 ? Decision.Write(new Dictionary<string, object?>(row.Properties) { [RowFields.Status] = nameof(DeliveryStatus.Cancelled) })
                 : Decision.Keep<Dictionary<string, object?>>(),
