@@ -70,6 +70,7 @@ public static class PollAuthorCards
             .. PollCards.Header(poll, texts, timeZone),
             new TextBlock(texts.Poll_Participation(view.Results.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
             .. view.Writing is { } writing ? [new TextBlock(texts.Poll_Preparing(writing.Examined, writing.Total ?? 0)) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
+            .. view.Held is { } held ? [new TextBlock(texts.Poll_HeldForQuietHours(held.People, PeopleTime.FullDate(held.Until, timeZone, texts))) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
             .. poll.Capped > 0 ? [new TextBlock(texts.Poll_CappedNote(poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. view.Results.Tally is { } tally
                 ? PollCards.Results(poll, tally, texts)
@@ -172,6 +173,9 @@ public sealed record PollResultsView(Poll Poll, PollResults Results, int Reached
 {
     /// <summary>How far the outbox is in writing the recipients' rows; null once every recipient has one.</summary>
     public Outbox.BroadcastProgress? Writing { get; init; }
+
+    /// <summary>Invitations waiting for their recipients' quiet hours; null when none waits.</summary>
+    public HeldInvitations? Held { get; init; }
 
     /// <summary>How far the findings went, once shared.</summary>
     public FindingsReach? FindingsReach { get; init; }

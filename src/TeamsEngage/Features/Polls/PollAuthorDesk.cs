@@ -66,6 +66,7 @@ public sealed class PollResultsBuilder(VoteStore votes, PollService service, Pol
             await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false))
         {
             Writing = await service.WritingAsync(poll, cancellationToken).ConfigureAwait(false),
+            Held = poll.Status == PollStatus.Open ? await service.HeldAsync(poll, cancellationToken).ConfigureAwait(false) : null,
             FindingsReach = poll.Findings is null ? null : await FindingsReachAsync(poll.Id, cancellationToken).ConfigureAwait(false),
         };
         return PollAuthorCards.Results(view, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));

@@ -1,3 +1,4 @@
+using TeamsEngage.Calendar;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -9,9 +10,10 @@ public sealed record PollFindingsAudienceSpec(string PollId, Audience Audience);
 
 /// <summary>
 /// Resolves the audience of a poll's findings page by page for the outbox's writer. Findings are the answer to a poll
-/// people were asked, so the weekly poll cap does not apply and nothing is recorded beyond the outbox's own rows.
+/// people were asked, so the weekly poll cap does not apply and nothing is recorded beyond the outbox's own rows. They
+/// are routine: each waits for its recipient's quiet hours.
 /// </summary>
-public sealed class PollFindingsAudience(IPeopleDirectory directory) : IBroadcastAudience
+public sealed class PollFindingsAudience(IPeopleDirectory directory, QuietHours quiet) : IBroadcastAudience
 {
     public const string AudienceKind = "poll.findings.audience";
 
@@ -33,11 +35,12 @@ public sealed class PollFindingsAudience(IPeopleDirectory directory) : IBroadcas
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
     {
         var page = new List<BroadcastRecipient>(max);
+        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
         string? last = null;
         await foreach (var person in directory.ResolveAudienceAfterAsync(Read(spec).Audience, afterPersonKey, cancellationToken).ConfigureAwait(false))
         {
             last = person.Key;
-            page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString()));
+            page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), notBefore));
             if (page.Count == max)
             {
                 break;
