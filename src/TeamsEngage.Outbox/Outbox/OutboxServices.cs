@@ -36,6 +36,7 @@ public static class OutboxServices
             var options = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
             return new TenantRateLimiter(options.RequestsPerSecond, options.EffectiveBurst, sp.GetRequiredService<TimeProvider>());
         });
+        services.TryAddSingleton<RateShares>();
         services.TryAddSingleton<ConversationRateLimiter>();
         services.TryAddSingleton<BroadcastHeaderCache>();
         services.TryAddSingleton<DeliveryRecorder>();

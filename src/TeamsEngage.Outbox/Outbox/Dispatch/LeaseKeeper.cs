@@ -7,7 +7,7 @@ namespace TeamsEngage.Outbox;
 /// Keeps this instance's leases: each pass reads the work index, renews held leases when a third of them is used,
 /// takes free or expired ones, and deletes the work row of a shard that has nothing left once its broadcast is written.
 /// </summary>
-internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork held, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time, ILogger<LeaseKeeper> logger)
+internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork held, RateShares shares, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time, ILogger<LeaseKeeper> logger)
 {
     private readonly OutboxOptions _options = options.Value;
 
@@ -35,6 +35,7 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
     public async Task ReleaseLeasesAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await shares.LeaveAsync(timeout.Token).ConfigureAwait(false);
         foreach (var item in held.TakeAll())
         {
             try
@@ -59,6 +60,7 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
     /// <summary>One pass over the work index: forget work that left it, keep held leases, take free or expired ones.</summary>
     private async Task MaintainAsync(CancellationToken cancellationToken)
     {
+        await shares.RefreshAsync(cancellationToken).ConfigureAwait(false);
         var index = new List<StoreEntity>();
         await foreach (var entity in tables.Work.QueryAllAsync(OutboxKeys.WorkPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {

@@ -5,11 +5,12 @@ using TeamsEngage.Connector.Client;
 namespace TeamsEngage.Outbox;
 
 /// <summary>
-/// What a failed send leads to: a 429 pauses the tenant for exactly the Retry-After and the row waits its turn again;
+/// What a failed send leads to: a 429 pauses the tenant for exactly the Retry-After, on every instance, and the row
+/// waits its turn again;
 /// a blocked or gone recipient is recorded at once; transient failures are retried with backoff a bounded number of times.
 /// </summary>
 internal sealed class SendFailures(
-    DeliveryRecorder recorder, TenantRateLimiter tenants, OutboxMetrics metrics, IOptions<OutboxOptions> options, TimeProvider time, ILogger<SendFailures> logger)
+    DeliveryRecorder recorder, TenantRateLimiter tenants, RateShares shares, OutboxMetrics metrics, IOptions<OutboxOptions> options, TimeProvider time, ILogger<SendFailures> logger)
 {
     private readonly OutboxOptions _options = options.Value;
 
@@ -53,6 +54,7 @@ internal sealed class SendFailures(
         var wait = retryAfter ?? Backoff(pending.Throttles);
         var tenant = pending.TenantId ?? string.Empty;
         tenants.Pause(tenant, wait);
+        await shares.SharePauseAsync(tenant, time.GetUtcNow() + wait, cancellationToken).ConfigureAwait(false);
         OutboxLog.Throttled(logger, tenant, wait);
         metrics.Throttled(tenant);
         if (pending.Throttles < _options.MaxThrottles)
