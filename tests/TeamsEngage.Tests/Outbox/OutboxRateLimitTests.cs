@@ -26,6 +26,24 @@ public sealed class OutboxRateLimitTests
     }
 
     [Fact]
+    public async Task AConversationGetsEightMessagesInTwoSecondsAndTheNinthWaitsForTheTwoSecondWindow()
+    {
+        using var limiter = new ConversationRateLimiter();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 8; i++)
+        {
+            await limiter.WaitAsync("a:one", CancellationToken.None);
+        }
+        var eighth = clock.Elapsed;
+
+        await limiter.WaitAsync("a:one", CancellationToken.None);
+
+        // The eighth waits for the one-second window; the ninth for the two-second one, not just another second.
+        Assert.InRange(eighth.TotalMilliseconds, 950, 2000);
+        Assert.InRange(clock.Elapsed.TotalMilliseconds, 1950, 6000);
+    }
+
+    [Fact]
     public async Task AnInteractiveWaiterGetsTheTenantsNextTokenBeforeBulkWaiters()
     {
         // Two tokens a second: the interactive waiter arrives long before the next one, even on a busy machine.
