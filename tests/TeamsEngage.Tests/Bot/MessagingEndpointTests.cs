@@ -82,6 +82,9 @@ public sealed class MessagingEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        await bot.Connector.WaitForActivitiesAsync(Persona.Ana.ConversationId);
+        // Long enough for a second welcome to have gone out through the outbox, were one queued.
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var welcome = Assert.Single(bot.SentTo(Persona.Ana));
         Assert.Equal("Welcome to TeamsEngage", SentCards.TitleOf(welcome));
     }

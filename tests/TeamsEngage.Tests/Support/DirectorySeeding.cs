@@ -103,7 +103,7 @@ public static class DirectorySeeding
     /// Teams' installationUpdate reaches the bot (which records them, merges their imported row and welcomes them).
     /// <paramref name="email"/> replaces the email the lookup answers with.
     /// </summary>
-    public static async Task InstallAsync(this BotApplication bot, Persona persona, string? email = null)
+    public static async Task InstallAsync(this BotApplication bot, Persona persona, string? email = null, bool welcomed = true)
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(persona);
@@ -118,7 +118,13 @@ public static class DirectorySeeding
             TenantId = persona.TenantId,
             UserRole = "user",
         });
+        var before = bot.SentTo(persona).Count;
         using var response = await bot.PostFixtureAsync("installation-add.json", persona);
         response.EnsureSuccessStatusCode();
+        if (welcomed)
+        {
+            // The welcome goes through the outbox: wait for it, so a test's later counts start after it.
+            await bot.Connector.WaitForActivitiesAsync(persona.ConversationId, before + 1, TimeSpan.FromSeconds(15));
+        }
     }
 }

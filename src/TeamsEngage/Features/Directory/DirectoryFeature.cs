@@ -1,3 +1,4 @@
+using TeamsEngage.Outbox;
 using TeamsEngage.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Bot;
@@ -19,6 +20,7 @@ public static class DirectoryFeature
         services.AddStoreTable(WelcomeLedger.TableName);
         services.AddSingleton<WelcomeLedger>();
         services.AddSingleton<ProfileDesk>();
+        services.AddSingleton<IOutboxRenderer, WelcomeRenderer>();
         services.AddSingleton<DepartmentDesk>();
         services.AddSingleton<ImportDesk>();
         services.AddSingleton<DepartmentReview>();

@@ -16,7 +16,7 @@ public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
     /// <summary><c>profile</c>: the caller's department and language, ready to change.</summary>
     public async Task ShowAsync(CommandContext command, CancellationToken cancellationToken)
     {
-        var person = await FindAsync(command.Caller, cancellationToken).ConfigureAwait(false);
+        var person = command.Caller.PersonKey is { } key ? await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) : null;
         var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
         var locked = await LockOfAsync(person, command.Texts, cancellationToken).ConfigureAwait(false);
         var card = ProfileCards.Profile(command.Texts, departments, person, locked);
@@ -46,15 +46,19 @@ public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
     }
 
     /// <summary>What the welcome asks a newcomer; null when the directory already knows their department and language.</summary>
-    public async Task<ProfileQuestion?> QuestionAsync(Caller caller, CancellationToken cancellationToken)
+    public Task<ProfileQuestion?> QuestionAsync(Caller caller, CancellationToken cancellationToken) =>
+        QuestionAsync(caller.PersonKey, caller.Texts, cancellationToken);
+
+    /// <summary>The same question for the person with <paramref name="personKey"/>, outside a turn (the welcome's renderer).</summary>
+    public async Task<ProfileQuestion?> QuestionAsync(string? personKey, Texts texts, CancellationToken cancellationToken)
     {
-        var person = await FindAsync(caller, cancellationToken).ConfigureAwait(false);
+        var person = personKey is null ? null : await directory.FindAsync(personKey, cancellationToken).ConfigureAwait(false);
         if (person is { DepartmentCode: not null, Language: not null })
         {
             return null;
         }
         var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
-        var locked = await LockOfAsync(person, caller.Texts, cancellationToken).ConfigureAwait(false);
+        var locked = await LockOfAsync(person, texts, cancellationToken).ConfigureAwait(false);
         return new ProfileQuestion(departments, person?.DepartmentCode, person?.Language, locked);
     }
 
@@ -70,7 +74,4 @@ public sealed class ProfileDesk(IPeopleDirectory directory, PeopleEditor editor)
             .Select(a => a.Name ?? a.Email).OfType<string>().Take(3).ToList();
         return new DepartmentLock(department, administrators.Count > 0 ? string.Join(", ", administrators) : texts.Directory_Profile_AskAdministrator);
     }
-
-    private async Task<Person?> FindAsync(Caller caller, CancellationToken cancellationToken) =>
-        caller.PersonKey is null ? null : await directory.FindAsync(caller.PersonKey, cancellationToken).ConfigureAwait(false);
 }

@@ -1,26 +1,33 @@
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Routing;
 using TeamsEngage.Connector.Schema;
+using TeamsEngage.Localization;
+using TeamsEngage.Outbox;
+using TeamsEngage.People;
 
 namespace TeamsEngage.Features.Directory;
 
 /// <summary>
 /// Welcomes a person once when the bot is added to their 1:1 chat: the directory's first word to them, asking for
 /// their department and language when it does not know them. Teams announces an install twice (installationUpdate
-/// and conversationUpdate); <see cref="WelcomeLedger"/> makes sure only one welcome goes out.
+/// and conversationUpdate); <see cref="WelcomeLedger"/> makes sure only one welcome goes out. The welcome is not the
+/// answer to anything the person said, so it goes through the outbox: a district installing the app for everyone at
+/// once gets one welcome each at the tenant's rate, and the install turn itself is answered at once.
 /// </summary>
-public sealed class Welcomer(ICallerResolver callers, WelcomeLedger ledger, ProfileDesk profiles) : IActivityHandler
+public sealed class Welcomer(ICallerResolver callers, WelcomeLedger ledger, IOutbox outbox) : IActivityHandler
 {
+    public const string WelcomeKind = "directory.welcome";
+
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (!IsInstall(turn.Activity) || !await ledger.TryClaimAsync(turn.Activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false))
+        if (!IsInstall(turn.Activity) || turn.Activity.From?.Id is not { Length: > 0 } userId
+            || !await ledger.TryClaimAsync(turn.Activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
         var caller = await callers.ResolveAsync(turn, cancellationToken).ConfigureAwait(false);
-        var question = await profiles.QuestionAsync(caller, cancellationToken).ConfigureAwait(false);
-        await turn.SendAsync(Replies.Card(WelcomeCards.Welcome(caller.Texts, question), caller.Texts.Welcome_Title), cancellationToken).ConfigureAwait(false);
+        await outbox.EnqueueAsync(OutboxMessage.Create(userId, WelcomeKind, new WelcomePayload(caller.PersonKey), OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsInstall(Activity activity) => activity.IsPersonal() && activity.Type switch
@@ -29,4 +36,20 @@ public sealed class Welcomer(ICallerResolver callers, WelcomeLedger ledger, Prof
         ActivityTypes.InstallationUpdate => string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase),
         _ => false,
     };
+}
+
+/// <summary>The welcome's payload: whom the directory knows the person as, if anyone.</summary>
+public sealed record WelcomePayload(string? PersonKey);
+
+/// <summary>Renders the welcome at send time, in the person's language, with the profile question when it is needed.</summary>
+public sealed class WelcomeRenderer(IPeopleDirectory directory, ProfileDesk profiles) : OutboxRenderer<WelcomePayload>
+{
+    public override string Kind => Welcomer.WelcomeKind;
+
+    protected override async Task<RenderedMessage?> RenderAsync(WelcomePayload payload, RenderContext context, CancellationToken cancellationToken)
+    {
+        var texts = await directory.TextsForAsync(payload.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
+        var question = await profiles.QuestionAsync(payload.PersonKey, texts, cancellationToken).ConfigureAwait(false);
+        return new RenderedMessage(WelcomeCards.Welcome(texts, question), null, texts.Welcome_Title);
+    }
 }
