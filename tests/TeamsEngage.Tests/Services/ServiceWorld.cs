@@ -34,7 +34,7 @@ internal static class ServiceWorld
         printing,en,How do I add a printer to my laptop?,Open Settings then Printers and choose the printer named after your room.
         """;
 
-    public static async Task<BotApplication> StartAsync(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, string? dataDirectory = null)
+    public static async Task<BotApplication> StartAsync(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, string? dataDirectory = null, bool clearRequests = true)
     {
         var folder = System.IO.Directory.CreateTempSubdirectory("teamsengage-catalogue-").FullName;
         var servicesPath = Path.Combine(folder, "services.csv");
@@ -50,7 +50,7 @@ internal static class ServiceWorld
         {
             settings[key] = value;
         }
-        return await TicketWorld.StartAsync(clock, settings, services, dataDirectory);
+        return await TicketWorld.StartAsync(clock, settings, services, dataDirectory, clearRequests);
     }
 
     public static ServiceCatalogue Catalogue(this BotApplication bot) => bot.Services.GetRequiredService<ServiceCatalogue>();
