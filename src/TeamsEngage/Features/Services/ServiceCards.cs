@@ -49,13 +49,16 @@ public static class ServiceCards
     /// <summary>A service's card: status, promise, who it is for, how to get help, FAQ in the viewer's language, links, actions.</summary>
     public static AdaptiveCard Service(Texts texts, CatalogueService service, ServiceViewer viewer, TimeZoneInfo zone, string? notice = null)
     {
-        var body = new List<CardElement> { Heading(service.Name) };
+        var body = new List<CardElement> { Heading(CardText.Escape(service.Name)) };
         if (notice is not null)
         {
             body.Add(new TextBlock(notice) { Wrap = true, Color = TextColor.Accent });
         }
         body.Add(StatusBlock(texts, service.Status, zone));
-        body.Add(new TextBlock(CardText.Escape(service.Description)) { Wrap = true });
+        if (!string.IsNullOrWhiteSpace(service.Description))
+        {
+            body.Add(new TextBlock(CardText.Escape(service.Description)) { Wrap = true });
+        }
         body.Add(new FactSet(
         [
             new Fact(texts.Services_For, CardText.Escape(Or(service.Audience, texts.Services_Everyone))),
@@ -139,18 +142,25 @@ public static class ServiceCards
         return actions;
     }
 
-    private static Container Entry(Texts texts, CatalogueService s, TimeZoneInfo zone) => new(
-        new ColumnSet(
-            new Column(
-                new TextBlock($"**{CardText.Escape(s.Name)}**") { Wrap = true },
-                new TextBlock(texts.Services_StatusLine(Condition(texts, s.Status.Condition), PeopleTime.Brief(s.Status.Since, zone, texts))) { Wrap = true, Color = ColorOf(s.Status.Condition), Size = TextSize.Small, Spacing = Spacing.None },
-                new TextBlock(CardText.Escape(CardText.Truncate(s.Description, 140))) { Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None })
-            { Width = ColumnWidth.Stretch },
-            new Column(new ActionSet(new ExecuteAction(texts.Services_Open, ServiceVerbs.Show) { Data = new ServiceRef(s.Id) })) { Width = ColumnWidth.Auto }))
+    private static Container Entry(Texts texts, CatalogueService s, TimeZoneInfo zone)
     {
-        Separator = true,
-        Spacing = Spacing.Medium,
-    };
+        var lines = new List<CardElement>
+        {
+            new TextBlock($"**{CardText.Escape(s.Name)}**") { Wrap = true },
+            new TextBlock(texts.Services_StatusLine(Condition(texts, s.Status.Condition), PeopleTime.Brief(s.Status.Since, zone, texts))) { Wrap = true, Color = ColorOf(s.Status.Condition), Size = TextSize.Small, Spacing = Spacing.None },
+        };
+        if (!string.IsNullOrWhiteSpace(s.Description))
+        {
+            lines.Add(new TextBlock(CardText.Escape(CardText.Truncate(s.Description, 140))) { Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+        }
+        return new Container(new ColumnSet(
+            new Column(lines) { Width = ColumnWidth.Stretch },
+            new Column(new ActionSet(new ExecuteAction(texts.Services_Open, ServiceVerbs.Show) { Data = new ServiceRef(s.Id) })) { Width = ColumnWidth.Auto }))
+        {
+            Separator = true,
+            Spacing = Spacing.Medium,
+        };
+    }
 
     private static string Or(string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
 

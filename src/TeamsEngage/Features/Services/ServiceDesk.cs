@@ -35,7 +35,7 @@ public sealed class ServiceDesk(ServiceCatalogue catalogue, ServiceSearch search
             return CardActionResult.Refused;
         }
         await catalogue.FollowAsync(action.Entity.Id, person, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(await CardAsync(action, action.Entity, action.Texts.Services_Following(action.Entity.Name), cancellationToken).ConfigureAwait(false));
+        return CardActionResult.WithCard(await CardAsync(action, action.Entity, action.Texts.Services_Following(Cards.CardText.Escape(action.Entity.Name)), cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<CardActionResult> UnfollowAsync(CardAction<ServiceRef, CatalogueService> action, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed class ServiceDesk(ServiceCatalogue catalogue, ServiceSearch search
             return CardActionResult.Refused;
         }
         await catalogue.UnfollowAsync(action.Entity.Id, person, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(await CardAsync(action, action.Entity, action.Texts.Services_NotFollowing(action.Entity.Name), cancellationToken).ConfigureAwait(false));
+        return CardActionResult.WithCard(await CardAsync(action, action.Entity, action.Texts.Services_NotFollowing(Cards.CardText.Escape(action.Entity.Name)), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>A service's card as <paramref name="action"/>'s caller sees it.</summary>

@@ -11,7 +11,7 @@ public static class ServiceEditCards
     public static AdaptiveCard Form(Texts texts, CatalogueService? service, bool canChangeOwner, string? problem = null)
     {
         var s = service;
-        var body = new List<CardElement> { ServiceCards.Heading(s is null ? texts.Services_FormAdd : texts.Services_FormEdit(s.Name)) };
+        var body = new List<CardElement> { ServiceCards.Heading(s is null ? texts.Services_FormAdd : texts.Services_FormEdit(CardText.Escape(s.Name))) };
         if (problem is not null)
         {
             body.Add(new TextBlock(problem) { Wrap = true, Color = TextColor.Attention });
@@ -47,7 +47,7 @@ public static class ServiceEditCards
     /// <summary>The status form: condition, message, and whom to tell besides the followers.</summary>
     public static AdaptiveCard StatusForm(Texts texts, CatalogueService service, string? problem = null)
     {
-        var body = new List<CardElement> { ServiceCards.Heading(texts.Services_StatusTitle(service.Name)) };
+        var body = new List<CardElement> { ServiceCards.Heading(texts.Services_StatusTitle(CardText.Escape(service.Name))) };
         if (problem is not null)
         {
             body.Add(new TextBlock(problem) { Wrap = true, Color = TextColor.Attention });
@@ -95,7 +95,7 @@ public static class ServiceEditCards
                 Wrap = true, Weight = TextWeight.Bolder, Color = ServiceCards.ColorOf(service.Status.Condition),
             });
         }
-        body.Add(ServiceCards.Heading(restored ? texts.Services_AnnouncementRestored(service.Name) : texts.Services_AnnouncementTitle(service.Name)));
+        body.Add(ServiceCards.Heading(restored ? texts.Services_AnnouncementRestored(CardText.Escape(service.Name)) : texts.Services_AnnouncementTitle(CardText.Escape(service.Name))));
         body.Add(ServiceCards.StatusBlock(texts, announced, zone));
         var actions = new List<CardAction> { new ExecuteAction(texts.Services_Open, ServiceVerbs.Show) { Data = new ServiceRef(service.Id) } };
         if (!following)

@@ -56,7 +56,7 @@ public sealed class ServiceEditDesk(ServiceCatalogue catalogue, ServiceEditors e
             return CardActionResult.ChangedMeanwhile;
         }
         var saved = await catalogue.FindAsync(service.Id, cancellationToken).ConfigureAwait(false) ?? service;
-        return CardActionResult.WithCard(await desk.CardAsync(action, saved, texts.Services_Saved(saved.Name), cancellationToken).ConfigureAwait(false));
+        return CardActionResult.WithCard(await desk.CardAsync(action, saved, texts.Services_Saved(Cards.CardText.Escape(saved.Name)), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The status form.</summary>
