@@ -4,6 +4,7 @@ using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
 using TeamsEngage.Links;
 using TeamsEngage.Outbox;
+using TeamsEngage.Search;
 using TeamsEngage.Storage.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddPeople();
 builder.Services.AddSchoolCalendar();
 builder.Services.AddServiceCatalogue();
 builder.Services.AddSignedLinks();
+builder.Services.AddTextSearch();
 builder.Services.AddFeatures();
 builder.Services.AddHealth();
 builder.Services.AddTelemetry(builder.Configuration);

@@ -55,11 +55,12 @@ public enum OutboxPriority
 /// <param name="Kind">The renderer that turns the payload into a message (e.g. <c>ticket.liaison</c>).</param>
 /// <param name="Payload">Small JSON the renderer needs (ids, not whole documents).</param>
 /// <param name="Priority">How urgent.</param>
-public sealed record OutboxMessage(string RecipientUserId, string Kind, string Payload, OutboxPriority Priority)
+/// <param name="NotBefore">When the message may go at the earliest (quiet hours); null for at once.</param>
+public sealed record OutboxMessage(string RecipientUserId, string Kind, string Payload, OutboxPriority Priority, DateTimeOffset? NotBefore = null)
 {
     /// <summary>A message whose payload is <paramref name="payload"/> written with <see cref="OutboxPayload.Options"/>.</summary>
-    public static OutboxMessage Create<TPayload>(string recipientUserId, string kind, TPayload payload, OutboxPriority priority) =>
-        new(recipientUserId, kind, OutboxPayload.Serialize(payload), priority);
+    public static OutboxMessage Create<TPayload>(string recipientUserId, string kind, TPayload payload, OutboxPriority priority, DateTimeOffset? notBefore = null) =>
+        new(recipientUserId, kind, OutboxPayload.Serialize(payload), priority, notBefore);
 }
 
 /// <summary>The replacement of a message the bot sent (PUT of the activity), rendered at send time.</summary>
@@ -79,8 +80,11 @@ public sealed record BroadcastRequest(string BroadcastId, string Kind, string Pa
         new(broadcastId, kind, OutboxPayload.Serialize(payload), priority);
 }
 
-/// <summary>One recipient of a broadcast, with what reports group by.</summary>
-public sealed record BroadcastRecipient(string PersonKey, string? UserId, string? DepartmentCode, string? Role);
+/// <summary>
+/// One recipient of a broadcast, with what reports group by. <paramref name="NotBefore"/>: when their message may go
+/// at the earliest (their quiet hours); the rest of the broadcast does not wait for them.
+/// </summary>
+public sealed record BroadcastRecipient(string PersonKey, string? UserId, string? DepartmentCode, string? Role, DateTimeOffset? NotBefore = null);
 
 /// <summary>What a broadcast start wrote.</summary>
 public sealed record BroadcastReceipt(string BroadcastId, int Queued, int Unreachable);
@@ -105,4 +109,5 @@ public sealed record DeliveryRecord(
     string? FailureReason,
     string? ConversationId,
     string? ActivityId,
-    DateTimeOffset? SentAt);
+    DateTimeOffset? SentAt,
+    DateTimeOffset? NotBefore = null);

@@ -23,6 +23,9 @@ internal static partial class OutboxLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox work {Partition} finished")]
     public static partial void Finished(ILogger logger, string partition);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox work {Partition} waits for quiet hours to end at {WakeAt}")]
+    public static partial void Parked(ILogger logger, string partition, DateTimeOffset wakeAt);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector throttled tenant {TenantId}: pausing for {RetryAfter}")]
     public static partial void Throttled(ILogger logger, string tenantId, TimeSpan retryAfter);
 

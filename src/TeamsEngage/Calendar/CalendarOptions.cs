@@ -25,6 +25,29 @@ public sealed class CalendarOptions
     /// <summary>The closing time, HH:mm; 00:00 (or 24:00) is midnight at the end of the day.</summary>
     public string DayEnd { get; set; } = "16:00";
 
+    /// <summary>
+    /// The teaching periods of a school day, <c>HH:mm-HH:mm</c> separated by commas (<c>08:00-10:00,10:20-12:00</c>).
+    /// When set, routine messages (poll invitations, reminders, findings) wait for quiet hours: a school day, inside
+    /// working hours, outside every lesson. Empty: no quiet hours, everything goes at once.
+    /// </summary>
+    public string Lessons { get; set; } = string.Empty;
+
+    /// <summary>The teaching periods of <see cref="Lessons"/>, in order; null when the setting does not parse.</summary>
+    public IReadOnlyList<SchoolHours>? ParseLessons()
+    {
+        var lessons = new List<SchoolHours>();
+        foreach (var part in (Lessons ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var bounds = part.Split('-', StringSplitOptions.TrimEntries);
+            if (bounds.Length != 2 || ParseTime(bounds[0]) is not { } start || ParseTime(bounds[1]) is not { } end || !(end > start))
+            {
+                return null;
+            }
+            lessons.Add(new SchoolHours(start, end));
+        }
+        return [.. lessons.OrderBy(l => l.Start)];
+    }
+
     /// <summary>The calendar these settings describe; null parts when a setting does not parse (refused at start-up).</summary>
     public SchoolCalendar? ToCalendar()
     {
@@ -68,6 +91,10 @@ internal sealed class CalendarOptionsValidator : IValidateOptions<CalendarOption
         if (CalendarOptions.ParseDays(options.SchoolDays) is null)
         {
             return ValidateOptionsResult.Fail("TeamsEngage:Calendar:SchoolDays must list English day names separated by commas (Mon,Tue,Wed,Thu,Fri).");
+        }
+        if (options.ParseLessons() is null)
+        {
+            return ValidateOptionsResult.Fail("TeamsEngage:Calendar:Lessons must list teaching periods as HH:mm-HH:mm separated by commas (08:00-10:00,10:20-12:00), each ending after it starts.");
         }
         return options.ToCalendar() is { Hours.IsValid: true }
             ? ValidateOptionsResult.Success

@@ -14,6 +14,7 @@ public static class CalendarServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CalendarOptions>, CalendarOptionsValidator>());
         services.AddSingleton<CalendarStore>();
         services.AddSingleton<SchoolCalendars>();
+        services.AddSingleton<QuietHours>();
         return services;
     }
 }

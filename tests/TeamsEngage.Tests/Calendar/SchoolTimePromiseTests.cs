@@ -107,28 +107,5 @@ public sealed class SchoolTimePromiseTests
         Assert.Contains($"Mon {dueDay} {(dueMonth == 3 ? "Mar" : "Nov")}, 10:30", card, StringComparison.Ordinal);
     }
 
-    /// <summary>Moves the fake clock on by a second every 25 ms until disposed, so time-paced work does not stall.</summary>
-    private static Ticker Ticking(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => new(clock);
-
-    private sealed class Ticker : IAsyncDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _loop;
-
-        public Ticker(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => _loop = Task.Run(async () =>
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                await Task.Delay(25);
-                clock.Advance(TimeSpan.FromSeconds(1));
-            }
-        });
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _loop;
-            _stop.Dispose();
-        }
-    }
+    private static ClockTicker Ticking(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => new(clock);
 }

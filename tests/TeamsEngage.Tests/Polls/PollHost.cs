@@ -14,7 +14,11 @@ internal static class PollHost
     public static (string Department, Persona Persona)[] Voters(string department, int count) =>
         [.. Enumerable.Range(1, count).Select(i => (department, Persona.Create($"{department} Voter {i}", $"{department.ToLowerInvariant()}-voter-{i}")))];
 
-    public static Task<BotApplication> StartAsync(IEnumerable<(string Department, Persona Persona)> voters, IReadOnlyDictionary<string, string?>? extra = null)
+    public static Task<BotApplication> StartAsync(
+        IEnumerable<(string Department, Persona Persona)> voters,
+        IReadOnlyDictionary<string, string?>? extra = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
+        TimeProvider? clock = null)
     {
         var list = voters.ToList();
         var departments = string.Join('\n', list.Select(v => v.Department).Distinct().Select(d => $"{d} department,{d},,,24"));
@@ -24,7 +28,7 @@ internal static class PollHost
         {
             settings[key] = value;
         }
-        return DirectorySeeding.StartAsync(departments, people, [Admin], [Admin, .. list.Select(v => v.Persona)], settings);
+        return DirectorySeeding.StartAsync(departments, people, [Admin], [Admin, .. list.Select(v => v.Persona)], settings, services, clock);
     }
 
     /// <summary>The admin drafts a poll with the composer and sends it; returns the poll id and the results card.</summary>

@@ -81,14 +81,15 @@ public static class DirectorySeeding
         IEnumerable<Persona>? administrators = null,
         IEnumerable<Persona>? installed = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
+        TimeProvider? clock = null)
     {
         var all = Settings(departments, people, administrators);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        var bot = await BotApplication.StartAsync(all, services: services);
+        var bot = await BotApplication.StartAsync(all, services: services, clock: clock);
         foreach (var persona in installed ?? [])
         {
             await bot.InstallAsync(persona);

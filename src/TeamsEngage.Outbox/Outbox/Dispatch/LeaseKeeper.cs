@@ -93,6 +93,11 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
 
     private bool CanTake(StoreEntity entity)
     {
+        if (entity.GetDateTimeOffset(RowFields.WakeAt) > time.GetUtcNow())
+        {
+            // Parked until its first held row may go.
+            return false;
+        }
         var owner = entity.GetString(RowFields.LeaseOwner);
         var free = string.IsNullOrEmpty(owner) || owner == held.InstanceId || entity.GetDateTimeOffset(RowFields.LeaseUntil) <= time.GetUtcNow();
         if (!free)
@@ -217,8 +222,18 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
         }
         try
         {
-            await tables.Work.DeleteAsync(OutboxKeys.WorkPartition, item.PartitionKey, item.Lease.ETag, cancellationToken).ConfigureAwait(false);
-            OutboxLog.Finished(logger, item.PartitionKey);
+            if (item.HeldUntil is { } wakeAt)
+            {
+                // Only rows in quiet hours are left: give the lease back and sleep until the first of them may go,
+                // so the shard holds neither memory nor a lease slot meanwhile.
+                await tables.Work.UpdateAsync(WithLease(item.Lease, string.Empty, DateTimeOffset.UnixEpoch, wakeAt), cancellationToken).ConfigureAwait(false);
+                OutboxLog.Parked(logger, item.PartitionKey, wakeAt);
+            }
+            else
+            {
+                await tables.Work.DeleteAsync(OutboxKeys.WorkPartition, item.PartitionKey, item.Lease.ETag, cancellationToken).ConfigureAwait(false);
+                OutboxLog.Finished(logger, item.PartitionKey);
+            }
         }
         catch (Exception ex) when (ex is StorePreconditionFailedException or StoreNotFoundException)
         {
@@ -232,12 +247,13 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
         return true;
     }
 
-    private static StoreEntity WithLease(StoreEntity entity, string owner, DateTimeOffset until) => entity with
+    private static StoreEntity WithLease(StoreEntity entity, string owner, DateTimeOffset until, DateTimeOffset? wakeAt = null) => entity with
     {
         Properties = new Dictionary<string, object?>(entity.Properties)
         {
             [RowFields.LeaseOwner] = owner,
             [RowFields.LeaseUntil] = until,
+            [RowFields.WakeAt] = wakeAt ?? DateTimeOffset.UnixEpoch,
         },
     };
 }

@@ -186,17 +186,33 @@ internal sealed class OutboxPump : IDisposable
     private async Task LoadPageAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var page = await _tables.Rows.QueryAsync(item.PartitionKey, pageSize: PageSize, continuationToken: item.Continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
         lock (_held.Gate)
         {
             foreach (var row in page.Entities)
             {
-                if (row.GetString(RowFields.Status) == nameof(DeliveryStatus.Pending) && item.Busy.Add(row.RowKey))
+                if (row.GetString(RowFields.Status) != nameof(DeliveryStatus.Pending))
+                {
+                    continue;
+                }
+                // A row in its recipient's quiet hours is not taken: the next scan after its time takes it. A queue is
+                // keyed by due time, so every row after a waiting one waits too.
+                if (row.GetDateTimeOffset(RowFields.NotBefore) is { } notBefore && notBefore > now)
+                {
+                    item.Hold(notBefore);
+                    if (item.IsQueue)
+                    {
+                        break;
+                    }
+                }
+                else if (item.Busy.Add(row.RowKey))
                 {
                     item.Buffer.Enqueue(new PendingRow(item, row));
                 }
             }
-            item.Continuation = page.ContinuationToken;
-            item.ScanDone = page.ContinuationToken is null;
+            var waiting = item.IsQueue && item.HeldUntil is not null;
+            item.Continuation = waiting ? null : page.ContinuationToken;
+            item.ScanDone = waiting || page.ContinuationToken is null;
         }
     }
 

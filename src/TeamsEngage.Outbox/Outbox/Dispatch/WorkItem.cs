@@ -39,6 +39,9 @@ internal sealed class WorkItem(string partitionKey, OutboxPriority priority, str
 
     public BroadcastHeader? Header { get; set; }
 
+    /// <summary>The earliest "not before" of the pending rows the last scan left waiting (quiet hours); null if none.</summary>
+    public DateTimeOffset? HeldUntil { get; set; }
+
     public bool IsIdle => Buffer.Count == 0 && Retries.Count == 0 && InFlight == 0 && ScanDone;
 
     /// <summary>Reads the partition again from its start at the next chance.</summary>
@@ -46,6 +49,16 @@ internal sealed class WorkItem(string partitionKey, OutboxPriority priority, str
     {
         ScanDone = false;
         Continuation = null;
+        HeldUntil = null;
+    }
+
+    /// <summary>Notes a pending row that may not go before <paramref name="notBefore"/>.</summary>
+    public void Hold(DateTimeOffset notBefore)
+    {
+        if (HeldUntil is null || notBefore < HeldUntil)
+        {
+            HeldUntil = notBefore;
+        }
     }
 }
 

@@ -81,6 +81,8 @@ internal static class RowFields
     public const string Written = "Written";
     public const string Total = "Total";
     public const string Finished = "Finished";
+    public const string NotBefore = "NotBefore";
+    public const string WakeAt = "WakeAt";
 }
 
 /// <summary>Failure reasons recorded on rows.</summary>

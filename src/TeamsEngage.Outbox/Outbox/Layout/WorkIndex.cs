@@ -37,7 +37,8 @@ internal sealed class WorkIndex(OutboxTables tables, TimeProvider time)
                 }
                 else
                 {
-                    var touched = new Dictionary<string, object?>(existing.Properties) { [RowFields.TouchedAt] = time.GetUtcNow() };
+                    // New rows may be due now: a shard parked for quiet hours wakes up for them.
+                    var touched = new Dictionary<string, object?>(existing.Properties) { [RowFields.TouchedAt] = time.GetUtcNow(), [RowFields.WakeAt] = DateTimeOffset.UnixEpoch };
                     await tables.Work.UpdateAsync(existing with { Properties = touched }, cancellationToken).ConfigureAwait(false);
                 }
                 return;

@@ -111,6 +111,7 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
             [RowFields.Role] = r.Role,
             [RowFields.Status] = reachable ? nameof(DeliveryStatus.Pending) : nameof(DeliveryStatus.Unreachable),
             [RowFields.Reason] = reachable ? null : FailureReasons.NotInstalled,
+            [RowFields.NotBefore] = reachable ? r.NotBefore?.ToUniversalTime() : null,
         };
     }
 

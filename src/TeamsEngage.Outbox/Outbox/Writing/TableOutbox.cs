@@ -11,11 +11,12 @@ internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, Broadcast
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrEmpty(message.RecipientUserId);
         ArgumentException.ThrowIfNullOrEmpty(message.Kind);
-        return await EnqueueRowAsync(message.Priority, new Dictionary<string, object?>
+        return await EnqueueRowAsync(message.Priority, message.NotBefore, new Dictionary<string, object?>
         {
             [RowFields.UserId] = message.RecipientUserId,
             [RowFields.Kind] = message.Kind,
             [RowFields.Payload] = message.Payload,
+            [RowFields.NotBefore] = message.NotBefore?.ToUniversalTime(),
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -24,7 +25,7 @@ internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, Broadcast
         ArgumentNullException.ThrowIfNull(update);
         ArgumentException.ThrowIfNullOrEmpty(update.RecipientUserId);
         ArgumentException.ThrowIfNullOrEmpty(update.ActivityId);
-        return await EnqueueRowAsync(update.Priority, new Dictionary<string, object?>
+        return await EnqueueRowAsync(update.Priority, null, new Dictionary<string, object?>
         {
             [RowFields.UserId] = update.RecipientUserId,
             [RowFields.ConversationId] = update.ConversationId,
@@ -86,14 +87,17 @@ internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, Broadcast
                 row.GetString(RowFields.Reason),
                 row.GetString(RowFields.ConversationId),
                 row.GetString(RowFields.ActivityId),
-                row.GetDateTimeOffset(RowFields.SentAt));
+                row.GetDateTimeOffset(RowFields.SentAt),
+                row.GetDateTimeOffset(RowFields.NotBefore));
         }
     }
 
-    private async Task<string> EnqueueRowAsync(OutboxPriority priority, Dictionary<string, object?> properties, CancellationToken cancellationToken)
+    private async Task<string> EnqueueRowAsync(OutboxPriority priority, DateTimeOffset? notBefore, Dictionary<string, object?> properties, CancellationToken cancellationToken)
     {
         var partition = OutboxKeys.QueuePartition(priority);
-        var rowKey = OutboxKeys.QueueRowKey(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        // Keyed by when it may go, so a queue reads in due order and a scan stops at the first row still waiting.
+        var rowKey = OutboxKeys.QueueRowKey(notBefore > now ? notBefore.Value : now);
         properties[RowFields.Status] = nameof(DeliveryStatus.Pending);
         // The dispatcher sends and renders the row in this tenant, whatever conversation the row names.
         properties[RowFields.TenantId] = TenantScope.Require("the outbox");

@@ -18,6 +18,7 @@ public sealed class PollAuthorAccess(PollStore polls) : IEntityAccess<Poll>
             return EntityAccess.Missing<Poll>();
         }
         var isAuthor = string.Equals(poll.AuthorUserId, context.Caller.UserId, StringComparison.Ordinal);
+        // Administrators may look and close; findings speak for the author, so only the author shares them.
         var administratorMay = context.Verb is PollVerbs.Results or PollVerbs.Close && context.Caller.Has(Role.Administrator);
         return isAuthor || administratorMay ? EntityAccess.Granted(poll) : EntityAccess.NotYours<Poll>();
     }

@@ -70,10 +70,12 @@ public static class PollAuthorCards
             .. PollCards.Header(poll, texts, timeZone),
             new TextBlock(texts.Poll_Participation(view.Results.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
             .. view.Writing is { } writing ? [new TextBlock(texts.Poll_Preparing(writing.Examined, writing.Total ?? 0)) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
+            .. view.Held is { } held ? [new TextBlock(texts.Poll_HeldForQuietHours(held.People, PeopleTime.FullDate(held.Until, timeZone, texts))) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
             .. poll.Capped > 0 ? [new TextBlock(texts.Poll_CappedNote(poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. view.Results.Tally is { } tally
                 ? PollCards.Results(poll, tally, texts)
                 : [new TextBlock(poll.Status == PollStatus.Closed ? texts.Poll_ResultsWithheldClosed : texts.Poll_ResultsWithheld(view.MinGroupSize)) { Wrap = true, IsSubtle = true, Spacing = Spacing.Medium }],
+            .. FindingsStatus(view, texts, timeZone),
             .. BreakdownButtons(view, texts),
             .. view.BreakdownBy is { } by && view.Results.Breakdowns.TryGetValue(by, out var groups) ? Breakdown(view, by, groups, texts) : Enumerable.Empty<CardElement>(),
         ])
@@ -81,6 +83,16 @@ public static class PollAuthorCards
             Actions = AuthorActions(view, texts),
             FallbackText = texts.Poll_Title,
         };
+    }
+
+    private static IEnumerable<CardElement> FindingsStatus(PollResultsView view, Texts texts, TimeZoneInfo timeZone)
+    {
+        if (view.Poll.Findings is { } findings)
+        {
+            var when = PeopleTime.FullDate(findings.SharedAt, timeZone, texts);
+            var reach = view.FindingsReach ?? new FindingsReach(0, 0);
+            yield return new TextBlock(texts.Poll_Findings_Status(when, reach.Delivered, reach.Recipients)) { Wrap = true, Spacing = Spacing.Medium, Color = TextColor.Good };
+        }
     }
 
     private static IEnumerable<CardElement> BreakdownButtons(PollResultsView view, Texts texts)
@@ -121,6 +133,10 @@ public static class PollAuthorCards
                 actions.Add(new ExecuteAction(texts.Poll_Remind, PollVerbs.Remind) { Data = data });
             }
         }
+        if (view.Poll.Status == PollStatus.Closed && view.Poll.Findings is null)
+        {
+            actions.Add(new ExecuteAction(texts.Poll_Findings_ShareButton, PollVerbs.Findings) { Data = new FindingsData(view.Poll.Id), Style = ActionStyle.Positive });
+        }
         if (view.ExportLink is { } link)
         {
             actions.Add(new OpenUrlAction(texts.Poll_Export, link));
@@ -157,4 +173,13 @@ public sealed record PollResultsView(Poll Poll, PollResults Results, int Reached
 {
     /// <summary>How far the outbox is in writing the recipients' rows; null once every recipient has one.</summary>
     public Outbox.BroadcastProgress? Writing { get; init; }
+
+    /// <summary>Invitations waiting for their recipients' quiet hours; null when none waits.</summary>
+    public HeldInvitations? Held { get; init; }
+
+    /// <summary>How far the findings went, once shared.</summary>
+    public FindingsReach? FindingsReach { get; init; }
 }
+
+/// <summary>How many of the findings' recipients have them (<paramref name="Recipients"/>: rows written so far).</summary>
+public sealed record FindingsReach(int Delivered, int Recipients);

@@ -50,7 +50,7 @@ public sealed class PollAuthorDesk(PollService service, PollAudiences audiences,
 }
 
 /// <summary>Gathers what the author's results card shows.</summary>
-public sealed class PollResultsBuilder(VoteStore votes, PollService service, PollLinks links, IOptions<PollsOptions> options)
+public sealed class PollResultsBuilder(VoteStore votes, PollService service, PollLinks links, Outbox.IOutbox outbox, IOptions<PollsOptions> options)
 {
     /// <summary>The card; <paramref name="by"/> is honoured only when the poll offers that breakdown (card data can be forged).</summary>
     public async Task<Cards.AdaptiveCard> BuildAsync(Poll poll, string? by, CardActionContext context, CancellationToken cancellationToken)
@@ -66,7 +66,20 @@ public sealed class PollResultsBuilder(VoteStore votes, PollService service, Pol
             await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false))
         {
             Writing = await service.WritingAsync(poll, cancellationToken).ConfigureAwait(false),
+            Held = poll.Status == PollStatus.Open ? await service.HeldAsync(poll, cancellationToken).ConfigureAwait(false) : null,
+            FindingsReach = poll.Findings is null ? null : await FindingsReachAsync(poll.Id, cancellationToken).ConfigureAwait(false),
         };
         return PollAuthorCards.Results(view, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
+    }
+
+    private async Task<FindingsReach> FindingsReachAsync(string pollId, CancellationToken cancellationToken)
+    {
+        int delivered = 0, recipients = 0;
+        await foreach (var delivery in outbox.ReadDeliveriesAsync(PollFindingsDesk.BroadcastId(pollId), cancellationToken).ConfigureAwait(false))
+        {
+            recipients++;
+            delivered += delivery.Status == Outbox.DeliveryStatus.Sent ? 1 : 0;
+        }
+        return new FindingsReach(delivered, recipients);
     }
 }

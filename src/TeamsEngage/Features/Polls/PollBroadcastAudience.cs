@@ -1,3 +1,4 @@
+using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
@@ -16,7 +17,7 @@ public sealed record PollAudienceSpec(string PollId, Audience Audience, DateTime
 /// and each recipient is recorded (recipient row, ledger) before their outbox row exists, so a vote is never refused
 /// for lack of a recipient row. Both records are idempotent, so a page resolved twice after a crash changes nothing.
 /// </summary>
-public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, PollLedger ledger) : IBroadcastAudience
+public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, PollLedger ledger, QuietHours quiet) : IBroadcastAudience
 {
     public const string AudienceKind = "poll.audience";
 
@@ -55,6 +56,8 @@ public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore 
     {
         var poll = Read(spec);
         var excluded = poll.Excluded?.ToHashSet(StringComparer.Ordinal);
+        // An invitation is routine: it waits for its recipients' quiet hours.
+        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
         var page = new List<BroadcastRecipient>(max);
         var examined = 0;
         string? last = null;
@@ -67,7 +70,7 @@ public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore 
                 : await ledger.MayReceiveAsync(person.Key, poll.PollId, poll.At, cancellationToken).ConfigureAwait(false);
             if (mayReceive)
             {
-                page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString()));
+                page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), notBefore));
             }
             if (examined == max)
             {

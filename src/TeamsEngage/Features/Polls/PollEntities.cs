@@ -33,6 +33,10 @@ internal static class PollEntities
         ["RemindedAt"] = poll.RemindedAt?.ToUniversalTime(),
         ["Grouping"] = poll.Spec.Grouping == PollGrouping.None ? null : poll.Spec.Grouping.ToString(),
         ["VoteGroups"] = poll.VoteGroups is null ? null : JsonSerializer.Serialize(poll.VoteGroups),
+        ["FindingsLearned"] = poll.Findings?.Learned,
+        ["FindingsNext"] = poll.Findings?.NextSteps,
+        ["FindingsWithResults"] = poll.Findings?.WithResults,
+        ["FindingsSharedAt"] = poll.Findings?.SharedAt.ToUniversalTime(),
     }.Where(p => p.Value is not null).ToDictionary(), poll.ETag);
 
     public static Poll FromEntity(StoreEntity e)
@@ -61,7 +65,10 @@ internal static class PollEntities
             e.GetDateTimeOffset("ClosedAt"),
             e.GetDateTimeOffset("RemindedAt"),
             e.ETag,
-            e.GetString("VoteGroups") is { } groups ? JsonSerializer.Deserialize<List<string>>(groups) : null);
+            e.GetString("VoteGroups") is { } groups ? JsonSerializer.Deserialize<List<string>>(groups) : null,
+            e.GetDateTimeOffset("FindingsSharedAt") is { } sharedAt
+                ? new PollFindings(e.GetString("FindingsLearned") ?? string.Empty, e.GetString("FindingsNext") ?? string.Empty, e.GetBoolean("FindingsWithResults") ?? false, sharedAt)
+                : null);
     }
 
     public static StoreEntity ToEntity(string pollId, string voterKey, Vote vote, PollRecipient? identity) => new(pollId, voterKey, new Dictionary<string, object?>

@@ -63,10 +63,17 @@ public sealed record Poll(
     DateTimeOffset? ClosedAt = null,
     DateTimeOffset? RemindedAt = null,
     string? ETag = null,
-    IReadOnlyList<string>? VoteGroups = null)
+    IReadOnlyList<string>? VoteGroups = null,
+    PollFindings? Findings = null)
 {
     public bool IsOpenAt(DateTimeOffset now) => Status == PollStatus.Open && now < Spec.ClosesAt;
 }
+
+/// <summary>
+/// What the author shared back after the poll closed: what was learned and what will happen next, and whether the
+/// results went with it (the same totals the author sees, withheld the same way).
+/// </summary>
+public sealed record PollFindings(string Learned, string NextSteps, bool WithResults, DateTimeOffset SharedAt);
 
 /// <summary>One person's vote: the options chosen (indexes), an optional comment, and what breakdowns group by.</summary>
 public sealed record Vote(IReadOnlyList<int> Choices, string? Comment, string? DepartmentCode, string? Role, string? VoterName = null);
@@ -82,4 +89,5 @@ public static class PollLimits
     public const int MaxQuestionLength = 300;
     public const int MaxOptionLength = 100;
     public const int MaxCommentLength = 500;
+    public const int MaxFindingsLength = 1000;
 }

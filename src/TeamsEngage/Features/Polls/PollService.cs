@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Localization;
 using TeamsEngage.Bot;
+using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 using TeamsEngage.Storage;
 
@@ -13,6 +14,7 @@ public sealed partial class PollService(
     VoteStore votes,
     IOutbox outbox,
     PollBroadcastAudience audiences,
+    QuietHours quiet,
     ITableStore store,
     TimeProvider clock,
     IOptions<PollsOptions> options,
@@ -210,13 +212,34 @@ public sealed partial class PollService(
         {
             return;
         }
+        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var recipient in polls.ListRecipientsAsync(poll.Id, cancellationToken).ConfigureAwait(false))
         {
             if (await votes.FindAsync(poll.Id, VoteStore.VoterKey(poll, secret, recipient.UserId), cancellationToken).ConfigureAwait(false) is null)
             {
-                await Outbox.EnqueueAsync(OutboxMessage.Create(recipient.UserId, ReminderKind, new PollPayload(poll.Id), OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
+                await Outbox.EnqueueAsync(OutboxMessage.Create(recipient.UserId, ReminderKind, new PollPayload(poll.Id), OutboxPriority.Normal, notBefore), cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// The poll's invitations still waiting for their recipients' quiet hours, and when the first of them goes; null
+    /// when none waits.
+    /// </summary>
+    public async Task<HeldInvitations?> HeldAsync(Poll poll, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var held = 0;
+        DateTimeOffset? first = null;
+        await foreach (var delivery in Outbox.ReadDeliveriesAsync(poll.Id, cancellationToken).ConfigureAwait(false))
+        {
+            if (delivery is { Status: DeliveryStatus.Pending, NotBefore: { } notBefore } && notBefore > now)
+            {
+                held++;
+                first = first is null || notBefore < first ? notBefore : first;
+            }
+        }
+        return first is { } until ? new HeldInvitations(held, until) : null;
     }
 
     /// <summary>How many recipients the poll reached: delivered cards (never fewer than the votes).</summary>
@@ -242,6 +265,9 @@ public sealed partial class PollService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} closed; {Updated} delivered cards queued for update")]
     private static partial void LogClosed(ILogger logger, string pollId, int updated);
 }
+
+/// <summary>Invitations waiting for quiet hours: how many, and when the first of them goes.</summary>
+public sealed record HeldInvitations(int People, DateTimeOffset Until);
 
 /// <summary>The payload of poll messages: the poll id only; everything else is read at send time.</summary>
 public sealed record PollPayload(string PollId);

@@ -13,6 +13,9 @@ public static class PollVerbs
     public const string Results = "poll.results";
     public const string Close = "poll.close";
     public const string Remind = "poll.remind";
+    public const string Findings = "poll.findings";
+    public const string FindingsPreview = "poll.findings.preview";
+    public const string FindingsSend = "poll.findings.send";
 }
 
 /// <summary>Data of the composer's preview button; the inputs arrive merged into it.</summary>

@@ -39,6 +39,10 @@ public static class PollsFeature
         services.AddHostedService(sp => sp.GetRequiredService<PollCloser>());
         services.AddSingleton<IOutboxRenderer, PollCardRenderer>();
         services.AddSingleton<IOutboxRenderer, PollReminderRenderer>();
+        services.AddSingleton<PollFindingsDesk>();
+        services.AddSingleton<PollFindingsAudience>();
+        services.AddSingleton<IBroadcastAudience>(sp => sp.GetRequiredService<PollFindingsAudience>());
+        services.AddSingleton<IOutboxRenderer, PollFindingsRenderer>();
         services.AddSingleton<PollBroadcastAudience>();
         services.AddSingleton<IBroadcastAudience>(sp => sp.GetRequiredService<PollBroadcastAudience>());
         services.AddSingleton<PollPersonalData>();
@@ -57,7 +61,10 @@ public static class PollsFeature
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Send, Who.Staff, d => d.PollId, (action, desk, ct) => desk.SendAsync(action.Entity, action, ct))
             .Map<ResultsData, Poll, PollAuthorDesk>(PollVerbs.Results, Who.Staff, d => d.PollId, (action, desk, ct) => desk.ResultsAsync(action.Entity, action, ct))
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Close, Who.Staff, d => d.PollId, (action, desk, ct) => desk.CloseAsync(action.Entity, action, ct))
-            .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Remind, Who.Staff, d => d.PollId, (action, desk, ct) => desk.RemindAsync(action.Entity, action, ct));
+            .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Remind, Who.Staff, d => d.PollId, (action, desk, ct) => desk.RemindAsync(action.Entity, action, ct))
+            .Map<FindingsData, Poll, PollFindingsDesk>(PollVerbs.Findings, Who.Staff, d => d.PollId, (action, desk, _) => Task.FromResult(desk.Compose(action.Entity, action)))
+            .Map<FindingsData, Poll, PollFindingsDesk>(PollVerbs.FindingsPreview, Who.Staff, d => d.PollId, (action, desk, ct) => desk.PreviewAsync(action.Entity, action, ct))
+            .Map<FindingsData, Poll, PollFindingsDesk>(PollVerbs.FindingsSend, Who.Staff, d => d.PollId, (action, desk, ct) => desk.ShareAsync(action.Entity, action, ct));
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Poll_Refused_Unknown, Refused: TextKeys.Poll_Refused_NotSent, ChangedMeanwhile: TextKeys.Poll_ChangedMeanwhile, NotYours: TextKeys.Poll_Refused_NotYours))
             .Map<VoteData, PollBallot, PollBallotBox>(PollVerbs.Vote, Who.Everyone, d => d.PollId, (action, box, ct) => box.VoteAsync(action.Entity, action, ct))

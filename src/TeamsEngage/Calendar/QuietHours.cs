@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace TeamsEngage.Calendar;
+
+/// <summary>
+/// When a routine message may reach people: on a school day, inside working hours and outside every lesson, so that
+/// nothing routine pings a teacher mid-lesson or at night. Urgent notices and live conversations never ask.
+/// </summary>
+public sealed class QuietHours(SchoolCalendars calendars, IOptions<CalendarOptions> options, TimeProvider clock)
+{
+    private readonly IReadOnlyList<SchoolHours> _lessons = options.Value.ParseLessons() ?? [];
+
+    /// <summary>True when the district has lessons configured, so quiet hours apply.</summary>
+    public bool Apply => _lessons.Count > 0;
+
+    /// <summary>
+    /// When a routine message to someone in the current tenant may go at the earliest; null when it may go now
+    /// (or quiet hours do not apply).
+    /// </summary>
+    public async Task<DateTimeOffset?> HoldUntilAsync(CancellationToken cancellationToken)
+    {
+        if (!Apply)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var first = FirstAllowed(await calendars.GetAsync(cancellationToken).ConfigureAwait(false), _lessons, now);
+        return first > now ? first : null;
+    }
+
+    /// <summary>
+    /// The first instant at or after <paramref name="from"/> inside working hours of a school day and outside every
+    /// lesson; <paramref name="from"/> itself when the calendar has no such time ahead (nothing waits forever).
+    /// </summary>
+    public static DateTimeOffset FirstAllowed(SchoolCalendar calendar, IReadOnlyList<SchoolHours> lessons, DateTimeOffset from)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(lessons);
+        var zone = CalendarZones.Find(calendar.ZoneId);
+        foreach (var (start, end) in SchoolTime.Periods(calendar, from))
+        {
+            var date = Instant.FromDateTimeOffset(start).InZone(zone).Date;
+            var candidate = AfterLessons(lessons, date, zone, start);
+            if (candidate < end)
+            {
+                return candidate;
+            }
+        }
+        return from;
+    }
+
+    // Lessons are in order of their start, so one pass moves the candidate past every lesson that holds it.
+    private static DateTimeOffset AfterLessons(IReadOnlyList<SchoolHours> lessons, LocalDate date, DateTimeZone zone, DateTimeOffset candidate)
+    {
+        foreach (var lesson in lessons)
+        {
+            var (start, end) = SchoolTime.Period(lesson, date, zone);
+            if (start.ToDateTimeOffset() <= candidate && candidate < end.ToDateTimeOffset())
+            {
+                candidate = end.ToDateTimeOffset();
+            }
+        }
+        return candidate;
+    }
+}
