@@ -13,8 +13,11 @@ public static class SharedVerbs
     public const string FollowService = "services.follow";
 }
 
-/// <summary>Data of <see cref="SharedVerbs.OpenReport"/>: the notice a concern is about, or the service a problem is with, if any.</summary>
-public sealed record OpenReportData(string? NoticeId = null, string? ServiceId = null);
+/// <summary>
+/// Data of <see cref="SharedVerbs.OpenReport"/>: the notice a concern is about, or the service a problem is with, if any,
+/// and what the person already wrote.
+/// </summary>
+public sealed record OpenReportData(string? NoticeId = null, string? ServiceId = null, string? Description = null);
 
 /// <summary>Data of <see cref="SharedVerbs.FollowService"/>: the service to follow.</summary>
 public sealed record FollowServiceData([property: System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.StringLength(40)] string? ServiceId);

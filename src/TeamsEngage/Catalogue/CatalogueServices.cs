@@ -15,6 +15,7 @@ public static class CatalogueServices
         services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServiceCatalogue>();
         services.AddSingleton<CatalogueImporter>();
+        services.AddSingleton<FaqFinder>();
         services.AddHostedService<CatalogueStartupImport>();
         return services;
     }

@@ -30,6 +30,22 @@ public sealed class ServiceBrowseTests
     }
 
     [Fact]
+    public async Task TheSearchFindsServicesByStemmedWordsInThePersonsLanguageBestFirst()
+    {
+        await using var bot = await ServiceWorld.StartAsync();
+
+        await bot.SayAsAsync(Ana, "services wireless network");
+        var wireless = bot.LastCardTo(Ana);
+        await bot.SayAsAsync(Carmen, "servicios contraseñas");
+        var contraseña = bot.LastCardTo(Carmen);
+        var nothing = CardOf(await bot.ActAsync(Ana, "services.page", new { query = "xyzzy" }));
+
+        Assert.Equal(["wifi"], Opened(wireless));
+        Assert.Equal(["gradebook"], Opened(contraseña));
+        Assert.Contains("No service matches that search.", CardReading.Said(nothing), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServiciosAnswersInSpanishAndAnAdministratorMayAddAService()
     {
         await using var bot = await ServiceWorld.StartAsync();

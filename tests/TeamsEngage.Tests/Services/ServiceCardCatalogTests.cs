@@ -39,6 +39,7 @@ public sealed class ServiceCardCatalogTests
             yield return ($"services.announcement.{language}", ServiceEditCards.Announcement(texts, outage, outage.Status, zone, false));
             yield return ($"services.announcement-superseded.{language}", ServiceEditCards.Announcement(texts, restored, outage.Status, zone, true));
             yield return ($"services.announcement-restored.{language}", ServiceEditCards.Announcement(texts, restored, restored.Status, zone, true));
+            yield return ($"services.answers.{language}", TicketServiceCards.Answers(texts, [new FaqAnswer(wifi, wifi.Faqs[0]), new FaqAnswer(bare, new FaqEntry(language, "Q *x*?", "A."))], "How do I connect?"));
             yield return ($"services.report-form-outage.{language}", TicketCards.ReportForm(texts, new ReportFormData(ServiceId: "wifi"), lead: TicketServiceCards.Lead(texts, outage, zone)));
         }
     }

@@ -38,7 +38,9 @@ public sealed partial class TicketReporting(
         var noticeId = action.Data.NoticeId is { Length: > 0 and <= 100 } id ? id : null;
         var service = action.Data.ServiceId is { Length: <= 40 } serviceId ? await promises.ServiceAsync(serviceId, cancellationToken).ConfigureAwait(false) : null;
         var lead = service is null ? null : TicketServiceCards.Lead(texts, service, PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone()));
-        var form = TicketCards.ReportForm(texts, new ReportFormData(noticeId, ServiceId: service?.Id), intro: service is null ? texts.Tickets_FormConcernIntro : null, lead: lead);
+        var description = action.Data.Description is { Length: > 0 } text ? text[..Math.Min(text.Length, TicketCards.MaxDescription)] : null;
+        var prefill = new ReportFormData(noticeId, description, ServiceId: service?.Id);
+        var form = TicketCards.ReportForm(texts, prefill, intro: service is null && description is null ? texts.Tickets_FormConcernIntro : null, lead: lead);
         // A new message, so the notice card itself stays as it is.
         await action.Turn.SendAsync(Replies.Card(form, texts.Tickets_FormTitle), cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithMessage(texts.Tickets_FormOpened);

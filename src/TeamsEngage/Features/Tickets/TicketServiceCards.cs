@@ -42,4 +42,33 @@ public static class TicketServiceCards
         ServiceCondition.Outage => texts.Tickets_ServiceOutage,
         _ => texts.Tickets_ServiceMaintenance,
     };
+
+    /// <summary>
+    /// The FAQ entries that answer what a person typed, best first, each with its service; then the report form one
+    /// press away (about the best entry's service, with what they typed).
+    /// </summary>
+    public static AdaptiveCard Answers(Texts texts, IReadOnlyList<FaqAnswer> answers, string typed)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock(texts.Tickets_AnswersTitle) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
+        };
+        foreach (var answer in answers)
+        {
+            body.Add(new Container(
+                new TextBlock(CardText.Escape(answer.Entry.Question)) { Weight = TextWeight.Bolder, Wrap = true },
+                new TextBlock(CardText.Escape(answer.Entry.Answer)) { Wrap = true, Spacing = Spacing.Small },
+                new TextBlock(texts.Tickets_AnswerService(CardText.Escape(answer.Service.Name))) { Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None })
+            {
+                Separator = true,
+                Spacing = Spacing.Medium,
+            });
+        }
+        body.Add(new TextBlock(texts.Tickets_AnswersStillNeed) { Wrap = true, Spacing = Spacing.Medium });
+        return new AdaptiveCard(body)
+        {
+            Actions = [new ExecuteAction(texts.Tickets_AnswersReport, SharedVerbs.OpenReport) { Data = new OpenReportData(ServiceId: answers[0].Service.Id, Description: typed) }],
+            FallbackText = texts.Tickets_AnswersTitle,
+        };
+    }
 }
