@@ -16,6 +16,7 @@ public static class CatalogueServices
         services.AddSingleton<ServiceCatalogue>();
         services.AddSingleton<CatalogueImporter>();
         services.AddSingleton<FaqFinder>();
+        services.AddSingleton<People.IPersonalData, CataloguePersonalData>();
         services.AddHostedService<CatalogueStartupImport>();
         return services;
     }

@@ -101,14 +101,15 @@ public sealed partial class ServiceCatalogue(ITableStore store, DirectoryAudit a
             ? JsonSerializer.Deserialize<ServiceStatus>(body, Json)
             : null;
 
+    // Follower rows are keyed by the escaped person key, as the directory's are, so both list people in the same order.
     public Task FollowAsync(string serviceId, string personKey, CancellationToken cancellationToken) =>
-        Followers.UpsertAsync(new StoreEntity(serviceId, personKey, new Dictionary<string, object?> { ["Following"] = true }), cancellationToken);
+        Followers.UpsertAsync(new StoreEntity(serviceId, StoreKey.Escape(personKey), new Dictionary<string, object?> { ["Key"] = personKey }), cancellationToken);
 
     public async Task UnfollowAsync(string serviceId, string personKey, CancellationToken cancellationToken)
     {
         try
         {
-            await Followers.DeleteAsync(serviceId, personKey, null, cancellationToken).ConfigureAwait(false);
+            await Followers.DeleteAsync(serviceId, StoreKey.Escape(personKey), null, cancellationToken).ConfigureAwait(false);
         }
         catch (StoreNotFoundException)
         {
@@ -117,11 +118,18 @@ public sealed partial class ServiceCatalogue(ITableStore store, DirectoryAudit a
     }
 
     public async Task<bool> IsFollowingAsync(string serviceId, string personKey, CancellationToken cancellationToken) =>
-        await Followers.GetAsync(serviceId, personKey, cancellationToken).ConfigureAwait(false) is not null;
+        await Followers.GetAsync(serviceId, StoreKey.Escape(personKey), cancellationToken).ConfigureAwait(false) is not null;
 
-    /// <summary>The person keys following a service, in key order.</summary>
+    /// <summary>The person keys following a service, in the directory's key order (<see cref="StoreKey.Escape"/>).</summary>
     public IAsyncEnumerable<string> FollowersAsync(string serviceId, CancellationToken cancellationToken) =>
-        Followers.QueryAllAsync(serviceId, cancellationToken: cancellationToken).Select(e => e.RowKey);
+        Followers.QueryAllAsync(serviceId, cancellationToken: cancellationToken).Select(e => e.GetString("Key") ?? StoreKey.Unescape(e.RowKey));
+
+    /// <summary>The services a person follows (for a personal-data export).</summary>
+    public IAsyncEnumerable<string> FollowedByAsync(string personKey, CancellationToken cancellationToken)
+    {
+        var row = StoreKey.Escape(personKey);
+        return Followers.ScanAllAsync(cancellationToken).Where(e => e.RowKey == row).Select(e => e.PartitionKey);
+    }
 
     private static bool Same(CatalogueService a, CatalogueService b) =>
         JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json);

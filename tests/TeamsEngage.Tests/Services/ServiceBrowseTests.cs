@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsEngage.Catalogue;
+using TeamsEngage.People;
 using TeamsEngage.Tests.Support;
 using TeamsEngage.Tests.Tickets;
 using static TeamsEngage.Tests.Tickets.TicketWorld;
@@ -111,6 +114,25 @@ public sealed class ServiceBrowseTests
 
         Assert.Contains("Follow status updates", CardReading.ActionTitles(unfollowed));
         Assert.False(await bot.Catalogue().IsFollowingAsync("wifi", DirectorySeeding.KeyOf(Ana), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WhatAPersonFollowsIsInTheirExportAndGoneAfterTheirErasure()
+    {
+        await using var bot = await ServiceWorld.StartAsync();
+        using var home = Fixtures.InHomeTenant();
+        await bot.ActAsync(Ana, "services.follow", new { serviceId = "wifi" });
+        await bot.ActAsync(Ana, "services.follow", new { serviceId = "printing" });
+        await bot.ActAsync(Gus, "services.follow", new { serviceId = "wifi" });
+        var data = bot.Services.GetServices<IPersonalData>().OfType<CataloguePersonalData>().Single();
+        var ana = new DataSubject(DirectorySeeding.KeyOf(Ana), [Ana.UserId], [Ana.ConversationId], null);
+
+        var export = await data.ExportAsync(ana, CancellationToken.None);
+        var erased = await data.EraseAsync(ana, CancellationToken.None);
+
+        Assert.Equal(["printing", "wifi"], export.Records.Select(r => r["service"]).Order());
+        Assert.Equal(2, erased);
+        Assert.Equal([DirectorySeeding.KeyOf(Gus)], await bot.Catalogue().FollowersAsync("wifi", CancellationToken.None).ToListAsync());
     }
 
     private static List<string> Opened(JsonNode list) =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Catalogue;
 using TeamsEngage.People;
+using TeamsEngage.Testing.Storage;
 using TeamsEngage.Tests.Support;
 using static TeamsEngage.Tests.Tickets.TicketWorld;
 
@@ -109,5 +110,28 @@ public sealed class ServiceEditTests
         var library = await bot.Catalogue().FindAsync("library", CancellationToken.None);
         Assert.Equal("¿Puedo renovar un libro?", Assert.Single(library!.Faqs).Question);
         Assert.Contains(await bot.Services.GetRequiredService<DirectoryAudit>().ListAsync(CancellationToken.None), e => e.Action == "service.add" && e.Subject == "library");
+    }
+
+    [Fact]
+    public async Task AStartUpImportLogsARefusedLineByNumberAndTheNextStartChangesNothing()
+    {
+        using var data = new TemporaryDirectory();
+        var file = Path.Combine(data.Path, "services.csv");
+        await File.WriteAllTextAsync(file, "id,name,description,audience,help,owner,highHours,normalHours,lowHours,links\nwifi,Wi-Fi,,,,,2,,,\nprinting,,,,,,,,,");
+        var settings = new Dictionary<string, string?> { ["TeamsEngage:Catalogue:ServicesCsv"] = file };
+
+        string[] firstLog, secondLog;
+        await using (var first = await BotApplication.StartAsync(settings, dataDirectory: Path.Combine(data.Path, "store")))
+        {
+            firstLog = [.. first.Logs.GetSnapshot().Select(r => r.Message).Where(m => m.Contains("catalogue", StringComparison.OrdinalIgnoreCase))];
+        }
+        await using (var second = await BotApplication.StartAsync(settings, dataDirectory: Path.Combine(data.Path, "store")))
+        {
+            secondLog = [.. second.Logs.GetSnapshot().Select(r => r.Message).Where(m => m.Contains("catalogue", StringComparison.OrdinalIgnoreCase))];
+        }
+
+        Assert.Contains("Imported catalogue Services: 1 changed, 0 unchanged, 1 refused", firstLog);
+        Assert.Contains(firstLog, m => m.StartsWith("Catalogue Services CSV line 3 was refused: the service 'printing' needs a name", StringComparison.Ordinal));
+        Assert.Contains("Imported catalogue Services: 0 changed, 1 unchanged, 1 refused", secondLog);
     }
 }

@@ -1,6 +1,7 @@
 using TeamsEngage.Catalogue;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Services;
 
@@ -32,21 +33,23 @@ public sealed class ServiceAudience(ServiceCatalogue catalogue, IPeopleDirectory
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
     {
         var audience = Read(spec);
+        // Both sources list people in the directory's order (escaped keys); the first max of each after the key hold the
+        // first max of their union.
         var people = new SortedDictionary<string, Person>(StringComparer.Ordinal);
-        // The first max of each source after the key hold the first max of their union.
+        var after = afterPersonKey is null ? null : StoreKey.Escape(afterPersonKey);
         await foreach (var key in catalogue.FollowersAsync(audience.ServiceId, cancellationToken)
-            .Where(k => afterPersonKey is null || string.CompareOrdinal(k, afterPersonKey) > 0).Take(max).WithCancellation(cancellationToken).ConfigureAwait(false))
+            .Where(k => after is null || string.CompareOrdinal(StoreKey.Escape(k), after) > 0).Take(max).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } person)
             {
-                people[person.Key] = person;
+                people[StoreKey.Escape(person.Key)] = person;
             }
         }
         if (Audience(audience) is { } extra)
         {
             await foreach (var person in directory.ResolveAudienceAfterAsync(extra, afterPersonKey, cancellationToken).Take(max).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                people[person.Key] = person;
+                people[StoreKey.Escape(person.Key)] = person;
             }
         }
         var page = people.Values.Take(max).ToList();
