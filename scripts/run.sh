@@ -9,13 +9,16 @@ cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "dotnet (the .NET 10 SDK) is required" >&2; exit 1; }
 export ASPNETCORE_ENVIRONMENT=Development
 
-# SAMPLE_DISTRICT=1 imports samples/departments.csv and samples/people.csv at start-up into the tenant of the
+# SAMPLE_DISTRICT=1 imports samples/departments.csv and samples/people.csv (and the service catalogue,
+# samples/services.csv and samples/faq.csv) at start-up into the tenant of the
 # Playground personas (samples/playground/), with Ines Admin as administrator: see the README, "Trying it as several people".
 if [ "${SAMPLE_DISTRICT:-}" = "1" ]; then
   sample_tenant=5f2b7c1e-9d4a-4e6b-8a3c-2d1e0f9a8b7c
   export TeamsEngage__Directory__TenantId="$sample_tenant"
   export TeamsEngage__Directory__DepartmentsCsv="$PWD/samples/departments.csv"
   export TeamsEngage__Directory__PeopleCsv="$PWD/samples/people.csv"
+  export TeamsEngage__Catalogue__ServicesCsv="$PWD/samples/services.csv"
+  export TeamsEngage__Catalogue__FaqCsv="$PWD/samples/faq.csv"
   export TeamsEngage__Administrators__0="$sample_tenant/a1d00000-0000-4000-8000-000000000001"
 fi
 

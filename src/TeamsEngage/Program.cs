@@ -1,4 +1,5 @@
 using TeamsEngage.Calendar;
+using TeamsEngage.Catalogue;
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
 using TeamsEngage.Links;
@@ -13,6 +14,7 @@ builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOutbox();
 builder.Services.AddPeople();
 builder.Services.AddSchoolCalendar();
+builder.Services.AddServiceCatalogue();
 builder.Services.AddSignedLinks();
 builder.Services.AddTextSearch();
 builder.Services.AddFeatures();

@@ -76,6 +76,16 @@ public sealed class DependencyTests
     }
 
     [Fact]
+    public void TheCatalogueCoreKnowsNoFeatureAndNotTheBot()
+    {
+        var result = Types.InAssembly(App).That().ResideInNamespace("TeamsEngage.Catalogue")
+            .ShouldNot().HaveDependencyOnAny(["TeamsEngage.Features", "TeamsEngage.Hosting", "TeamsEngage.Bot"])
+            .GetResult();
+
+        AssertKept(result);
+    }
+
+    [Fact]
     public void TheBotCoreDoesNotKnowTheDirectory()
     {
         var result = Types.InAssembly(App).That().ResideInNamespace("TeamsEngage.Bot")

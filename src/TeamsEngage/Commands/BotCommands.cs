@@ -32,6 +32,7 @@ public static class BotCommands
     public static readonly BotCommand Import = new("import", TextKeys.Command_Import, Who.Administrators, ["importar"]);
     public static readonly BotCommand Privacy = new("privacy", TextKeys.Command_Privacy, Who.Administrators, ["privacidad"]);
     public static readonly BotCommand Calendar = new("calendar", TextKeys.Command_Calendar, Who.Administrators, ["calendario"]);
+    public static readonly BotCommand Services = new("services", TextKeys.Command_Services, Who.Everyone, ["servicios"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Announce, Notices, Poll, Queue, Departments, Import, Privacy, Calendar];
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Announce, Notices, Poll, Queue, Departments, Import, Privacy, Calendar];
 }

@@ -4,6 +4,7 @@ using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
 using TeamsEngage.Features.Privacy;
+using TeamsEngage.Features.Services;
 using TeamsEngage.Features.Tickets;
 
 namespace TeamsEngage.Hosting;
@@ -19,6 +20,7 @@ public static class FeatureList
         services.AddPolls();
         services.AddPrivacy();
         services.AddCalendar();
+        services.AddServices();
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class FeatureList
         app.MapTickets();
         app.MapPrivacy();
         app.MapCalendar();
+        app.MapServices();
         return app;
     }
 }

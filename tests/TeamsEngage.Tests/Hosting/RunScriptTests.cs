@@ -68,9 +68,12 @@ public sealed class RunScriptTests
             ["ASPNETCORE_URLS"] = address,
             ["SAMPLE_DISTRICT"] = "1",
             ["Logging__LogLevel__TeamsEngage.People.Import"] = "Information",
+            ["Logging__LogLevel__TeamsEngage.Catalogue"] = "Information",
         });
 
-        await script.WaitUntilAsync(() => Task.FromResult(script.Output.Any(l => l.Contains("Imported People", StringComparison.Ordinal))));
+        await script.WaitUntilAsync(() => Task.FromResult(script.Output.Any(l => l.Contains("Imported catalogue Faq", StringComparison.Ordinal))));
+        Assert.Contains(script.Output, l => l.Contains("Imported catalogue Services: 4 changed, 0 unchanged, 0 refused", StringComparison.Ordinal));
+        Assert.Contains(script.Output, l => l.Contains("Imported catalogue Faq: 3 changed, 0 unchanged, 0 refused", StringComparison.Ordinal));
         Assert.Contains(script.Output, l => l.Contains("Imported Departments: 2 changed, 0 unchanged, 0 refused", StringComparison.Ordinal));
         Assert.Contains(script.Output, l => l.Contains("Imported People: 5 changed, 0 unchanged, 0 refused", StringComparison.Ordinal));
         Assert.DoesNotContain(script.Output.Concat(script.Errors), l => l.Contains("was refused", StringComparison.Ordinal));

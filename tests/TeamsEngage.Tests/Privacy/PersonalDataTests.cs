@@ -24,7 +24,7 @@ public sealed class PersonalDataTests
         var json = await ExportAsync(bot, Carmen);
 
         var sections = JsonNode.Parse(json)!["sections"]!.AsObject();
-        Assert.Equal(["messages", "notices", "polls", "profile", "tickets", "welcome"], sections.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["messages", "notices", "polls", "profile", "serviceFollows", "tickets", "welcome"], sections.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(sections, s => Assert.NotEmpty(s.Value!.AsArray()));
         Assert.Contains(DirectorySeeding.EmailOf(Carmen), sections["profile"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(ticketId, sections["tickets"]!.ToJsonString(), StringComparison.Ordinal);
@@ -142,6 +142,9 @@ public sealed class PersonalDataTests
         {
             await NoticeFlow.UntilCardAsync(() => bot.ExecuteAsync(persona, NoticeVerbs.Acknowledge, new { noticeId }));
         }
+        await bot.ExecuteAsync(Ana, "directory.import", new { kind = "services", csv = "wifi,Wi-Fi" });
+        await bot.ExecuteAsync(Carmen, "services.follow", new { serviceId = "wifi" });
+        await bot.ExecuteAsync(Dan, "services.follow", new { serviceId = "wifi" });
         return (ticketId, pollId, noticeId);
     }
 

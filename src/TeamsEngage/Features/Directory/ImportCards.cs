@@ -13,7 +13,9 @@ public static class ImportCards
         Heading(texts.Directory_Import_Title),
         new ChoiceSetInput("kind",
             new Choice(texts.Directory_Import_KindDepartments, "departments"),
-            new Choice(texts.Directory_Import_KindPeople, "people"))
+            new Choice(texts.Directory_Import_KindPeople, "people"),
+            new Choice(texts.Directory_Import_KindServices, "services"),
+            new Choice(texts.Directory_Import_KindFaq, "faq"))
         {
             Label = texts.Directory_Import_Kind,
             Style = ChoiceInputStyle.Expanded,

@@ -1,10 +1,11 @@
 using TeamsEngage.Bot;
+using TeamsEngage.Catalogue;
 using TeamsEngage.People.Import;
 
 namespace TeamsEngage.Features.Directory;
 
-/// <summary>The administrators' CSV import of departments or people: the form and the report.</summary>
-public sealed class ImportDesk(DirectoryImporter importer)
+/// <summary>The administrators' CSV import of departments, people, services or service FAQ: the form and the report.</summary>
+public sealed class ImportDesk(DirectoryImporter importer, CatalogueImporter catalogue)
 {
     /// <summary><c>import</c>: a card to paste a departments or people CSV into.</summary>
     public Task ShowAsync(CommandContext command, CancellationToken cancellationToken) =>
@@ -26,8 +27,13 @@ public sealed class ImportDesk(DirectoryImporter importer)
         {
             return CardActionResult.WithMessage(action.Texts.Directory_Import_TooLarge);
         }
-        var kind = string.Equals(data.Kind, "people", StringComparison.OrdinalIgnoreCase) ? ImportKind.People : ImportKind.Departments;
-        var report = await importer.ImportAsync(kind, data.Csv, actor, cancellationToken).ConfigureAwait(false);
+        var report = data.Kind?.ToLowerInvariant() switch
+        {
+            "services" => await catalogue.ImportAsync(CatalogueFile.Services, data.Csv, actor, cancellationToken).ConfigureAwait(false),
+            "faq" => await catalogue.ImportAsync(CatalogueFile.Faq, data.Csv, actor, cancellationToken).ConfigureAwait(false),
+            "people" => await importer.ImportAsync(ImportKind.People, data.Csv, actor, cancellationToken).ConfigureAwait(false),
+            _ => await importer.ImportAsync(ImportKind.Departments, data.Csv, actor, cancellationToken).ConfigureAwait(false),
+        };
         return CardActionResult.WithCard(ImportCards.Report(action.Texts, report));
     }
 }

@@ -49,6 +49,12 @@ public sealed record Ticket(
 {
     public bool IsOpen => Status != TicketStatus.Resolved;
 
+    /// <summary>The catalogue service the problem is with, when the reporter named one (its promise applies).</summary>
+    public string? ServiceId { get; init; }
+
+    /// <summary>The service's name when the ticket was reported.</summary>
+    public string? ServiceName { get; init; }
+
     /// <summary>Who is handling it, for the reporter: the claimer, else the assignee, else null (the administrators).</summary>
     public string? HandlerName => ClaimedByName ?? AssigneeName;
 }

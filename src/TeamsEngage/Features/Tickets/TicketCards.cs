@@ -12,9 +12,11 @@ public static class TicketCards
     public const int MaxMessage = 2000;
 
     /// <summary>The report form, optionally prefilled, with an intro line and the errors of a refused submission.</summary>
-    public static AdaptiveCard ReportForm(Texts texts, ReportFormData prefill, ReportFormErrors? errors = null, string? intro = null)
+    /// <remarks><paramref name="lead"/> comes first: the service the report is about, and its known outage.</remarks>
+    public static AdaptiveCard ReportForm(Texts texts, ReportFormData prefill, ReportFormErrors? errors = null, string? intro = null, IReadOnlyList<CardElement>? lead = null)
     {
         var body = new List<CardElement> { Title(texts.Tickets_FormTitle) };
+        body.AddRange(lead ?? []);
         if (intro is not null)
         {
             body.Add(new TextBlock(intro) { Wrap = true });
@@ -51,7 +53,7 @@ public static class TicketCards
         AddError(body, errors?.Urgency);
         return new AdaptiveCard(body)
         {
-            Actions = [new ExecuteAction(texts.Tickets_FormSend, TicketVerbs.Submit) { Data = new ReportFormData(prefill.NoticeId), Style = ActionStyle.Positive }],
+            Actions = [new ExecuteAction(texts.Tickets_FormSend, TicketVerbs.Submit) { Data = new ReportFormData(prefill.NoticeId, ServiceId: prefill.ServiceId), Style = ActionStyle.Positive }],
             FallbackText = texts.Tickets_FormTitle,
         };
     }
@@ -76,6 +78,10 @@ public static class TicketCards
             new(texts.Tickets_FactUrgency, UrgencyText(ticket.Urgency, texts)),
             new(texts.Tickets_FactWhere, CardText.Escape(ticket.Location)),
         };
+        if (ticket.ServiceName is { } service)
+        {
+            facts.Insert(0, new(texts.Tickets_FactService, CardText.Escape(service)));
+        }
         var body = new List<CardElement>
         {
             Title(texts.Tickets_ReporterTitle(ticket.Id)),

@@ -15,6 +15,7 @@ public sealed partial class TicketEscalation(
     TicketStore tickets,
     TicketPeople people,
     TicketNotifier notifier,
+    TicketPromises promises,
     CalendarStore calendars,
     TenantRegistry tenants,
     IOptions<TicketsOptions> options,
@@ -81,7 +82,7 @@ public sealed partial class TicketEscalation(
             ? await people.ReachableAsync(department?.BackupKey, cancellationToken).ConfigureAwait(false)
             : null;
         var level = backup is null ? 2 : 1;
-        var promise = TimeSpan.FromHours(department?.ResponseHours ?? options.Value.DefaultResponseHours);
+        var promise = await promises.PromiseForAsync(ticket, department, cancellationToken).ConfigureAwait(false);
         var result = await tickets.ChangeAsync(ticket.Id, t => t.Status != TicketStatus.Open || t.EscalationLevel >= level || now < t.NextEscalationAt
             ? Decision.Keep<TicketChange>()
             : TicketChange.Write(

@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text;
 using TeamsEngage.Bot;
+using TeamsEngage.Catalogue;
 
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>
 /// Free text in the chat: with a claimed open ticket it goes to that ticket's liaison (asking which ticket when there
-/// are several); otherwise text that reads like a problem gets the report form, prefilled.
+/// are several); otherwise text that reads like a question or a problem is first answered with the catalogue's best
+/// FAQ entries in the person's language, with the report form one press away; a problem nothing answers gets the
+/// report form, prefilled.
 /// </summary>
-public sealed class TicketFreeText(TicketStore tickets, TicketReporterDesk reporterDesk)
+public sealed class TicketFreeText(TicketStore tickets, TicketReporterDesk reporterDesk, ServiceCatalogue catalogue, FaqFinder faq)
 {
     /// <summary>True when the text was taken as a message about a ticket or offered as a report.</summary>
     public async Task<bool> TryHandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -34,14 +37,48 @@ public sealed class TicketFreeText(TicketStore tickets, TicketReporterDesk repor
             await context.Turn.SendAsync(Replies.Card(card, texts.Tickets_WhichTitle), cancellationToken).ConfigureAwait(false);
             return true;
         }
-        if (ProblemWords.ReadsLikeAProblem(context.Arguments))
+        var problem = ProblemWords.ReadsLikeAProblem(context.Arguments);
+        if ((problem || QuestionWords.ReadsLikeAQuestion(context.Arguments))
+            && faq.Find(await catalogue.ListAsync(cancellationToken).ConfigureAwait(false), context.Arguments, texts.Culture) is { Count: > 0 } answers)
         {
-            var description = context.Arguments.Length > TicketCards.MaxDescription ? context.Arguments[..TicketCards.MaxDescription] : context.Arguments;
-            var form = TicketCards.ReportForm(texts, new ReportFormData(Description: description), intro: texts.Tickets_FormProblemIntro);
+            var card = TicketServiceCards.Answers(texts, answers, Clip(context.Arguments));
+            await context.Turn.SendAsync(Replies.Card(card, texts.Tickets_AnswersTitle), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        if (problem)
+        {
+            var form = TicketCards.ReportForm(texts, new ReportFormData(Description: Clip(context.Arguments)), intro: texts.Tickets_FormProblemIntro);
             await context.Turn.SendAsync(Replies.Card(form, texts.Tickets_FormTitle), cancellationToken).ConfigureAwait(false);
             return true;
         }
         return false;
+    }
+
+    private static string Clip(string text) => text.Length > TicketCards.MaxDescription ? text[..TicketCards.MaxDescription] : text;
+}
+
+/// <summary>Whether text reads like a question, in English or Spanish: a question mark, or a question word first.</summary>
+public static class QuestionWords
+{
+    private static readonly string[] Openers =
+    [
+        "how", "what", "why", "where", "when", "who", "which", "can", "could", "do", "does", "is", "are", "should", "will",
+        "como", "que", "por que", "donde", "cuando", "quien", "cual", "puedo", "se puede", "hay", "tengo que", "debo",
+    ];
+
+    public static bool ReadsLikeAQuestion(string text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+        if (trimmed.EndsWith('?') || trimmed.StartsWith('¿'))
+        {
+            return true;
+        }
+        var folded = ProblemWords.Fold(trimmed) + " ";
+        return Openers.Any(o => folded.StartsWith(o + " ", StringComparison.Ordinal));
     }
 }
 
@@ -80,7 +117,7 @@ public static class ProblemWords
         return false;
     }
 
-    private static string Fold(string text)
+    internal static string Fold(string text)
     {
         var decomposed = text.Replace('\u2019', '\'').ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var result = new StringBuilder(decomposed.Length);

@@ -30,6 +30,8 @@ internal static class TicketMapping
         ["ResolvedAt"] = t.ResolvedAt?.ToUniversalTime(),
         ["Resolution"] = t.Resolution,
         ["Rating"] = t.Rating,
+        ["ServiceId"] = t.ServiceId,
+        ["ServiceName"] = t.ServiceName,
     }), t.ETag);
 
     public static Ticket FromEntity(StoreEntity e) => new(
@@ -57,7 +59,11 @@ internal static class TicketMapping
         e.GetDateTimeOffset("ResolvedAt"),
         e.GetString("Resolution"),
         e.GetInt32("Rating"),
-        e.ETag);
+        e.ETag)
+    {
+        ServiceId = e.GetString("ServiceId"),
+        ServiceName = e.GetString("ServiceName"),
+    };
 
     public static StoreEntity ToEntity(TicketEvent e) => new(e.TicketId, e.RowKey, Props(new()
     {

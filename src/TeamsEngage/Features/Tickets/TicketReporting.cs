@@ -15,6 +15,7 @@ public sealed partial class TicketReporting(
     TicketIdAllocator ids,
     TicketPeople people,
     TicketNotifier notifier,
+    TicketPromises promises,
     CalendarStore calendars,
     IOptions<TicketsOptions> options,
     TimeProvider clock,
@@ -27,12 +28,19 @@ public sealed partial class TicketReporting(
         return command.Turn.SendAsync(Replies.Card(TicketCards.ReportForm(command.Texts, prefill), command.Texts.Tickets_FormTitle), cancellationToken);
     }
 
-    /// <summary>The "I have a concern" button of a notice: the form, linked to the notice, as a new message.</summary>
+    /// <summary>
+    /// The "I have a concern" button of a notice, or "Report a problem" on a service's card: the form, linked to the
+    /// notice or the service, as a new message. A service with a known outage shows it first, with a way to follow it.
+    /// </summary>
     public async Task<CardActionResult> OpenConcernFormAsync(CardAction<OpenReportData> action, CancellationToken cancellationToken)
     {
         var texts = action.Texts;
         var noticeId = action.Data.NoticeId is { Length: > 0 and <= 100 } id ? id : null;
-        var form = TicketCards.ReportForm(texts, new ReportFormData(noticeId), intro: texts.Tickets_FormConcernIntro);
+        var service = action.Data.ServiceId is { Length: <= 40 } serviceId ? await promises.ServiceAsync(serviceId, cancellationToken).ConfigureAwait(false) : null;
+        var lead = service is null ? null : TicketServiceCards.Lead(texts, service, PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone()));
+        var description = action.Data.Description is { Length: > 0 } text ? text[..Math.Min(text.Length, TicketCards.MaxDescription)] : null;
+        var prefill = new ReportFormData(noticeId, description, ServiceId: service?.Id);
+        var form = TicketCards.ReportForm(texts, prefill, intro: service is null && description is null ? texts.Tickets_FormConcernIntro : null, lead: lead);
         // A new message, so the notice card itself stays as it is.
         await action.Turn.SendAsync(Replies.Card(form, texts.Tickets_FormTitle), cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithMessage(texts.Tickets_FormOpened);
@@ -82,7 +90,8 @@ public sealed partial class TicketReporting(
         var now = clock.GetUtcNow();
         // The promise is counted in school hours: a report on Friday afternoon before a break is due after the break.
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        var due = SchoolTime.Add(calendar, now, TimeSpan.FromHours(department?.ResponseHours ?? options.Value.DefaultResponseHours));
+        var service = await promises.ServiceAsync(form.ServiceId, cancellationToken).ConfigureAwait(false);
+        var due = SchoolTime.Add(calendar, now, promises.PromiseFor(service, department, urgency));
         var reporterName = reporter?.Name ?? caller.Name;
 
         var ticket = new Ticket(
@@ -90,7 +99,11 @@ public sealed partial class TicketReporting(
             caller.UserId, reporter?.Key ?? caller.PersonKey, reporterName,
             form.Description!, form.Location!, urgency, form.NoticeId, TicketStatus.Open,
             liaison?.Key, liaison?.Name, null, null, null,
-            now, due, due, liaison is null ? 2 : 0, false, null, null, null);
+            now, due, due, liaison is null ? 2 : 0, false, null, null, null)
+        {
+            ServiceId = service?.Id,
+            ServiceName = service?.Name,
+        };
         var created = new TicketEvent(ticket.Id, TicketStore.NewEventKey(now), TicketEventKind.Created, now, reporterName, ticket.ReporterKey, null);
         ticket = await tickets.CreateAsync(ticket, created, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, ticket.Id, code, liaison is not null);

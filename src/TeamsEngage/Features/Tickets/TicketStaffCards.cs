@@ -21,12 +21,15 @@ public static class TicketStaffCards
         body.Add(TicketCards.Title(texts.Tickets_StaffTitle(ticket.Id, TicketCards.UrgencyText(ticket.Urgency, texts))));
         body.Add(CardText.UserText(ticket.Description));
         body.Add(new FactSet(
+        [
             new Fact(texts.Tickets_FactReporter, CardText.Escape(ticket.ReporterName ?? string.Empty)),
             new Fact(texts.Tickets_FactDepartment, TicketCards.DepartmentText(ticket, texts)),
             new Fact(texts.Tickets_FactWhere, CardText.Escape(ticket.Location)),
             new Fact(texts.Tickets_FactUrgency, TicketCards.UrgencyText(ticket.Urgency, texts)),
             new Fact(texts.Tickets_FactStatus, TicketCards.StatusText(ticket, texts)),
-            new Fact(texts.Tickets_FactDue, DueText(ticket, texts, zone, now))));
+            new Fact(texts.Tickets_FactDue, DueText(ticket, texts, zone, now)),
+            .. ServiceFact(ticket, texts),
+        ]));
         if (ticket.NoticeId is not null)
         {
             body.Add(new TextBlock(texts.Tickets_FromNotice) { IsSubtle = true, Wrap = true });
@@ -118,4 +121,7 @@ public static class TicketStaffCards
         }
         return actions;
     }
+
+    private static IEnumerable<Fact> ServiceFact(Ticket ticket, Texts texts) =>
+        ticket.ServiceName is { } service ? [new Fact(texts.Tickets_FactService, CardText.Escape(service))] : [];
 }

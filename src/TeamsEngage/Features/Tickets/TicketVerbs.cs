@@ -38,7 +38,12 @@ public sealed record TicketEventPayload(string TicketId, string EventKey);
 public sealed record ReportFormErrors(string? Description, string? Location, string? Urgency);
 
 /// <summary>The report form: the notice it is about, and its inputs once submitted.</summary>
-public sealed record ReportFormData([property: StringLength(100)] string? NoticeId = null, string? Description = null, string? Location = null, string? Urgency = null);
+public sealed record ReportFormData(
+    [property: StringLength(100)] string? NoticeId = null,
+    string? Description = null,
+    string? Location = null,
+    string? Urgency = null,
+    [property: StringLength(40)] string? ServiceId = null);
 
 /// <summary>A button naming a ticket (Claim, Reopen).</summary>
 public sealed record TicketActionData([property: Required] string? TicketId);

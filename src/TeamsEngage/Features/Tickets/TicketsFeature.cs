@@ -22,6 +22,7 @@ public static class TicketsFeature
         services.AddSingleton<TicketIdAllocator>();
         services.AddSingleton<TicketPeople>();
         services.AddSingleton<TicketNotifier>();
+        services.AddSingleton<TicketPromises>();
         services.AddSingleton<TicketCardFactory>();
         services.AddSingleton<TicketReporting>();
         services.AddSingleton<TicketLists>();
