@@ -3,6 +3,7 @@ using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
 using TeamsEngage.Links;
 using TeamsEngage.Outbox;
+using TeamsEngage.Search;
 using TeamsEngage.Storage.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddOutbox();
 builder.Services.AddPeople();
 builder.Services.AddSchoolCalendar();
 builder.Services.AddSignedLinks();
+builder.Services.AddTextSearch();
 builder.Services.AddFeatures();
 builder.Services.AddHealth();
 builder.Services.AddTelemetry(builder.Configuration);
