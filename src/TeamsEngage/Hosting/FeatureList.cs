@@ -1,5 +1,6 @@
 using TeamsEngage.Features.Calendar;
 using TeamsEngage.Features.Directory;
+using TeamsEngage.Features.Feedback;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
@@ -19,6 +20,7 @@ public static class FeatureList
         services.AddPolls();
         services.AddPrivacy();
         services.AddCalendar();
+        services.AddFeedback();
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class FeatureList
         app.MapTickets();
         app.MapPrivacy();
         app.MapCalendar();
+        app.MapFeedback();
         return app;
     }
 }
