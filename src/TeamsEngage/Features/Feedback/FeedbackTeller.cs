@@ -56,7 +56,7 @@ public sealed class FeedbackFollowersAudience(FeedbackStore store) : IBroadcastA
 
 /// <summary>
 /// Hands to the outbox every outcome whose item was written but whose broadcast was not queued (the process stopped in
-/// between), at start-up and every <see cref="FeedbackOptions.SweepInterval"/>, tenant by tenant.
+/// between), every <see cref="FeedbackOptions.SweepInterval"/>, tenant by tenant.
 /// </summary>
 public sealed partial class FeedbackSweep(FeedbackStore store, FeedbackTeller teller, TenantRegistry tenants, TimeProvider clock, Microsoft.Extensions.Options.IOptions<FeedbackOptions> options, ILogger<FeedbackSweep> logger) : BackgroundService
 {
@@ -75,10 +75,11 @@ public sealed partial class FeedbackSweep(FeedbackStore store, FeedbackTeller te
         return told;
     }
 
+    // An untold outcome is rare (a stop between two writes) and a few minutes late is fine, so the first sweep waits an interval.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
@@ -89,7 +90,6 @@ public sealed partial class FeedbackSweep(FeedbackStore store, FeedbackTeller te
                 LogSweepFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telling untold feedback outcomes failed; the next sweep tries again")]
