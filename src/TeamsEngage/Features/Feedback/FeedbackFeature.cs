@@ -28,6 +28,10 @@ public static class FeedbackFeature
         services.AddSingleton<IFeedbackOutcomes, FeedbackOutcomes>();
         services.AddSingleton<IOutboxRenderer, FeedbackOutcomeRenderer>();
         services.AddSingleton<IBroadcastAudience, FeedbackFollowersAudience>();
+        services.AddSingleton<DigestStore>();
+        services.AddSingleton<DigestDesk>();
+        services.AddSingleton<IOutboxRenderer, DigestRenderer>();
+        services.AddSingleton<IBroadcastAudience, DigestAudience>();
         services.AddSingleton<FeedbackSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedbackSweep>());
         return services;
@@ -39,6 +43,7 @@ public static class FeedbackFeature
         bot.MapCommand<FeedbackDesk>(BotCommands.Feedback, (command, desk, ct) => desk.OpenAsync(command, ct));
         bot.MapCommand<FeedbackBrowsing>(BotCommands.Ideas, (command, browsing, ct) => browsing.OpenAsync(command, ct));
         bot.MapCommand<FeedbackTriage>(BotCommands.Triage, (command, triage, ct) => triage.OpenAsync(command, ct));
+        bot.MapCommand<DigestDesk>(BotCommands.Digest, (command, digest, ct) => digest.OpenAsync(command, ct));
 
         // Triage verbs are checked against the item's department (its liaison or backup) or the administrators by FeedbackAccess.
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Feedback_NotFound, Refused: TextKeys.Feedback_Refused, ChangedMeanwhile: TextKeys.Feedback_ChangedMeanwhile))
@@ -49,6 +54,12 @@ public static class FeedbackFeature
             .Map<BoardData, FeedbackTriage>(FeedbackVerbs.Board, Who.Staff, (action, triage, ct) => triage.BoardAsync(action, ct))
             .Map<MoveData, FeedbackItem, FeedbackTriage>(FeedbackVerbs.Triage, Who.Staff, d => d.ItemId, (action, triage, ct) => triage.OpenItemAsync(action, ct))
             .Map<MoveData, FeedbackItem, FeedbackTriage>(FeedbackVerbs.Move, Who.Staff, d => d.ItemId, (action, triage, ct) => triage.MoveAsync(action, ct));
+
+        bot.MapActions(new ActionReplies(NotFound: TextKeys.Feedback_DigestNotFound, Refused: TextKeys.Feedback_DigestRefused, ChangedMeanwhile: TextKeys.Feedback_ChangedMeanwhile))
+            .Map<DigestForm, DigestDesk>(FeedbackVerbs.DigestPreview, Who.Administrators, (action, digest, ct) => digest.PreviewAsync(action, ct))
+            .Map<DigestRef, DigestDesk>(FeedbackVerbs.DigestEdit, Who.Administrators, (action, digest, ct) => digest.EditAsync(action, ct))
+            .Map<DigestRef, DigestDesk>(FeedbackVerbs.DigestSend, Who.Administrators, (action, digest, ct) => digest.SendAsync(action, ct))
+            .Map<DigestRef, DigestDesk>(FeedbackVerbs.DigestReach, Who.Administrators, (action, digest, ct) => digest.ReachAsync(action, ct));
         return app;
     }
 }

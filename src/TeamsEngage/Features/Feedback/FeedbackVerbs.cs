@@ -16,6 +16,8 @@ public static class FeedbackVerbs
     public const string Move = "feedback.move";
     public const string DigestPreview = "feedback.digest.preview";
     public const string DigestSend = "feedback.digest.send";
+    public const string DigestEdit = "feedback.digest.edit";
+    public const string DigestReach = "feedback.digest.reach";
 }
 
 /// <summary>The outbox and audience kinds of feedback.</summary>
