@@ -6,6 +6,9 @@ namespace TeamsEngage.Features.Feedback;
 /// <summary>What IT sees: the triage board, one item to move, and the receipt of a move.</summary>
 public static class FeedbackBoardCards
 {
+    /// <summary>The filter value that filters nothing (a choice cannot have an empty value).</summary>
+    public const string Any = "any";
+
     /// <summary>The board: filters (state, department, topic), one page of items, and the pages.</summary>
     public static AdaptiveCard Board(Texts texts, BoardView view)
     {
@@ -14,20 +17,20 @@ public static class FeedbackBoardCards
         {
             FeedbackCards.Title(texts.Feedback_BoardTitle),
             new TextBlock(texts.Feedback_BoardCount(view.Total, view.Page + 1, view.Pages)) { Wrap = true, IsSubtle = true },
-            new ChoiceSetInput("state", [new Choice(texts.Feedback_BoardAllOpen, ""), .. Enum.GetValues<FeedbackState>().Select(s => new Choice(FeedbackCards.StateText(s, texts), s.ToString()))])
+            new ChoiceSetInput("state", [new Choice(texts.Feedback_BoardAllOpen, Any), .. Enum.GetValues<FeedbackState>().Select(s => new Choice(FeedbackCards.StateText(s, texts), s.ToString()))])
             {
                 Label = texts.Feedback_BoardState,
-                Value = filters.State ?? "",
+                Value = filters.State ?? Any,
             },
-            new ChoiceSetInput("department", [new Choice(texts.Feedback_BoardAll, ""), .. view.Departments.Select(d => new Choice(d, d))])
+            new ChoiceSetInput("department", [new Choice(texts.Feedback_BoardAll, Any), .. view.Departments.Select(d => new Choice(d, d))])
             {
                 Label = texts.Feedback_BoardDepartment,
-                Value = filters.Department ?? "",
+                Value = filters.Department ?? Any,
             },
-            new ChoiceSetInput("topic", [new Choice(texts.Feedback_BoardAll, ""), .. view.Topics.Select(t => new Choice(t.Title, t.Key))])
+            new ChoiceSetInput("topic", [new Choice(texts.Feedback_BoardAll, Any), .. view.Topics.Select(t => new Choice(t.Title, t.Key))])
             {
                 Label = texts.Feedback_BoardTopic,
-                Value = filters.Topic ?? "",
+                Value = filters.Topic ?? Any,
             },
             new ActionSet(new ExecuteAction(texts.Feedback_BoardFilter, FeedbackVerbs.Board) { Data = new BoardData() }),
         };

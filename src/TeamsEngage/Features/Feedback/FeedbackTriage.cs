@@ -71,6 +71,8 @@ public sealed class FeedbackTriage(FeedbackStore store, FeedbackStaff staff, Fee
         };
     }
 
+    private static bool IsAny(string? filter) => string.IsNullOrEmpty(filter) || filter == FeedbackBoardCards.Any;
+
     private async Task<BoardView> ViewAsync(Caller caller, BoardData filters, CancellationToken cancellationToken)
     {
         var departments = await staff.DepartmentsOfAsync(caller, cancellationToken).ConfigureAwait(false);
@@ -78,8 +80,8 @@ public sealed class FeedbackTriage(FeedbackStore store, FeedbackStaff staff, Fee
         var state = Enum.TryParse<FeedbackState>(filters.State, ignoreCase: false, out var s) && Enum.IsDefined(s) ? s : (FeedbackState?)null;
         var chosen = mine
             .Where(i => state is null ? i.IsOpen : i.State == state)
-            .Where(i => string.IsNullOrEmpty(filters.Department) || string.Equals(i.DepartmentCode, filters.Department, StringComparison.OrdinalIgnoreCase))
-            .Where(i => string.IsNullOrEmpty(filters.Topic) || i.Topic == filters.Topic)
+            .Where(i => IsAny(filters.Department) || string.Equals(i.DepartmentCode, filters.Department, StringComparison.OrdinalIgnoreCase))
+            .Where(i => IsAny(filters.Topic) || i.Topic == filters.Topic)
             .OrderBy(i => i.State)
             .ThenByDescending(i => i.Supporters)
             .ThenByDescending(i => i.CreatedAt)
