@@ -21,6 +21,26 @@ public sealed class FeedbackSharingTests
         Assert.Equal(["input:kind", "input:text", "input:topic", "input:anonymous"], CardReading.BodyOutline(card).Where(e => e.StartsWith("input:", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task HelpListsTheFeedbackCommandsEachPersonMayUse()
+    {
+        await using var bot = await StartAsync();
+
+        await bot.SayAsync(Ana, "help");
+        await bot.SayAsync(Eli, "help");
+        await bot.SayAsync(Carmen, "ayuda");
+
+        var member = Titles(SentCards.CardOf((await bot.Connector.WaitForActivitiesAsync(Ana.ConversationId))[0]));
+        var admin = Titles(SentCards.CardOf((await bot.Connector.WaitForActivitiesAsync(Eli.ConversationId))[0]));
+        var spanish = Titles(SentCards.CardOf((await bot.Connector.WaitForActivitiesAsync(Carmen.ConversationId))[0]));
+        Assert.Equal((true, true, false, false), (member.Contains("feedback"), member.Contains("ideas"), member.Contains("triage"), member.Contains("digest")));
+        Assert.Equal((true, true, true, true), (admin.Contains("feedback"), admin.Contains("ideas"), admin.Contains("triage"), admin.Contains("digest")));
+        Assert.Equal((true, true), (spanish.Contains("opinión"), spanish.Contains("propuestas")));
+    }
+
+    private static List<string> Titles(System.Text.Json.Nodes.JsonNode card) =>
+        [.. card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "FactSet").SelectMany(f => f!["facts"]!.AsArray()).Select(f => f!["title"]!.GetValue<string>())];
+
     [Theory]
     [InlineData("opinión")]
     [InlineData("opinion")]
@@ -32,7 +52,7 @@ public sealed class FeedbackSharingTests
 
         var card = SentCards.CardOf((await bot.Connector.WaitForActivitiesAsync(Carmen.ConversationId))[0]);
         Assert.Equal("Compartir una opinión", SentCards.TitleOf(card));
-        Assert.Contains("seguirá su estado público en `propuestas`", CardReading.Said(card), StringComparison.Ordinal);
+        Assert.Contains("sigues su estado público en `propuestas`", CardReading.Said(card), StringComparison.Ordinal);
     }
 
     [Fact]
