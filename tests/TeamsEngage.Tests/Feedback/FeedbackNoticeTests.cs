@@ -29,17 +29,18 @@ public sealed class FeedbackNoticeTests
     }
 
     [Fact]
-    public async Task ANoticeCitingFeedbackThatIsNotOpenIsRefusedAtPreview()
+    public async Task ANoticeCitingUnknownFeedbackIsRefusedAtPreviewAndClosedFeedbackIsLeftAsItIs()
     {
         await using var bot = await StartAsync();
-        var done = await bot.FileAsync(Ana, "Fix the stapler");
-        await bot.MoveAsync(Eli, done, "Declined", reason: "Not IT");
+        var declined = await bot.FileAsync(Ana, "Fix the stapler");
+        await bot.MoveAsync(Eli, declined, "Declined", reason: "Not IT");
 
-        var preview = await bot.ExecuteAsync(Eli, NoticeVerbs.Preview, Form($"{done}, FB-NOPE99"));
+        var refused = SentCards.AllText(CardOf(await bot.ExecuteAsync(Eli, NoticeVerbs.Preview, Form($"{declined}, FB-NOPE99"))));
+        await SendNoticeAsync(bot, answers: declined);
 
-        var said = SentCards.AllText(CardOf(preview));
-        Assert.Contains($"There is no open feedback {done}.", said, StringComparison.Ordinal);
-        Assert.Contains("There is no open feedback FB-NOPE99.", said, StringComparison.Ordinal);
+        Assert.Contains("There is no feedback FB-NOPE99.", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain($"There is no feedback {declined}.", refused, StringComparison.Ordinal);
+        Assert.Equal((FeedbackState.Declined, 1), ((await bot.ItemAsync(declined)).State, (await bot.ItemAsync(declined)).Version));
     }
 
     [Fact]

@@ -44,7 +44,10 @@ public sealed class NoticeValidator(IPeopleDirectory directory, IFeedbackOutcome
         return new NoticeValidation(new NoticeContent(form.Title, form.What, form.Why, window, impact.Value, audience, links, form.Ack, answers.Count == 0 ? null : answers), []);
     }
 
-    /// <summary>The feedback items a notice answers: ids that exist and are still open, at most <see cref="MaxAnswers"/>.</summary>
+    /// <summary>
+    /// The feedback items a notice answers: ids that exist, at most <see cref="MaxAnswers"/>. Closed ones are accepted (sending
+    /// plans only open ones), so a sent notice stays editable after its items are done.
+    /// </summary>
     private async Task<List<string>> ValidateAnswersAsync(string text, Texts texts, List<string> errors, CancellationToken cancellationToken)
     {
         var ids = NoticeForm.SplitList(text ?? "").Select(id => id.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
@@ -55,7 +58,7 @@ public sealed class NoticeValidator(IPeopleDirectory directory, IFeedbackOutcome
         }
         foreach (var id in ids)
         {
-            if (feedback is null || await feedback.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { Open: true })
+            if (feedback is null || await feedback.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
             {
                 errors.Add(texts.Notice_Error_UnknownAnswer(CardText.Escape(id)));
             }
