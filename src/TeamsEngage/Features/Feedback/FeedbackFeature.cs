@@ -3,6 +3,7 @@ using TeamsEngage.Commands;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.Outcomes;
+using TeamsEngage.People;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Features.Feedback;
@@ -32,6 +33,7 @@ public static class FeedbackFeature
         services.AddSingleton<DigestDesk>();
         services.AddSingleton<IOutboxRenderer, DigestRenderer>();
         services.AddSingleton<IBroadcastAudience, DigestAudience>();
+        services.AddSingleton<IPersonalData, FeedbackPersonalData>();
         services.AddSingleton<FeedbackSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedbackSweep>());
         return services;
