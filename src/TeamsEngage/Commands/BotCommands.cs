@@ -33,6 +33,10 @@ public static class BotCommands
     public static readonly BotCommand Privacy = new("privacy", TextKeys.Command_Privacy, Who.Administrators, ["privacidad"]);
     public static readonly BotCommand Calendar = new("calendar", TextKeys.Command_Calendar, Who.Administrators, ["calendario"]);
     public static readonly BotCommand Services = new("services", TextKeys.Command_Services, Who.Everyone, ["servicios"]);
+    public static readonly BotCommand Feedback = new("feedback", TextKeys.Command_Feedback, Who.Everyone, ["opinión", "opinion"]);
+    public static readonly BotCommand Ideas = new("ideas", TextKeys.Command_Ideas, Who.Everyone, ["propuestas"]);
+    public static readonly BotCommand Triage = new("triage", TextKeys.Command_Triage, Who.Staff, ["clasificar"]);
+    public static readonly BotCommand Digest = new("digest", TextKeys.Command_Digest, Who.Administrators, ["resumen"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Announce, Notices, Poll, Queue, Departments, Import, Privacy, Calendar];
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Queue, Triage, Digest, Departments, Import, Privacy, Calendar];
 }

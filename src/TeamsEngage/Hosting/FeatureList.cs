@@ -1,5 +1,6 @@
 using TeamsEngage.Features.Calendar;
 using TeamsEngage.Features.Directory;
+using TeamsEngage.Features.Feedback;
 using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
@@ -21,6 +22,7 @@ public static class FeatureList
         services.AddPrivacy();
         services.AddCalendar();
         services.AddServices();
+        services.AddFeedback();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class FeatureList
         app.MapPrivacy();
         app.MapCalendar();
         app.MapServices();
+        app.MapFeedback();
         return app;
     }
 }

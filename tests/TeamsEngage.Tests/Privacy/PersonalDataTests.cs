@@ -20,11 +20,13 @@ public sealed class PersonalDataTests
         await using var _bot = bot;
         using var home = Fixtures.InHomeTenant();
         var (ticketId, pollId, noticeId) = await LeaveTracesAsync(bot);
+        var feedbackId = await TeamsEngage.Tests.Feedback.FeedbackWorld.FileAsync(bot, Carmen, "Más enchufes en el aula 4");
 
         var json = await ExportAsync(bot, Carmen);
 
         var sections = JsonNode.Parse(json)!["sections"]!.AsObject();
-        Assert.Equal(["messages", "notices", "polls", "profile", "serviceFollows", "tickets", "welcome"], sections.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Contains(feedbackId, sections["feedback"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["feedback", "messages", "notices", "polls", "profile", "serviceFollows", "tickets", "welcome"], sections.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(sections, s => Assert.NotEmpty(s.Value!.AsArray()));
         Assert.Contains(DirectorySeeding.EmailOf(Carmen), sections["profile"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(ticketId, sections["tickets"]!.ToJsonString(), StringComparison.Ordinal);

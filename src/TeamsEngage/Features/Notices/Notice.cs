@@ -43,7 +43,7 @@ public enum NoticeChanges
 /// <summary>The maintenance window, stored in UTC with the time zone the author planned it in.</summary>
 public sealed record NoticeWindow(DateTimeOffset Start, DateTimeOffset End, string TimeZone);
 
-/// <summary>What the author wrote: everything a recipient sees, and who they are.</summary>
+/// <summary>What the author wrote: everything a recipient sees, who they are, and the feedback items it answers (ids).</summary>
 public sealed record NoticeContent(
     string Title,
     string What,
@@ -52,7 +52,8 @@ public sealed record NoticeContent(
     NoticeImpact Impact,
     Audience Audience,
     IReadOnlyList<Uri> Links,
-    bool AckRequired)
+    bool AckRequired,
+    IReadOnlyList<string>? Answers = null)
 {
     /// <summary>What differs in <paramref name="after"/>, as recipients would notice it.</summary>
     public NoticeChanges ChangesTo(NoticeContent after)

@@ -1,3 +1,4 @@
+using TeamsEngage.Outcomes;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -11,6 +12,7 @@ public sealed partial class NoticeBroadcaster(
     NoticeAcknowledgements acks,
     IPeopleDirectory directory,
     IOutbox outbox,
+    IFeedbackOutcomes feedback,
     TimeProvider clock,
     ILogger<NoticeBroadcaster> logger)
 {
@@ -50,7 +52,20 @@ public sealed partial class NoticeBroadcaster(
         }
         await QueueAsync(sent, CancellationToken.None).ConfigureAwait(false);
         LogSent(logger, notice.Id);
+        await PlanAnsweredAsync(sent).ConfigureAwait(false);
         return sent;
+    }
+
+    // The feedback the notice answers becomes Planned for the day the window starts (in the notice's zone), and its supporters are told.
+    private Task PlanAnsweredAsync(Notice sent)
+    {
+        if (sent.Content.Answers is not { Count: > 0 } answers)
+        {
+            return Task.CompletedTask;
+        }
+        var zone = PeopleTime.Find(sent.Content.Window.TimeZone) ?? TimeZoneInfo.Utc;
+        var (startDay, _) = PeopleTime.ToLocal(sent.Content.Window.Start, zone);
+        return feedback.PlanAnsweredAsync(answers, sent.Content.Title, startDay, "notice:" + sent.Id, CancellationToken.None);
     }
 
     /// <summary>Queues the broadcast of a sent notice; does nothing when it is queued already.</summary>

@@ -26,7 +26,8 @@ public sealed record NoticeForm(
     string Roles = "",
     string Pilot = "",
     string Links = "",
-    [property: JsonConverter(typeof(ToggleConverter))] bool Ack = false)
+    [property: JsonConverter(typeof(ToggleConverter))] bool Ack = false,
+    string Answers = "")
 {
     public const int TitleMax = 120;
     public const int TextMax = 2000;
@@ -37,7 +38,7 @@ public sealed record NoticeForm(
         Tidy(Title), Tidy(What), Tidy(Why),
         Tidy(StartDate), Tidy(StartTime), Tidy(EndDate), Tidy(EndTime), Tidy(TimeZone),
         Tidy(Impact), Tidy(Audience), Tidy(Departments), Tidy(Roles), Tidy(Pilot), Tidy(Links),
-        Ack);
+        Ack, Tidy(Answers));
 
     /// <summary>The form that edits an existing notice; pilot people are shown by email (or key) so they resolve again.</summary>
     public static NoticeForm FromNotice(Notice notice, IReadOnlyDictionary<string, string> pilotLabels)
@@ -55,7 +56,8 @@ public sealed record NoticeForm(
             c.Audience.Kind == AudienceKind.Roles ? string.Join(',', values) : "",
             c.Audience.Kind == AudienceKind.People ? string.Join(", ", values.Select(v => pilotLabels.GetValueOrDefault(v, v))) : "",
             string.Join('\n', c.Links.Select(l => l.AbsoluteUri)),
-            c.AckRequired);
+            c.AckRequired,
+            string.Join(", ", c.Answers ?? []));
     }
 
     /// <summary>A new form with dates proposed for tomorrow evening in the author's zone.</summary>

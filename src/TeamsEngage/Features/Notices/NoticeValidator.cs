@@ -1,3 +1,5 @@
+using TeamsEngage.Cards;
+using TeamsEngage.Outcomes;
 using TeamsEngage.Bot;
 using System.Globalization;
 using TeamsEngage.Localization;
@@ -12,9 +14,10 @@ public sealed record NoticeValidation(NoticeContent? Content, IReadOnlyList<stri
 }
 
 /// <summary>Checks a composer form and resolves its audience against the directory.</summary>
-public sealed class NoticeValidator(IPeopleDirectory directory)
+public sealed class NoticeValidator(IPeopleDirectory directory, IFeedbackOutcomes? feedback = null)
 {
     public const int MaxLinks = 5;
+    public const int MaxAnswers = 10;
 
     public async Task<NoticeValidation> ValidateAsync(NoticeForm form, Texts texts, CancellationToken cancellationToken)
     {
@@ -33,11 +36,34 @@ public sealed class NoticeValidator(IPeopleDirectory directory)
         }
         var links = ValidateLinks(form.Links, texts, errors);
         var audience = await ValidateAudienceAsync(form, texts, errors, cancellationToken).ConfigureAwait(false);
+        var answers = await ValidateAnswersAsync(form.Answers, texts, errors, cancellationToken).ConfigureAwait(false);
         if (errors.Count > 0 || window is null || impact is null || audience is null)
         {
             return new NoticeValidation(null, errors);
         }
-        return new NoticeValidation(new NoticeContent(form.Title, form.What, form.Why, window, impact.Value, audience, links, form.Ack), []);
+        return new NoticeValidation(new NoticeContent(form.Title, form.What, form.Why, window, impact.Value, audience, links, form.Ack, answers.Count == 0 ? null : answers), []);
+    }
+
+    /// <summary>
+    /// The feedback items a notice answers: ids that exist, at most <see cref="MaxAnswers"/>. Closed ones are accepted (sending
+    /// plans only open ones), so a sent notice stays editable after its items are done.
+    /// </summary>
+    private async Task<List<string>> ValidateAnswersAsync(string text, Texts texts, List<string> errors, CancellationToken cancellationToken)
+    {
+        var ids = NoticeForm.SplitList(text ?? "").Select(id => id.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count > MaxAnswers)
+        {
+            errors.Add(texts.Notice_Error_TooManyAnswers(MaxAnswers));
+            return [];
+        }
+        foreach (var id in ids)
+        {
+            if (feedback is null || await feedback.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                errors.Add(texts.Notice_Error_UnknownAnswer(CardText.Escape(id)));
+            }
+        }
+        return ids;
     }
 
     /// <summary>Checks only the schedule window (the reschedule card).</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
+using TeamsEngage.Outcomes;
 using TeamsEngage.People;
 using TeamsEngage.Storage.Hosting;
 
@@ -33,6 +34,7 @@ public static class NoticesFeature
         services.AddSingleton<NoticePersonalData>();
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<NoticePersonalData>());
         services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<NoticePersonalData>());
+        services.AddSingleton<IFeedbackTopics, NoticeFeedbackTopics>();
         services.AddSingleton<NoticeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeScheduler>());
         return services;
