@@ -17,7 +17,7 @@ public sealed record BotCommand(string Name, string DescriptionKey, Who Audience
     public IEnumerable<string> Words => Aliases is null ? [Name] : [Name, .. Aliases];
 }
 
-/// <summary>The catalogue of commands. The manifest's command lists must name exactly these.</summary>
+/// <summary>The catalogue of commands. The manifest's command lists name exactly <see cref="Menu"/>.</summary>
 public static class BotCommands
 {
     public static readonly BotCommand Help = new("help", TextKeys.Command_Help, Who.Everyone, ["ayuda", "?"]);
@@ -39,4 +39,11 @@ public static class BotCommands
     public static readonly BotCommand Digest = new("digest", TextKeys.Command_Digest, Who.Administrators, ["resumen"]);
 
     public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Queue, Triage, Digest, Departments, Import, Privacy, Calendar];
+
+    /// <summary>
+    /// The commands Teams lists in its command menu (the manifest's lists hold at most twelve): what people use week to
+    /// week. The administrators' setup commands (digest, departments, import, privacy, calendar) are typed or found in
+    /// <c>help</c>, which lists every command a person may use.
+    /// </summary>
+    public static IReadOnlyList<BotCommand> Menu { get; } = [Help, Report, MyIssues, Services, Feedback, Ideas, Profile, Poll, Queue, Triage, Announce, Notices];
 }

@@ -6,9 +6,17 @@ namespace TeamsEngage.Deployment.Tests.Manifest;
 public class ManifestCommandTests
 {
     [Fact]
-    public void EveryCommandListNamesExactlyTheBotCommands()
+    public void TheMenuHoldsNoMoreThanTheTwelveTeamsAllowsAndOnlyCommandsTheBotKnows()
     {
-        var expected = BotCommands.All.Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.InRange(BotCommands.Menu.Count, 1, 12);
+        Assert.All(BotCommands.Menu, command => Assert.Contains(command, BotCommands.All));
+        Assert.Equal(BotCommands.Menu.Count, BotCommands.Menu.Distinct().Count());
+    }
+
+    [Fact]
+    public void EveryCommandListNamesExactlyTheMenusCommands()
+    {
+        var expected = BotCommands.Menu.Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
         var lists = ManifestSamples.Manifest()["bots"]![0]!["commandLists"]!.AsArray();
 
         Assert.NotEmpty(lists);
