@@ -20,6 +20,7 @@ public static class ServicesFeature
         services.AddSingleton<ServiceDesk>();
         services.AddSingleton<ServiceEditDesk>();
         services.AddSingleton<ServiceAnnouncer>();
+        services.AddSingleton<Outcomes.IFeedbackTopics, ServiceFeedbackTopics>();
         services.AddSingleton<IEntityAccess<CatalogueService>, ServiceAccess>();
         services.AddSingleton<IOutboxRenderer, ServiceStatusRenderer>();
         services.AddSingleton<IBroadcastAudience, ServiceAudience>();
