@@ -19,7 +19,7 @@ internal static class NoticeFlow
     /// Ana administers; Ben (SCI), Carmen (MATH, Spanish) and Dan (SCI, liaison) have installed the bot; Eve (ART) is only
     /// imported, so she cannot be reached.
     /// </summary>
-    public static Task<BotApplication> StartSchoolAsync(IReadOnlyDictionary<string, string?>? settings = null) => DirectorySeeding.StartAsync(
+    public static Task<BotApplication> StartSchoolAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) => DirectorySeeding.StartAsync(
         departments: "Science,SCI,,,24\nMathematics,MATH,,,24\nArt,ART,,,24",
         people: string.Join('\n',
             $"{DirectorySeeding.EmailOf(Persona.Ben)},SCI,member,en",
@@ -28,7 +28,8 @@ internal static class NoticeFlow
             $"{DirectorySeeding.EmailOf(Eve)},ART,member,en"),
         administrators: [Persona.Ana],
         installed: [Persona.Ana, Persona.Ben, Persona.Carmen, Dan],
-        settings: settings);
+        settings: settings,
+        clock: clock);
 
     /// <summary>The composer's inputs as Teams merges them into the action data.</summary>
     public static Dictionary<string, object?> Form(string audience = "Departments", string departments = "SCI", string roles = "", string pilot = "", string? noticeId = null) => new()

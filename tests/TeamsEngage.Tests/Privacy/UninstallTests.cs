@@ -59,8 +59,7 @@ public sealed class UninstallTests
         using var home = Fixtures.InHomeTenant();
         await bot.UninstallAsync(Carmen);
 
-        // The same chat was welcomed at the first install; coming back is not welcomed twice.
-        await bot.InstallAsync(Carmen, welcomed: false);
+        await bot.InstallAsync(Carmen);
         var noticeId = await NoticeFlow.SendAsync(bot, NoticeFlow.Form(departments: "SCI"));
 
         await NoticeFlow.WaitForNoticeAsync(bot, Carmen);

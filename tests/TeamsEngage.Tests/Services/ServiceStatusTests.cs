@@ -102,7 +102,8 @@ public sealed class ServiceStatusTests
         await using (first)
         {
             await first.ActAsync(Ana, "services.follow", new { serviceId = "wifi" });
-            first.Connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("30"), times: 50, conversationId: Ana.ConversationId);
+            // Teams' pause is shared through the store, so the next process honours it too: keep it short.
+            first.Connector.Enqueue(ConnectorRoute.Send, StubReply.Throttled("3"), times: 50, conversationId: Ana.ConversationId);
             await first.ActAsync(Ben, "services.setstatus", new { serviceId = "wifi", condition = "Outage", message = "Down everywhere." });
             await first.Connector.WaitForAsync(r => r.Route == ConnectorRoute.Send && !r.Succeeded && r.ConversationId == Ana.ConversationId);
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Connector.Schema;
 
 namespace TeamsEngage.Tests.Support;
@@ -103,7 +104,7 @@ public static class DirectorySeeding
     /// Teams' installationUpdate reaches the bot (which records them, merges their imported row and welcomes them).
     /// <paramref name="email"/> replaces the email the lookup answers with.
     /// </summary>
-    public static async Task InstallAsync(this BotApplication bot, Persona persona, string? email = null, bool welcomed = true)
+    public static async Task InstallAsync(this BotApplication bot, Persona persona, string? email = null, bool? welcomed = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(persona);
@@ -118,13 +119,22 @@ public static class DirectorySeeding
             TenantId = persona.TenantId,
             UserRole = "user",
         });
+        // A chat welcomed before (a restart on the same store, an install after an uninstall) is not welcomed again.
+        welcomed ??= !await WasWelcomedAsync(bot, persona);
         var before = bot.SentTo(persona).Count;
         using var response = await bot.PostFixtureAsync("installation-add.json", persona);
         response.EnsureSuccessStatusCode();
-        if (welcomed)
+        if (welcomed == true)
         {
             // The welcome goes through the outbox: wait for it, so a test's later counts start after it.
             await bot.Connector.WaitForActivitiesAsync(persona.ConversationId, before + 1, TimeSpan.FromSeconds(15));
         }
+    }
+
+    private static async Task<bool> WasWelcomedAsync(BotApplication bot, Persona persona)
+    {
+        using var tenant = TeamsEngage.Storage.TenantScope.Enter(persona.TenantId);
+        var ledger = bot.Services.GetRequiredService<TeamsEngage.Storage.ITableStore>().Table(TeamsEngage.Features.Directory.WelcomeLedger.TableName);
+        return await ledger.GetAsync(TeamsEngage.Storage.StoreKey.Escape(persona.ConversationId), "welcome") is not null;
     }
 }

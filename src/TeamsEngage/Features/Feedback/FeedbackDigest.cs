@@ -76,7 +76,7 @@ public sealed class DigestStore(ITableStore store)
 }
 
 /// <summary>Resolves a digest's audience from the directory, page by page, for the outbox's writer.</summary>
-public sealed class DigestAudience(IPeopleDirectory directory) : IBroadcastAudience
+public sealed class DigestAudience(IPeopleDirectory directory, TeamsEngage.Calendar.QuietHours quiet) : IBroadcastAudience
 {
     public string Kind => FeedbackOutboxKinds.DigestAudience;
 
@@ -93,9 +93,11 @@ public sealed class DigestAudience(IPeopleDirectory directory) : IBroadcastAudie
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
     {
         var page = new List<BroadcastRecipient>(max);
+        // A digest is routine: it waits for its recipients' quiet hours.
+        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var person in directory.ResolveAudienceAfterAsync(Read(spec), afterPersonKey, cancellationToken).ConfigureAwait(false))
         {
-            page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString()));
+            page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), notBefore));
             if (page.Count == max)
             {
                 return new BroadcastPage(page, page.Count, person.Key);

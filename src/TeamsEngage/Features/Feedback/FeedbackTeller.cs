@@ -32,7 +32,7 @@ public sealed class FeedbackTeller(IOutbox outbox, FeedbackStore store)
 }
 
 /// <summary>The followers of one item, page by page in person-key order, for the outbox's writer.</summary>
-public sealed class FeedbackFollowersAudience(FeedbackStore store) : IBroadcastAudience
+public sealed class FeedbackFollowersAudience(FeedbackStore store, TeamsEngage.Calendar.QuietHours quiet) : IBroadcastAudience
 {
     public string Kind => FeedbackOutboxKinds.Followers;
 
@@ -41,8 +41,10 @@ public sealed class FeedbackFollowersAudience(FeedbackStore store) : IBroadcastA
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
     {
         var followers = await store.FollowersAsync(Read(spec).ItemId, afterPersonKey, max, cancellationToken).ConfigureAwait(false);
+        // An outcome is routine news: it waits for its recipients' quiet hours.
+        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
         return new BroadcastPage(
-            [.. followers.Select(f => new BroadcastRecipient(f.PersonKey, f.UserId, null, null))],
+            [.. followers.Select(f => new BroadcastRecipient(f.PersonKey, f.UserId, null, null, notBefore))],
             followers.Count,
             followers.Count == max ? followers[^1].PersonKey : null);
     }

@@ -53,7 +53,8 @@ public sealed record NoticeContent(
     Audience Audience,
     IReadOnlyList<Uri> Links,
     bool AckRequired,
-    IReadOnlyList<string>? Answers = null)
+    IReadOnlyList<string>? Answers = null,
+    bool Urgent = false)
 {
     /// <summary>What differs in <paramref name="after"/>, as recipients would notice it.</summary>
     public NoticeChanges ChangesTo(NoticeContent after)

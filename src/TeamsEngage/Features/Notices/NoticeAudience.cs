@@ -1,13 +1,17 @@
+using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
 
 namespace TeamsEngage.Features.Notices;
 
-/// <summary>What a notice's queued broadcast stores about its recipients: the audience as the author chose it.</summary>
-public sealed record NoticeAudienceSpec(Audience Audience);
+/// <summary>
+/// What a notice's queued broadcast stores about its recipients: the audience as the author chose it, and whether the
+/// notice waits for quiet hours (every notice the author did not mark urgent).
+/// </summary>
+public sealed record NoticeAudienceSpec(Audience Audience, bool Routine = false);
 
 /// <summary>Resolves a queued notice's audience from the directory, page by page, for the outbox's writer.</summary>
-public sealed class NoticeAudience(IPeopleDirectory directory) : IBroadcastAudience
+public sealed class NoticeAudience(IPeopleDirectory directory, QuietHours quiet) : IBroadcastAudience
 {
     public const string AudienceKind = "notice.audience";
 
@@ -26,9 +30,11 @@ public sealed class NoticeAudience(IPeopleDirectory directory) : IBroadcastAudie
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
     {
         var page = new List<BroadcastRecipient>(max);
-        await foreach (var person in directory.ResolveAudienceAfterAsync(Read(spec), afterPersonKey, cancellationToken).ConfigureAwait(false))
+        var notice = ReadSpec(spec);
+        var notBefore = notice.Routine ? await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false) : null;
+        await foreach (var person in directory.ResolveAudienceAfterAsync(notice.Audience, afterPersonKey, cancellationToken).ConfigureAwait(false))
         {
-            page.Add(Recipient(person));
+            page.Add(Recipient(person) with { NotBefore = notBefore });
             if (page.Count == max)
             {
                 return new BroadcastPage(page, page.Count, person.Key);
@@ -43,6 +49,8 @@ public sealed class NoticeAudience(IPeopleDirectory directory) : IBroadcastAudie
     public static BroadcastRecipient Recipient(Person person) => new(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString());
 
     // An unreadable spec must stop the writer, never widen the audience.
-    private static Audience Read(string spec) =>
-        OutboxPayload.Deserialize<NoticeAudienceSpec>(spec)?.Audience ?? throw new InvalidOperationException("A notice broadcast's audience spec cannot be read.");
+    private static Audience Read(string spec) => ReadSpec(spec).Audience;
+
+    private static NoticeAudienceSpec ReadSpec(string spec) =>
+        OutboxPayload.Deserialize<NoticeAudienceSpec>(spec) ?? throw new InvalidOperationException("A notice broadcast's audience spec cannot be read.");
 }

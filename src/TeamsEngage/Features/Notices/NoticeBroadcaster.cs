@@ -71,7 +71,7 @@ public sealed partial class NoticeBroadcaster(
     /// <summary>Queues the broadcast of a sent notice; does nothing when it is queued already.</summary>
     public Task QueueAsync(Notice sent, CancellationToken cancellationToken) => outbox.QueueBroadcastAsync(
         BroadcastRequest.Create(sent.Id, NoticeVerbs.CardKind, new NoticePayload(sent.Id)),
-        BroadcastAudienceSpec.Create(NoticeAudience.AudienceKind, new NoticeAudienceSpec(sent.Content.Audience)),
+        BroadcastAudienceSpec.Create(NoticeAudience.AudienceKind, new NoticeAudienceSpec(sent.Content.Audience, Routine: !sent.Content.Urgent)),
         cancellationToken);
 
     /// <summary>Whether the outbox is still writing the rows of the notice's broadcast.</summary>

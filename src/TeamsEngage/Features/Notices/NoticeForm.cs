@@ -27,7 +27,8 @@ public sealed record NoticeForm(
     string Pilot = "",
     string Links = "",
     [property: JsonConverter(typeof(ToggleConverter))] bool Ack = false,
-    string Answers = "")
+    string Answers = "",
+    [property: JsonConverter(typeof(ToggleConverter))] bool Urgent = false)
 {
     public const int TitleMax = 120;
     public const int TextMax = 2000;
@@ -38,7 +39,7 @@ public sealed record NoticeForm(
         Tidy(Title), Tidy(What), Tidy(Why),
         Tidy(StartDate), Tidy(StartTime), Tidy(EndDate), Tidy(EndTime), Tidy(TimeZone),
         Tidy(Impact), Tidy(Audience), Tidy(Departments), Tidy(Roles), Tidy(Pilot), Tidy(Links),
-        Ack, Tidy(Answers));
+        Ack, Tidy(Answers), Urgent);
 
     /// <summary>The form that edits an existing notice; pilot people are shown by email (or key) so they resolve again.</summary>
     public static NoticeForm FromNotice(Notice notice, IReadOnlyDictionary<string, string> pilotLabels)
@@ -57,7 +58,8 @@ public sealed record NoticeForm(
             c.Audience.Kind == AudienceKind.People ? string.Join(", ", values.Select(v => pilotLabels.GetValueOrDefault(v, v))) : "",
             string.Join('\n', c.Links.Select(l => l.AbsoluteUri)),
             c.AckRequired,
-            string.Join(", ", c.Answers ?? []));
+            string.Join(", ", c.Answers ?? []),
+            c.Urgent);
     }
 
     /// <summary>A new form with dates proposed for tomorrow evening in the author's zone.</summary>

@@ -41,7 +41,7 @@ public sealed class NoticeValidator(IPeopleDirectory directory, IFeedbackOutcome
         {
             return new NoticeValidation(null, errors);
         }
-        return new NoticeValidation(new NoticeContent(form.Title, form.What, form.Why, window, impact.Value, audience, links, form.Ack, answers.Count == 0 ? null : answers), []);
+        return new NoticeValidation(new NoticeContent(form.Title, form.What, form.Why, window, impact.Value, audience, links, form.Ack, answers.Count == 0 ? null : answers, form.Urgent), []);
     }
 
     /// <summary>
