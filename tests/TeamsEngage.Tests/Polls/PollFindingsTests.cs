@@ -30,7 +30,7 @@ public sealed class PollFindingsTests
         var preview = Card(await bot.ExecuteAsync(Admin, PollVerbs.FindingsPreview, new { pollId, learned = Learned, nextSteps = NextSteps, withResults = "true" }));
         var shared = Card(await bot.ExecuteAsync(Admin, PollVerbs.FindingsSend, Data(preview)));
 
-        Assert.Equal(["input:learned", "input:nextSteps", "input:withResults"], CardReading.BodyOutline(composer).Where(e => e.StartsWith("input:", StringComparison.Ordinal)));
+        Assert.Equal(["input:learned", "input:nextSteps", "input:withResults", "input:cites"], CardReading.BodyOutline(composer).Where(e => e.StartsWith("input:", StringComparison.Ordinal)));
         Assert.Contains("these findings go to the 4 people in the poll's audience", CardReading.Said(preview), StringComparison.Ordinal);
         var english = await FindingsCardAsync(bot, voters[0].Persona);
         var spanish = await FindingsCardAsync(bot, voters[2].Persona);
@@ -128,6 +128,30 @@ public sealed class PollFindingsTests
         Assert.Equal(5, records.Select(r => r.PersonKey).Distinct().Count());
         Assert.All(voters, v => Assert.Contains(Learned, CardReading.Said(FindingsCards(bot, v.Persona)[0]), StringComparison.Ordinal));
         Assert.Contains(bot.Connector.RequestsWhere(r => r.Route == ConnectorRoute.Send), r => r.ResponseStatus == 429);
+    }
+
+    [Fact]
+    public async Task FindingsCiteTheFeedbackTheyAnswerAndAnUnknownItemIsRefusedWithNothingShared()
+    {
+        var voters = Voters("SCI", 3);
+        await using var bot = await StartAsync(voters);
+        using var home = Fixtures.InHomeTenant();
+        var itemId = await Feedback.FeedbackWorld.FileAsync(bot, voters[1].Persona, "Please move the training to Wednesdays");
+        var pollId = await ClosedPollAsync(bot, voters);
+
+        var unknown = Card(await bot.ExecuteAsync(Admin, PollVerbs.FindingsSend, new { pollId, learned = Learned, nextSteps = NextSteps, cites = $"{itemId}, FB-NOPE99" }));
+        var nothingShared = (await bot.Services.GetRequiredService<PollStore>().FindAsync(pollId, CancellationToken.None))!.Findings;
+        var preview = Card(await bot.ExecuteAsync(Admin, PollVerbs.FindingsPreview, new { pollId, learned = Learned, nextSteps = NextSteps, cites = itemId.ToLowerInvariant() }));
+        await bot.ExecuteAsync(Admin, PollVerbs.FindingsSend, Data(preview));
+
+        Assert.Contains("There is no feedback FB-NOPE99.", CardReading.Said(unknown), StringComparison.Ordinal);
+        Assert.Null(nothingShared);
+        var card = await FindingsCardAsync(bot, voters[0].Persona);
+        Assert.Contains("In answer to your feedback", CardReading.Said(card), StringComparison.Ordinal);
+        Assert.Contains(itemId, CardReading.Said(card), StringComparison.Ordinal);
+        Assert.Contains("Please move the training to Wednesdays (1 people raised or supported it)", CardReading.Said(card), StringComparison.Ordinal);
+        var reports = await AdaptiveCardsParser.ValidateAsync([("cites.preview", preview), ("cites.findings", card)]);
+        Assert.All(reports, r => Assert.True(r.IsValid, r.ToString()));
     }
 
     private static async Task<string> ClosedPollAsync(BotApplication bot, (string Department, Persona Persona)[] voters)

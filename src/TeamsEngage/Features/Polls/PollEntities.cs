@@ -37,6 +37,7 @@ internal static class PollEntities
         ["FindingsNext"] = poll.Findings?.NextSteps,
         ["FindingsWithResults"] = poll.Findings?.WithResults,
         ["FindingsSharedAt"] = poll.Findings?.SharedAt.ToUniversalTime(),
+        ["FindingsCites"] = poll.Findings?.Cites is { Count: > 0 } cites ? JsonSerializer.Serialize(cites) : null,
     }.Where(p => p.Value is not null).ToDictionary(), poll.ETag);
 
     public static Poll FromEntity(StoreEntity e)
@@ -67,7 +68,8 @@ internal static class PollEntities
             e.ETag,
             e.GetString("VoteGroups") is { } groups ? JsonSerializer.Deserialize<List<string>>(groups) : null,
             e.GetDateTimeOffset("FindingsSharedAt") is { } sharedAt
-                ? new PollFindings(e.GetString("FindingsLearned") ?? string.Empty, e.GetString("FindingsNext") ?? string.Empty, e.GetBoolean("FindingsWithResults") ?? false, sharedAt)
+                ? new PollFindings(e.GetString("FindingsLearned") ?? string.Empty, e.GetString("FindingsNext") ?? string.Empty, e.GetBoolean("FindingsWithResults") ?? false, sharedAt,
+                    e.GetString("FindingsCites") is { } cited ? JsonSerializer.Deserialize<List<string>>(cited) : null)
                 : null);
     }
 

@@ -70,7 +70,8 @@ public sealed class PollFindingsRenderer(PollStore polls, PollFindingsDesk desk,
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var shown = await desk.ShownAsync(poll, findings, cancellationToken).ConfigureAwait(false);
-        var card = PollFindingsCards.Findings(poll, findings, shown, options.Value.MinGroupSize, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone));
+        var cited = await desk.CitedAsync(findings, cancellationToken).ConfigureAwait(false);
+        var card = PollFindingsCards.Findings(poll, findings, shown, cited, options.Value.MinGroupSize, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone));
         return new RenderedMessage(card, null, texts.Poll_Findings_Notification);
     }
 }

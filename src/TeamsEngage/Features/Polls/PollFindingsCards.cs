@@ -1,5 +1,6 @@
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
+using TeamsEngage.Outcomes;
 
 namespace TeamsEngage.Features.Polls;
 
@@ -15,6 +16,7 @@ public static class PollFindingsCards
             new TextInput("learned") { Label = texts.Poll_Findings_Learned, IsMultiline = true, IsRequired = true, ErrorMessage = texts.Poll_Findings_Required, MaxLength = PollLimits.MaxFindingsLength, Value = Clean(previous?.Learned) },
             new TextInput("nextSteps") { Label = texts.Poll_Findings_Next, IsMultiline = true, IsRequired = true, ErrorMessage = texts.Poll_Findings_Required, MaxLength = PollLimits.MaxFindingsLength, Value = Clean(previous?.NextSteps) },
             new ToggleInput("withResults", texts.Poll_Findings_WithResults) { ValueOn = "true", ValueOff = "false", Value = previous?.WithResults ?? "true", Wrap = true },
+            new TextInput("cites") { Label = texts.Poll_Findings_CitesLabel, Placeholder = "FB-…", MaxLength = 300, Value = Clean(previous?.Cites) },
         ])
     {
         Actions = [new ExecuteAction(texts.Poll_Findings_PreviewButton, PollVerbs.FindingsPreview) { Data = new FindingsData(poll.Id), Style = ActionStyle.Positive }],
@@ -22,32 +24,35 @@ public static class PollFindingsCards
     };
 
     /// <summary>The findings as they will arrive, how many people they go to, and Send (carrying what was written).</summary>
-    public static AdaptiveCard Preview(Poll poll, PollFindings findings, PollResults? shown, int audience, int minGroupSize, Texts texts, TimeZoneInfo timeZone) => new(
+    public static AdaptiveCard Preview(Poll poll, PollFindings findings, PollResults? shown, IReadOnlyList<CitedFeedback> cited, int audience, int minGroupSize, Texts texts, TimeZoneInfo timeZone) => new(
         [
             new TextBlock(texts.Poll_Findings_PreviewTitle(audience)) { Weight = TextWeight.Bolder, Color = TextColor.Accent, Wrap = true },
-            new Container([.. Body(poll, findings, shown, minGroupSize, texts, timeZone)]) { Style = ContainerStyle.Emphasis },
+            new Container([.. Body(poll, findings, shown, cited, minGroupSize, texts, timeZone)]) { Style = ContainerStyle.Emphasis },
         ])
     {
         Actions =
         [
             new ExecuteAction(texts.Poll_Findings_SendButton, PollVerbs.FindingsSend)
             {
-                Data = new FindingsData(poll.Id, findings.Learned, findings.NextSteps, findings.WithResults ? "true" : "false"),
+                Data = DataOf(poll, findings),
                 Style = ActionStyle.Positive,
             },
             new ExecuteAction(texts.Poll_Findings_EditButton, PollVerbs.Findings)
             {
-                Data = new FindingsData(poll.Id, findings.Learned, findings.NextSteps, findings.WithResults ? "true" : "false"),
+                Data = DataOf(poll, findings),
             },
         ],
         FallbackText = texts.Poll_Findings_Notification,
     };
 
     /// <summary>The card the poll's audience receives.</summary>
-    public static AdaptiveCard Findings(Poll poll, PollFindings findings, PollResults? shown, int minGroupSize, Texts texts, TimeZoneInfo timeZone) =>
-        new([.. Body(poll, findings, shown, minGroupSize, texts, timeZone)]) { FallbackText = texts.Poll_Findings_Notification };
+    public static AdaptiveCard Findings(Poll poll, PollFindings findings, PollResults? shown, IReadOnlyList<CitedFeedback> cited, int minGroupSize, Texts texts, TimeZoneInfo timeZone) =>
+        new([.. Body(poll, findings, shown, cited, minGroupSize, texts, timeZone)]) { FallbackText = texts.Poll_Findings_Notification };
 
-    private static IEnumerable<CardElement> Body(Poll poll, PollFindings findings, PollResults? shown, int minGroupSize, Texts texts, TimeZoneInfo timeZone)
+    private static FindingsData DataOf(Poll poll, PollFindings findings) =>
+        new(poll.Id, findings.Learned, findings.NextSteps, findings.WithResults ? "true" : "false", string.Join(", ", findings.Cites ?? []));
+
+    private static IEnumerable<CardElement> Body(Poll poll, PollFindings findings, PollResults? shown, IReadOnlyList<CitedFeedback> cited, int minGroupSize, Texts texts, TimeZoneInfo timeZone)
     {
         yield return new TextBlock(texts.Poll_Findings_Title) { Size = TextSize.Small, Weight = TextWeight.Bolder, IsSubtle = true, Style = TextBlockStyle.Heading };
         yield return CardText.UserText(poll.Spec.Question);
@@ -66,6 +71,14 @@ public static class PollFindingsCards
         yield return CardText.UserText(findings.Learned);
         yield return new TextBlock(texts.Poll_Findings_Next) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true };
         yield return CardText.UserText(findings.NextSteps);
+        if (cited.Count > 0)
+        {
+            yield return new TextBlock(texts.Poll_Findings_Cited) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true };
+            foreach (var item in cited)
+            {
+                yield return new FactSet(new Fact(CardText.Escape(item.Id), texts.Poll_Findings_CitedItem(CardText.Escape(CardText.Truncate(item.Summary, 100)), item.Supporters))) { Spacing = Spacing.Small };
+            }
+        }
     }
 
     private static IEnumerable<CardElement> ResultsOf(Poll poll, PollResults shown, int minGroupSize, Texts texts)

@@ -3,6 +3,7 @@ using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
+using TeamsEngage.Outcomes;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
@@ -12,7 +13,8 @@ public sealed record FindingsData(
     [property: System.ComponentModel.DataAnnotations.Required] string PollId,
     string? Learned = null,
     string? NextSteps = null,
-    string? WithResults = null);
+    string? WithResults = null,
+    string? Cites = null);
 
 /// <summary>
 /// "Share findings": after a poll closes, its author tells the poll's audience what was learned and what happens next,
@@ -25,11 +27,15 @@ public sealed partial class PollFindingsDesk(
     IOutbox outbox,
     PollFindingsAudience audiences,
     PollResultsBuilder results,
+    IEnumerable<IFeedbackOutcomes> feedback,
     TimeProvider clock,
     IOptions<PollsOptions> options,
     ILogger<PollFindingsDesk> logger)
 {
     public const string CardKind = "poll.findings";
+
+    /// <summary>How many feedback items findings may cite.</summary>
+    public const int MaxCites = 10;
 
     /// <summary>The broadcast of a poll's findings (one per poll).</summary>
     public static string BroadcastId(string pollId) => pollId + "-findings";
@@ -47,14 +53,15 @@ public sealed partial class PollFindingsDesk(
         {
             return CardActionResult.WithMessage(refused);
         }
-        if (Validate(action.Data, action.Texts) is { } error)
+        if ((Validate(action.Data, action.Texts) ?? await UnknownCitesAsync(action.Data, action.Texts, cancellationToken).ConfigureAwait(false)) is { } error)
         {
             return CardActionResult.WithCard(PollFindingsCards.Composer(poll, action.Texts, error, action.Data));
         }
         var findings = Draft(action.Data);
+        var cited = await CitedAsync(findings, cancellationToken).ConfigureAwait(false);
         var audience = await audiences.CountAsync(poll.Spec.Audience, cancellationToken).ConfigureAwait(false);
         var shown = await ShownAsync(poll, findings, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(PollFindingsCards.Preview(poll, findings, shown, audience, options.Value.MinGroupSize, action.Texts, PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone())));
+        return CardActionResult.WithCard(PollFindingsCards.Preview(poll, findings with { Cites = Cites(action.Data) }, shown, cited, audience, options.Value.MinGroupSize, action.Texts, PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone())));
     }
 
     /// <summary>
@@ -64,7 +71,7 @@ public sealed partial class PollFindingsDesk(
     /// </summary>
     public async Task<CardActionResult> ShareAsync(Poll poll, CardAction<FindingsData> action, CancellationToken cancellationToken)
     {
-        if (Validate(action.Data, action.Texts) is { } error)
+        if ((Validate(action.Data, action.Texts) ?? await UnknownCitesAsync(action.Data, action.Texts, cancellationToken).ConfigureAwait(false)) is { } error)
         {
             return CardActionResult.WithCard(PollFindingsCards.Composer(poll, action.Texts, error, action.Data));
         }
@@ -123,7 +130,50 @@ public sealed partial class PollFindingsDesk(
     }
 
     private static PollFindings Draft(FindingsData data) =>
-        new(CleanOf(data.Learned), CleanOf(data.NextSteps), data.WithResults != "false", DateTimeOffset.MinValue);
+        new(CleanOf(data.Learned), CleanOf(data.NextSteps), data.WithResults != "false", DateTimeOffset.MinValue, Cites(data));
+
+    /// <summary>The feedback items the findings cite, as they stand now (items that went away are left out).</summary>
+    public async Task<IReadOnlyList<CitedFeedback>> CitedAsync(PollFindings findings, CancellationToken cancellationToken)
+    {
+        var cited = new List<CitedFeedback>();
+        foreach (var id in findings.Cites ?? [])
+        {
+            foreach (var source in feedback)
+            {
+                if (await source.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } item)
+                {
+                    cited.Add(item);
+                }
+            }
+        }
+        return cited;
+    }
+
+    private async Task<string?> UnknownCitesAsync(FindingsData data, Texts texts, CancellationToken cancellationToken)
+    {
+        var ids = Cites(data);
+        if (ids.Count > MaxCites)
+        {
+            return texts.Poll_Findings_TooManyCites(MaxCites);
+        }
+        foreach (var id in ids)
+        {
+            var found = false;
+            foreach (var source in feedback)
+            {
+                found |= await source.FindAsync(id, cancellationToken).ConfigureAwait(false) is not null;
+            }
+            if (!found)
+            {
+                return texts.Poll_Findings_UnknownCite(Cards.CardText.Escape(id));
+            }
+        }
+        return null;
+    }
+
+    private static List<string> Cites(FindingsData data) =>
+        [.. (data.Cites ?? string.Empty).Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => id.ToUpperInvariant()).Distinct(StringComparer.Ordinal)];
 
     private static string CleanOf(string? text) => Cards.CardText.Clean(text ?? string.Empty).Trim();
 

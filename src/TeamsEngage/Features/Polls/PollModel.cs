@@ -71,9 +71,10 @@ public sealed record Poll(
 
 /// <summary>
 /// What the author shared back after the poll closed: what was learned and what will happen next, and whether the
-/// results went with it (the same totals the author sees, withheld the same way).
+/// results went with it (the same totals the author sees, withheld the same way). <paramref name="Cites"/>: the feedback
+/// items the findings answer, by id.
 /// </summary>
-public sealed record PollFindings(string Learned, string NextSteps, bool WithResults, DateTimeOffset SharedAt);
+public sealed record PollFindings(string Learned, string NextSteps, bool WithResults, DateTimeOffset SharedAt, IReadOnlyList<string>? Cites = null);
 
 /// <summary>One person's vote: the options chosen (indexes), an optional comment, and what breakdowns group by.</summary>
 public sealed record Vote(IReadOnlyList<int> Choices, string? Comment, string? DepartmentCode, string? Role, string? VoterName = null);
