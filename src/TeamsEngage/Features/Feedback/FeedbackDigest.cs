@@ -80,31 +80,11 @@ public sealed class DigestAudience(IPeopleDirectory directory, TeamsEngage.Calen
 {
     public string Kind => FeedbackOutboxKinds.DigestAudience;
 
-    public async Task<int> CountAsync(string spec, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var _ in directory.ResolveAudienceAsync(Read(spec), cancellationToken).ConfigureAwait(false))
-        {
-            count++;
-        }
-        return count;
-    }
+    public Task<int> CountAsync(string spec, CancellationToken cancellationToken) => directory.CountAsync(Read(spec), cancellationToken);
 
-    public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
-    {
-        var page = new List<BroadcastRecipient>(max);
-        // A digest is routine: it waits for its recipients' quiet hours.
-        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var person in directory.ResolveAudienceAfterAsync(Read(spec), afterPersonKey, cancellationToken).ConfigureAwait(false))
-        {
-            page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), notBefore));
-            if (page.Count == max)
-            {
-                return new BroadcastPage(page, page.Count, person.Key);
-            }
-        }
-        return new BroadcastPage(page, page.Count, null);
-    }
+    // A digest is routine: it waits for its recipients' quiet hours.
+    public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken) =>
+        await directory.PageAsync(Read(spec), afterPersonKey, max, await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public Task WrittenAsync(string spec, BroadcastProgress totals, CancellationToken cancellationToken) => Task.CompletedTask;
 

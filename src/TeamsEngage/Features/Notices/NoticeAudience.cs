@@ -17,30 +17,13 @@ public sealed class NoticeAudience(IPeopleDirectory directory, QuietHours quiet)
 
     public string Kind => AudienceKind;
 
-    public async Task<int> CountAsync(string spec, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var _ in directory.ResolveAudienceAsync(Read(spec), cancellationToken).ConfigureAwait(false))
-        {
-            count++;
-        }
-        return count;
-    }
+    public Task<int> CountAsync(string spec, CancellationToken cancellationToken) => directory.CountAsync(Read(spec), cancellationToken);
 
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
     {
-        var page = new List<BroadcastRecipient>(max);
         var notice = ReadSpec(spec);
         var notBefore = notice.Routine ? await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false) : null;
-        await foreach (var person in directory.ResolveAudienceAfterAsync(notice.Audience, afterPersonKey, cancellationToken).ConfigureAwait(false))
-        {
-            page.Add(Recipient(person) with { NotBefore = notBefore });
-            if (page.Count == max)
-            {
-                return new BroadcastPage(page, page.Count, person.Key);
-            }
-        }
-        return new BroadcastPage(page, page.Count, null);
+        return await directory.PageAsync(notice.Audience, afterPersonKey, max, notBefore, cancellationToken).ConfigureAwait(false);
     }
 
     // Every person of a notice's audience gets a row (the unreachable ones too), so the totals need no recording here.

@@ -19,35 +19,13 @@ public sealed class PollFindingsAudience(IPeopleDirectory directory, QuietHours 
 
     public string Kind => AudienceKind;
 
-    public Task<int> CountAsync(string spec, CancellationToken cancellationToken) => CountAsync(Read(spec).Audience, cancellationToken);
+    public Task<int> CountAsync(string spec, CancellationToken cancellationToken) => directory.CountAsync(Read(spec).Audience, cancellationToken);
 
     /// <summary>How many people the audience names now.</summary>
-    public async Task<int> CountAsync(Audience audience, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var _ in directory.ResolveAudienceAsync(audience, cancellationToken).ConfigureAwait(false))
-        {
-            count++;
-        }
-        return count;
-    }
+    public Task<int> CountAsync(Audience audience, CancellationToken cancellationToken) => directory.CountAsync(audience, cancellationToken);
 
-    public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
-    {
-        var page = new List<BroadcastRecipient>(max);
-        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
-        string? last = null;
-        await foreach (var person in directory.ResolveAudienceAfterAsync(Read(spec).Audience, afterPersonKey, cancellationToken).ConfigureAwait(false))
-        {
-            last = person.Key;
-            page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), notBefore));
-            if (page.Count == max)
-            {
-                break;
-            }
-        }
-        return new BroadcastPage(page, page.Count, page.Count == max ? last : null);
-    }
+    public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken) =>
+        await directory.PageAsync(Read(spec).Audience, afterPersonKey, max, await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public Task WrittenAsync(string spec, BroadcastProgress totals, CancellationToken cancellationToken) => Task.CompletedTask;
 
