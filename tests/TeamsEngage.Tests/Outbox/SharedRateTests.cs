@@ -84,6 +84,21 @@ public sealed class SharedRateTests
         Assert.InRange(half.TotalSeconds, 0.95, 1.8);
     }
 
+    [Fact]
+    public async Task APauseMetWhileThisInstanceHasNoShareYetDoesNotStallItOnceItHasOne()
+    {
+        using var limiter = new TenantRateLimiter(Rate, 5, TimeProvider.System);
+        limiter.Share = 0;
+        limiter.Pause("t", TimeSpan.FromMilliseconds(200));
+
+        var waiting = limiter.AcquireAsync("t", OutboxPriority.Bulk, CancellationToken.None);
+        await Task.Delay(400);
+        limiter.Share = 1;
+
+        Assert.Same(waiting, await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(3))));
+        await waiting;
+    }
+
     private static async Task<TimeSpan> TimeTokensAsync(TenantRateLimiter limiter, string tenant, int count)
     {
         var clock = Stopwatch.StartNew();

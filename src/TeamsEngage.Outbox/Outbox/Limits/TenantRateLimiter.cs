@@ -154,8 +154,9 @@ internal sealed class TenantRateLimiter : IDisposable
         {
             lock (_gate)
             {
+                // Without a share yet there is no schedule to empty: the first token waits for the share anyway.
                 var now = _time.GetUtcNow();
-                var emptied = now + (TimeSpan.FromSeconds(1 / (_requestsPerSecond * Math.Max(_share, 1e-9))) * (_burst - 1));
+                var emptied = _share > 0 ? now + (TimeSpan.FromSeconds(1 / (_requestsPerSecond * _share)) * (_burst - 1)) : now;
                 tenant.NextDue = tenant.NextDue > emptied ? tenant.NextDue : emptied;
             }
         }
