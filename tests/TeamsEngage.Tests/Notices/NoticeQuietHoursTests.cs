@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TeamsEngage.Features.Notices;
 using TeamsEngage.Outbox;
 using TeamsEngage.Testing.Waiting;
 using TeamsEngage.Tests.Support;
@@ -44,5 +45,12 @@ public sealed class NoticeQuietHoursTests
             await NoticeFlow.UntilDeliveredAsync(bot, ordinary, 2);
         }
         Assert.All(await outbox.ReadDeliveriesAsync(ordinary).ToListAsync(), d => Assert.True(d.SentAt >= bell, $"sent at {d.SentAt:O}"));
+
+        // At 11:00, mid-lesson again, Ana reminds those who have not acknowledged: the reminder waits for 15:10.
+        clock.Advance(InNewYork(2026, 12, 15, 11, 0) - clock.GetUtcNow());
+        await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Remind, new { noticeId = ordinary });
+        var reminders = await outbox.ReadDeliveriesAsync(Notice.ReminderIdOf(ordinary)).ToListAsync();
+        Assert.Equal(2, reminders.Count);
+        Assert.All(reminders, d => Assert.Equal((DeliveryStatus.Pending, InNewYork(2026, 12, 15, 15, 10)), (d.Status, d.NotBefore)));
     }
 }

@@ -29,8 +29,6 @@ public sealed class NoticeAudience(IPeopleDirectory directory, QuietHours quiet)
     // Every person of a notice's audience gets a row (the unreachable ones too), so the totals need no recording here.
     public Task WrittenAsync(string spec, BroadcastProgress totals, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static BroadcastRecipient Recipient(Person person) => new(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString());
-
     // An unreadable spec must stop the writer, never widen the audience.
     private static Audience Read(string spec) => ReadSpec(spec).Audience;
 

@@ -1,3 +1,4 @@
+using TeamsEngage.Calendar;
 using TeamsEngage.Outcomes;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
@@ -13,19 +14,12 @@ public sealed partial class NoticeBroadcaster(
     IPeopleDirectory directory,
     IOutbox outbox,
     IFeedbackOutcomes feedback,
+    QuietHours quiet,
     TimeProvider clock,
     ILogger<NoticeBroadcaster> logger)
 {
     /// <summary>How many people the audience holds now.</summary>
-    public async Task<int> CountAsync(Audience audience, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var _ in directory.ResolveAudienceAsync(audience, cancellationToken).ConfigureAwait(false))
-        {
-            count++;
-        }
-        return count;
-    }
+    public Task<int> CountAsync(Audience audience, CancellationToken cancellationToken) => directory.CountAsync(audience, cancellationToken);
 
     // Another request may have sent, cancelled or rescheduled it since the caller looked: only the send time the caller
     // saw may go out, so the scheduler never sends early a notice its author has just moved.
@@ -124,9 +118,11 @@ public sealed partial class NoticeBroadcaster(
             return null;
         }
         var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
+        // The reminder of a notice that is not urgent is routine: it waits for quiet hours, like the notice did.
+        var notBefore = claimed.Content.Urgent ? null : await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
         var pending = outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)
             .Where(d => d.Status == DeliveryStatus.Sent && d.UserId is not null && !acknowledged.Contains(d.UserId))
-            .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role));
+            .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role, notBefore));
         var request = BroadcastRequest.Create(notice.ReminderBroadcastId, NoticeVerbs.CardKind, new NoticePayload(notice.Id, Reminder: true), OutboxPriority.Normal);
         var receipt = await outbox.StartBroadcastAsync(request, pending, cancellationToken).ConfigureAwait(false);
         LogReminded(logger, notice.Id, receipt.Queued);
