@@ -10,8 +10,9 @@ public sealed class ServiceStatusTests
     private static readonly Dictionary<string, string?> FastOutbox = new()
     {
         ["TeamsEngage:Outbox:PollInterval"] = "00:00:00.100",
-        ["TeamsEngage:Outbox:LeaseDuration"] = "00:00:03",
-        ["TeamsEngage:Outbox:SendTimeout"] = "00:00:01",
+        // A one-second send timeout gave up on slow but healthy sends on a loaded machine; these match the outbox tests.
+        ["TeamsEngage:Outbox:LeaseDuration"] = "00:00:12",
+        ["TeamsEngage:Outbox:SendTimeout"] = "00:00:05",
         ["TeamsEngage:Outbox:RetryBaseDelay"] = "00:00:00.100",
     };
 
