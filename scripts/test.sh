@@ -21,6 +21,10 @@ dotnet test TeamsEngage.sln -c Release --no-build --nologo --logger "console;ver
 status=${PIPESTATUS[0]}
 set -e
 
+# The failed tests again, each with its error message, so the end of the output says what broke.
+awk '/^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_.]+/ { show = 1; print "--"; }
+     /^[[:space:]]+Stack Trace:/ { show = 0 }
+     show && n < 400 { print; n++ }' "$log"
 # One plain closing line for the whole run, summed over the test projects' summaries.
 awk '/^[[:space:]]+Passed: [0-9]+$/  { passed += $2 }
      /^[[:space:]]+Failed: [0-9]+$/  { failed += $2 }
