@@ -41,7 +41,7 @@ public sealed class TicketLifecycleTests
         await bot.WaitForSentAsync(Ana, "Replaced the HDMI cable.", TicketVerbs.Reopen, TicketVerbs.Rate);
         var resolvedCardId = await WaitForReporterCardAsync(bot, "SCI-0001", "1700000000900");
 
-        var reopened = CardOf(await bot.ActAsync(Ana, TicketVerbs.Reopen, new { ticketId = "SCI-0001" }, resolvedCardId));
+        var reopened = CardOf(await bot.ActAsync(Ana, TicketVerbs.Reopen, new { ticketId = "SCI-0001", reason = "Still no picture." }, resolvedCardId));
         Assert.Contains("Ben Okafor is on it", reopened.ToJsonString(), StringComparison.Ordinal);
         await bot.WaitForSentAsync(Ben, "The reporter reopened SCI-0001");
         await bot.WaitForUpdateAsync(benCardId, "Ana Torres reopened it");

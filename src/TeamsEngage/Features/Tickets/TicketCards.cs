@@ -174,7 +174,21 @@ public static class TicketCards
     {
         if (ticket.Status == TicketStatus.Resolved)
         {
-            var actions = new List<CardAction> { new ExecuteAction(texts.Tickets_Reopen, TicketVerbs.Reopen) { Data = new TicketActionData(ticket.Id) } };
+            var actions = new List<CardAction>
+            {
+                new ShowCardAction(texts.Tickets_Reopen, new AdaptiveCard(
+                    new TextInput("reason")
+                    {
+                        Label = texts.Tickets_ReopenLabel,
+                        IsMultiline = true,
+                        IsRequired = true,
+                        MaxLength = MaxMessage,
+                        ErrorMessage = texts.Tickets_ReopenReasonMissing,
+                    })
+                {
+                    Actions = [new ExecuteAction(texts.Tickets_Reopen, TicketVerbs.Reopen) { Data = new TicketActionData(ticket.Id) }],
+                }),
+            };
             if (ticket.Rating is null)
             {
                 actions.Add(new ShowCardAction(texts.Tickets_Rate, new AdaptiveCard(
@@ -184,7 +198,8 @@ public static class TicketCards
                         Style = ChoiceInputStyle.Expanded,
                         IsRequired = true,
                         ErrorMessage = texts.Tickets_RateMissing,
-                    })
+                    },
+                    new TextInput("comment") { Label = texts.Tickets_RateCommentLabel, IsMultiline = true, MaxLength = MaxMessage })
                 {
                     Actions = [new ExecuteAction(texts.Tickets_RateSend, TicketVerbs.Rate) { Data = new TicketActionData(ticket.Id) }],
                 }));

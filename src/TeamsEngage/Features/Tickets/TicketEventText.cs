@@ -1,3 +1,4 @@
+using System.Globalization;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
 
@@ -16,12 +17,26 @@ public static class TicketEventText
             TicketEventKind.LiaisonReply => texts.Tickets_EventLiaisonReply(actor),
             TicketEventKind.ReporterMessage => texts.Tickets_EventReporterMessage(actor),
             TicketEventKind.Resolved => texts.Tickets_EventResolved(actor),
+            TicketEventKind.Reopened when !string.IsNullOrEmpty(e.Text) => texts.Tickets_EventReopenedBecause(actor, CardText.Escape(e.Text)),
             TicketEventKind.Reopened => texts.Tickets_EventReopened(actor),
-            TicketEventKind.Rated => texts.Tickets_EventRated(actor, CardText.Escape(e.Text ?? string.Empty)),
+            TicketEventKind.Rated => RatedLine(actor, e.Text, texts),
             TicketEventKind.Reassigned => texts.Tickets_EventReassigned(actor, CardText.Escape(e.Text ?? string.Empty)),
             TicketEventKind.Escalated => texts.Tickets_EventEscalated(CardText.Escape(e.Text ?? texts.Tickets_Administrators)),
             TicketEventKind.Postponed => texts.Tickets_EventPostponed(CardText.Escape(e.Text ?? string.Empty)),
             _ => texts.Tickets_EventReminded(CardText.Escape(e.Text ?? string.Empty)),
         };
+    }
+
+    /// <summary>A rating event's text: the stars on the first line, the reporter's comment (if any) after it.</summary>
+    public static string Rating(int stars, string? comment) =>
+        string.IsNullOrWhiteSpace(comment) ? stars.ToString(CultureInfo.InvariantCulture) : $"{stars.ToString(CultureInfo.InvariantCulture)}\n{comment.Trim()}";
+
+    private static string RatedLine(string actor, string? text, Texts texts)
+    {
+        var parts = (text ?? string.Empty).Split('\n', 2);
+        var stars = CardText.Escape(parts[0]);
+        return parts.Length == 2
+            ? texts.Tickets_EventRatedWithComment(actor, stars, CardText.Escape(parts[1]))
+            : texts.Tickets_EventRated(actor, stars);
     }
 }

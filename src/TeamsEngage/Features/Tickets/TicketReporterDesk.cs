@@ -34,12 +34,18 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
         return texts.Tickets_SentTo(ticket.Id, TicketCards.HandlerText(ticket, texts));
     }
 
-    public async Task<CardActionResult> ReopenAsync(CardAction<TicketActionData, Ticket> action, CancellationToken cancellationToken)
+    /// <summary>Reopens a resolved ticket with the reporter's reason; whoever holds it gets the card with the reason, and a fresh promise.</summary>
+    public async Task<CardActionResult> ReopenAsync(CardAction<TicketReopenData, Ticket> action, CancellationToken cancellationToken)
     {
         var texts = action.Texts;
+        if (string.IsNullOrWhiteSpace(action.Data.Reason) || action.Data.Reason.Length > TicketCards.MaxMessage)
+        {
+            return CardActionResult.WithMessage(texts.Tickets_ReopenReasonMissing);
+        }
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        var result = await tickets.ChangeAsync(action.Entity.Id, t => Reopen(t, calendar, now, texts), cancellationToken).ConfigureAwait(false);
+        var reason = action.Data.Reason.Trim();
+        var result = await tickets.ChangeAsync(action.Entity.Id, t => Reopen(t, reason, calendar, now, texts), cancellationToken).ConfigureAwait(false);
         if (result is { Written: true, State: { } reopened, Change: { } change })
         {
             foreach (var userId in await HoldersAsync(reopened, cancellationToken).ConfigureAwait(false))
@@ -50,6 +56,7 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
         return await AfterAsync(action, result, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Rates a resolved ticket once, with an optional comment; whoever handled it is told both.</summary>
     public async Task<CardActionResult> RateAsync(CardAction<TicketRateData, Ticket> action, CancellationToken cancellationToken)
     {
         var texts = action.Texts;
@@ -57,16 +64,31 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
         {
             return CardActionResult.WithMessage(texts.Tickets_RateMissing);
         }
+        if (action.Data.Comment is { Length: > TicketCards.MaxMessage })
+        {
+            return CardActionResult.WithMessage(texts.Tickets_RateCommentTooLong(TicketCards.MaxMessage));
+        }
         var now = clock.GetUtcNow();
-        var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status != TicketStatus.Resolved
-            ? Decision.Refuse<TicketChange>(texts.Tickets_NotResolved)
-            : TicketChange.Write(t with { Rating = rating }, Event(t, TicketEventKind.Rated, rating.ToString(CultureInfo.InvariantCulture), now)),
+        var said = TicketEventText.Rating(rating, action.Data.Comment);
+        var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status != TicketStatus.Resolved || t.Rating is not null
+            ? Decision.Refuse<TicketChange>(t.Rating is null ? texts.Tickets_NotResolved : texts.Tickets_AlreadyRated)
+            : TicketChange.Write(t with { Rating = rating }, Event(t, TicketEventKind.Rated, said, now)),
             cancellationToken).ConfigureAwait(false);
+        if (result is { Written: true, State: { } rated, Change: { } change })
+        {
+            foreach (var userId in await HoldersAsync(rated, cancellationToken).ConfigureAwait(false))
+            {
+                await notifier.SendEventAsync(rated, userId, change.Events[0], OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
+            }
+        }
         return await AfterAsync(action, result, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Back to the claimer if there was one; an unclaimed ticket gets a fresh promise of the same school-time length.</summary>
-    private static Decision<TicketChange> Reopen(Ticket t, SchoolCalendar calendar, DateTimeOffset now, Texts texts)
+    /// <summary>
+    /// Back to the claimer if there was one, else to the department. Either way the promise starts again: the same
+    /// school-time length as the first (an hour at least), counted from now, since the old one has usually run out.
+    /// </summary>
+    private static Decision<TicketChange> Reopen(Ticket t, string reason, SchoolCalendar calendar, DateTimeOffset now, Texts texts)
     {
         if (t.Status != TicketStatus.Resolved)
         {
@@ -74,10 +96,10 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
         }
         var status = t.ClaimedByKey is null ? TicketStatus.Open : TicketStatus.Claimed;
         var promise = SchoolTime.Between(calendar, t.CreatedAt, t.DueAt);
-        var due = status == TicketStatus.Open ? SchoolTime.Add(calendar, now, promise < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : promise) : t.DueAt;
+        var due = SchoolTime.Add(calendar, now, promise < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : promise);
         return TicketChange.Write(
             t with { Status = status, ResolvedAt = null, Resolution = null, Rating = null, DueAt = due, NextEscalationAt = due, ReminderSent = false },
-            Event(t, TicketEventKind.Reopened, null, now));
+            Event(t, TicketEventKind.Reopened, reason, now));
     }
 
     private async Task<CardActionResult> AfterAsync(CardActionContext context, UpdateResult<Ticket, TicketChange> result, CancellationToken cancellationToken)

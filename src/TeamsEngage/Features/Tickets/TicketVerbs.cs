@@ -57,8 +57,11 @@ public sealed record TicketResolveData([property: Required] string? TicketId, st
 /// <summary>Reassign to <c>p:PERSONKEY</c> or <c>d:CODE</c>.</summary>
 public sealed record TicketReassignData([property: Required] string? TicketId, string? Target);
 
-/// <summary>Rating from the reporter's card, 1 to 5.</summary>
-public sealed record TicketRateData([property: Required] string? TicketId, string? Rating);
+/// <summary>Rating from the reporter's card, 1 to 5, with an optional comment for whoever handled it.</summary>
+public sealed record TicketRateData([property: Required] string? TicketId, string? Rating, string? Comment = null);
+
+/// <summary>Reopen from the reporter's card, with why: the liaison reads it.</summary>
+public sealed record TicketReopenData([property: Required] string? TicketId, string? Reason);
 
 /// <summary>A message from the reporter to the liaison, from a card.</summary>
 public sealed record TicketSayData([property: Required] string? TicketId, string? Message);

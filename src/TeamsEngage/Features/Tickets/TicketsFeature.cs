@@ -61,7 +61,7 @@ public static class TicketsFeature
             .Map<TicketReplyData, Ticket, TicketDesk>(TicketVerbs.Reply, Who.Staff, d => d.TicketId, (action, desk, ct) => desk.ReplyAsync(action, ct))
             .Map<TicketResolveData, Ticket, TicketDesk>(TicketVerbs.Resolve, Who.Staff, d => d.TicketId, (action, desk, ct) => desk.ResolveAsync(action, ct))
             .Map<TicketReassignData, Ticket, TicketReassignment>(TicketVerbs.Reassign, Who.Staff, d => d.TicketId, (action, reassignment, ct) => reassignment.ReassignAsync(action, ct))
-            .Map<TicketActionData, Ticket, TicketReporterDesk>(TicketVerbs.Reopen, Who.Everyone, d => d.TicketId, (action, desk, ct) => desk.ReopenAsync(action, ct))
+            .Map<TicketReopenData, Ticket, TicketReporterDesk>(TicketVerbs.Reopen, Who.Everyone, d => d.TicketId, (action, desk, ct) => desk.ReopenAsync(action, ct))
             .Map<TicketRateData, Ticket, TicketReporterDesk>(TicketVerbs.Rate, Who.Everyone, d => d.TicketId, (action, desk, ct) => desk.RateAsync(action, ct))
             .Map<TicketSayData, Ticket, TicketReporterDesk>(TicketVerbs.Say, Who.Everyone, d => d.TicketId, async (action, desk, ct) =>
                 CardActionResult.WithMessage(await desk.SayAsync(action.Entity, action.Data.Message, action.Texts, ct).ConfigureAwait(false)));
