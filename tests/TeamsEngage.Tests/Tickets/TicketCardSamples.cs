@@ -35,8 +35,9 @@ internal static class TicketCardSamples
             yield return ($"tickets.staff-resolved.{language}", TicketStaffCards.Ticket(resolved, history, texts, zone, Now, targets));
             yield return ($"tickets.my-issues.{language}", TicketCards.MyIssues([claimed, resolved], texts, zone));
             yield return ($"tickets.my-issues-empty.{language}", TicketCards.MyIssues([], texts, zone));
-            yield return ($"tickets.queue.{language}", TicketStaffCards.Queue([open, claimed], texts, Now));
-            yield return ($"tickets.queue-empty.{language}", TicketStaffCards.Queue([], texts, Now));
+            yield return ($"tickets.queue.{language}", TicketQueueCards.Queue(new QueueView([open, claimed with { DueAt = Now.AddHours(-1) }], QueueFilter.All, 1, 3, 20, Now, "29:ben"), texts));
+            yield return ($"tickets.queue-empty.{language}", TicketQueueCards.Queue(new QueueView([], QueueFilter.All, 0, 1, 0, Now, "29:ben"), texts));
+            yield return ($"tickets.queue-overdue-none.{language}", TicketQueueCards.Queue(new QueueView([], QueueFilter.Overdue, 0, 1, 0, Now, "29:ben"), texts));
             foreach (var e in history)
             {
                 yield return ($"tickets.event-{e.Kind}.reporter.{language}".ToLowerInvariant(), TicketMessageCards.Event(claimed, e, texts, forReporter: true));

@@ -12,16 +12,22 @@ public sealed class TicketDesk(TicketStore tickets, TicketPeople people, TicketN
 {
     public async Task<CardActionResult> ClaimAsync(CardAction<TicketActionData, Ticket> action, CancellationToken cancellationToken)
     {
-        var texts = action.Texts;
-        var actor = await people.ActorAsync(action.Caller, cancellationToken).ConfigureAwait(false);
-        var result = await tickets.ChangeAsync(action.Entity.Id, t => t.Status switch
+        var result = await ClaimChangeAsync(action, action.Entity.Id, cancellationToken).ConfigureAwait(false);
+        return await AfterAsync(action, result, tellReporter: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Claims the ticket for the caller, unless it is resolved or someone else has it. Nobody is told yet.</summary>
+    internal async Task<UpdateResult<Ticket, TicketChange>> ClaimChangeAsync(CardActionContext context, string ticketId, CancellationToken cancellationToken)
+    {
+        var texts = context.Texts;
+        var actor = await people.ActorAsync(context.Caller, cancellationToken).ConfigureAwait(false);
+        return await tickets.ChangeAsync(ticketId, t => t.Status switch
         {
             TicketStatus.Resolved => Decision.Refuse<TicketChange>(texts.Tickets_AlreadyResolved),
             TicketStatus.Claimed when TicketPeople.Same(t.ClaimedByKey, actor.Key) => Decision.Keep<TicketChange>(),
             TicketStatus.Claimed => Decision.Refuse<TicketChange>(texts.Tickets_ClaimedByOther(t.Id, CardText.Escape(t.ClaimedByName ?? string.Empty))),
             _ => TicketChange.Write(ClaimedBy(t, actor), Event(t, TicketEventKind.Claimed, actor, null)),
         }, cancellationToken).ConfigureAwait(false);
-        return await AfterAsync(action, result, tellReporter: true, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CardActionResult> ReplyAsync(CardAction<TicketReplyData, Ticket> action, CancellationToken cancellationToken)
@@ -73,20 +79,26 @@ public sealed class TicketDesk(TicketStore tickets, TicketPeople people, TicketN
         {
             return unanswered;
         }
-        var ticket = result.State!;
-        if (result.Change is { } change)
-        {
-            if (tellReporter)
-            {
-                foreach (var e in change.Events)
-                {
-                    await notifier.SendEventAsync(ticket, ticket.ReporterUserId, e, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            await notifier.RefreshCardsAsync(ticket.Id, context.Turn.Activity.Conversation?.Id, context.CardActivityId, cancellationToken).ConfigureAwait(false);
-        }
-        var card = await cards.StaffAsync(ticket, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()), null, cancellationToken).ConfigureAwait(false);
+        await TellAsync(context, result, tellReporter, cancellationToken).ConfigureAwait(false);
+        var card = await cards.StaffAsync(result.State!, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()), null, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithCard(card);
+    }
+
+    /// <summary>After a written change: the reporter hears of its events (when <paramref name="tellReporter"/>), and every card of the ticket but the pressed one is updated.</summary>
+    internal async Task TellAsync(CardActionContext context, UpdateResult<Ticket, TicketChange> result, bool tellReporter, CancellationToken cancellationToken)
+    {
+        if (result is not { State: { } ticket, Change: { } change })
+        {
+            return;
+        }
+        if (tellReporter)
+        {
+            foreach (var e in change.Events)
+            {
+                await notifier.SendEventAsync(ticket, ticket.ReporterUserId, e, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await notifier.RefreshCardsAsync(ticket.Id, context.Turn.Activity.Conversation?.Id, context.CardActivityId, cancellationToken).ConfigureAwait(false);
     }
 
     internal TicketEvent Event(Ticket ticket, TicketEventKind kind, TicketActor actor, string? text, int offsetTicks = 0)

@@ -42,26 +42,6 @@ public static class TicketStaffCards
         };
     }
 
-    /// <summary><c>queue</c>: open tickets of the liaison's departments, oldest promise first.</summary>
-    public static AdaptiveCard Queue(IReadOnlyList<Ticket> tickets, Texts texts, DateTimeOffset now)
-    {
-        var body = new List<CardElement> { TicketCards.Title(texts.Tickets_QueueTitle) };
-        if (tickets.Count == 0)
-        {
-            body.Add(new TextBlock(texts.Tickets_QueueEmpty) { Wrap = true });
-        }
-        foreach (var ticket in tickets)
-        {
-            body.Add(new Container(
-                new TextBlock($"**{ticket.Id}** · {TicketCards.UrgencyText(ticket.Urgency, texts)} · {TicketCards.StatusText(ticket, texts)}") { Wrap = true },
-                CardText.UserText(ticket.Description, 140),
-                new TextBlock(texts.Tickets_QueueLine(CardText.Escape(ticket.ReporterName ?? string.Empty), PeopleTime.Until(ticket.DueAt, now, texts)))
-                { IsSubtle = true, Size = TextSize.Small, Wrap = true })
-            { Separator = true, Spacing = Spacing.Medium });
-        }
-        return new AdaptiveCard(body) { FallbackText = texts.Tickets_QueueTitle };
-    }
-
     private static string DueText(Ticket ticket, Texts texts, TimeZoneInfo zone, DateTimeOffset now) =>
         ticket.Status == TicketStatus.Open
             ? $"{PeopleTime.Brief(ticket.DueAt, zone, texts)} ({PeopleTime.Until(ticket.DueAt, now, texts)})"

@@ -13,6 +13,9 @@ public static class TicketVerbs
     public const string Reopen = "ticket.reopen";
     public const string Rate = "ticket.rate";
     public const string Say = "ticket.say";
+    public const string Queue = "ticket.queue";
+    public const string QueueOpen = "ticket.queue.open";
+    public const string QueueClaim = "ticket.queue.claim";
 
     /// <summary>Whether <paramref name="verb"/> is one only the ticket's reporter may use.</summary>
     public static bool IsReporters(string verb) => verb is Reopen or Rate or Say;
@@ -65,3 +68,12 @@ public sealed record TicketReopenData([property: Required] string? TicketId, str
 
 /// <summary>A message from the reporter to the liaison, from a card.</summary>
 public sealed record TicketSayData([property: Required] string? TicketId, string? Message);
+
+/// <summary>The queue card's view: a filter (<see cref="QueueFilter"/> by name) and a page from 0.</summary>
+public sealed record TicketQueueData([property: StringLength(20)] string? Filter = null, [property: Range(0, 1000)] int? Page = null);
+
+/// <summary>A ticket's button on the queue card, with the view to show again afterwards.</summary>
+public sealed record TicketQueueItemData(
+    [property: Required] string? TicketId,
+    [property: StringLength(20)] string? Filter = null,
+    [property: Range(0, 1000)] int? Page = null);

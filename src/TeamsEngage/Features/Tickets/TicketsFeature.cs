@@ -26,6 +26,7 @@ public static class TicketsFeature
         services.AddSingleton<TicketCardFactory>();
         services.AddSingleton<TicketReporting>();
         services.AddSingleton<TicketLists>();
+        services.AddSingleton<TicketQueueDesk>();
         services.AddSingleton<TicketFreeText>();
         services.AddSingleton<TicketDesk>();
         services.AddSingleton<TicketReporterDesk>();
@@ -49,7 +50,7 @@ public static class TicketsFeature
         var bot = app.BotRoutes();
         bot.MapCommand<TicketReporting>(BotCommands.Report, (command, reporting, ct) => reporting.OpenFormAsync(command, ct));
         bot.MapCommand<TicketLists>(BotCommands.MyIssues, (command, lists, ct) => lists.MyIssuesAsync(command, ct));
-        bot.MapCommand<TicketLists>(BotCommands.Queue, (command, lists, ct) => lists.QueueAsync(command, ct));
+        bot.MapCommand<TicketQueueDesk>(BotCommands.Queue, (command, queue, ct) => queue.QueueAsync(command, ct));
         bot.MapFreeText<TicketFreeText>(100, (command, freeText, ct) => freeText.TryHandleAsync(command, ct));
 
         // Staff verbs are checked against the ticket's department (liaison, backup, assignee, claimer) or the administrators;
@@ -60,6 +61,9 @@ public static class TicketsFeature
             .Map<TicketActionData, Ticket, TicketDesk>(TicketVerbs.Claim, Who.Staff, d => d.TicketId, (action, desk, ct) => desk.ClaimAsync(action, ct))
             .Map<TicketReplyData, Ticket, TicketDesk>(TicketVerbs.Reply, Who.Staff, d => d.TicketId, (action, desk, ct) => desk.ReplyAsync(action, ct))
             .Map<TicketResolveData, Ticket, TicketDesk>(TicketVerbs.Resolve, Who.Staff, d => d.TicketId, (action, desk, ct) => desk.ResolveAsync(action, ct))
+            .Map<TicketQueueData, TicketQueueDesk>(TicketVerbs.Queue, Who.Staff, (action, queue, ct) => queue.BrowseAsync(action, ct))
+            .Map<TicketQueueItemData, Ticket, TicketQueueDesk>(TicketVerbs.QueueOpen, Who.Staff, d => d.TicketId, (action, queue, ct) => queue.OpenAsync(action, ct))
+            .Map<TicketQueueItemData, Ticket, TicketQueueDesk>(TicketVerbs.QueueClaim, Who.Staff, d => d.TicketId, (action, queue, ct) => queue.ClaimAsync(action, ct))
             .Map<TicketReassignData, Ticket, TicketReassignment>(TicketVerbs.Reassign, Who.Staff, d => d.TicketId, (action, reassignment, ct) => reassignment.ReassignAsync(action, ct))
             .Map<TicketReopenData, Ticket, TicketReporterDesk>(TicketVerbs.Reopen, Who.Everyone, d => d.TicketId, (action, desk, ct) => desk.ReopenAsync(action, ct))
             .Map<TicketRateData, Ticket, TicketReporterDesk>(TicketVerbs.Rate, Who.Everyone, d => d.TicketId, (action, desk, ct) => desk.RateAsync(action, ct))
