@@ -73,6 +73,7 @@ public enum TicketEventKind
     Escalated,
     Reminded,
     Postponed,
+    Released,
 }
 
 /// <summary>One history entry. <paramref name="Text"/> is what a person typed (a reply, a resolution note) or a name.</summary>

@@ -19,27 +19,9 @@ public sealed class TicketAccess(TicketStore tickets, TicketPeople people) : IEn
         {
             return ticket.ReporterUserId == context.Caller.UserId ? EntityAccess.Granted(ticket) : EntityAccess.NotYours<Ticket>();
         }
-        return await MayHandleAsync(context.Caller, ticket, cancellationToken).ConfigureAwait(false)
+        var viewer = await people.ViewerAsync(context.Caller, cancellationToken).ConfigureAwait(false);
+        return await people.MayHandleAsync(viewer, ticket, cancellationToken).ConfigureAwait(false)
             ? EntityAccess.Granted(ticket)
             : EntityAccess.Refused<Ticket>();
-    }
-
-    /// <summary>IT for this ticket: an administrator, its assignee or claimer, or its department's liaison or backup.</summary>
-    private async Task<bool> MayHandleAsync(Caller caller, Ticket ticket, CancellationToken cancellationToken)
-    {
-        if (caller.Has(Role.Administrator))
-        {
-            return true;
-        }
-        if ((await people.PersonOfAsync(caller, cancellationToken).ConfigureAwait(false))?.Key is not { } key)
-        {
-            return false;
-        }
-        if (TicketPeople.Same(key, ticket.AssigneeKey) || TicketPeople.Same(key, ticket.ClaimedByKey))
-        {
-            return true;
-        }
-        var department = await people.DepartmentAsync(ticket.DepartmentCode, cancellationToken).ConfigureAwait(false);
-        return department is not null && (TicketPeople.Same(key, department.LiaisonKey) || TicketPeople.Same(key, department.BackupKey));
     }
 }

@@ -80,7 +80,8 @@ public sealed class TicketDesk(TicketStore tickets, TicketPeople people, TicketN
             return unanswered;
         }
         await TellAsync(context, result, tellReporter, cancellationToken).ConfigureAwait(false);
-        var card = await cards.StaffAsync(result.State!, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()), null, cancellationToken).ConfigureAwait(false);
+        var viewer = await people.ViewerAsync(context.Caller, cancellationToken).ConfigureAwait(false);
+        var card = await cards.StaffAsync(result.State!, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()), null, viewer, cancellationToken).ConfigureAwait(false);
         return CardActionResult.WithCard(card);
     }
 

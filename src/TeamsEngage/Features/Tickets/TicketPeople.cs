@@ -7,6 +7,9 @@ namespace TeamsEngage.Features.Tickets;
 /// <summary>A person the bot can message about a ticket.</summary>
 public sealed record TicketContact(string? Key, string UserId, string? Name);
 
+/// <summary>Who is looking at a ticket's staff card, to decide whether it offers them anything to do.</summary>
+public sealed record TicketViewer(string? PersonKey, bool Administrator);
+
 /// <summary>Who is acting on a ticket, as its history records them.</summary>
 public sealed record TicketActor(string Key, string? Name, string UserId);
 
@@ -63,6 +66,39 @@ public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferen
         }
         var key = (await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false))?.Key;
         return key is null ? [] : [.. all.Where(d => Same(key, d.LiaisonKey) || Same(key, d.BackupKey))];
+    }
+
+    /// <summary>IT for this ticket: an administrator, its assignee or claimer, or its department's liaison or backup.</summary>
+    public async Task<bool> MayHandleAsync(TicketViewer viewer, Ticket ticket, CancellationToken cancellationToken)
+    {
+        if (viewer.Administrator)
+        {
+            return true;
+        }
+        if (viewer.PersonKey is not { } key)
+        {
+            return false;
+        }
+        if (Same(key, ticket.AssigneeKey) || Same(key, ticket.ClaimedByKey))
+        {
+            return true;
+        }
+        var department = await DepartmentAsync(ticket.DepartmentCode, cancellationToken).ConfigureAwait(false);
+        return department is not null && (Same(key, department.LiaisonKey) || Same(key, department.BackupKey));
+    }
+
+    /// <summary>The caller as someone looking at a ticket card.</summary>
+    public async Task<TicketViewer> ViewerAsync(Caller caller, CancellationToken cancellationToken) =>
+        new((await PersonOfAsync(caller, cancellationToken).ConfigureAwait(false))?.Key, caller.Has(Role.Administrator));
+
+    /// <summary>The recipient of a card as someone looking at it, by directory entry or Teams user id.</summary>
+    public async Task<TicketViewer> ViewerAsync(string? personKey, string userId, CancellationToken cancellationToken)
+    {
+        var person = (personKey is null ? null : await directory.FindAsync(personKey, cancellationToken).ConfigureAwait(false))
+            ?? await directory.FindByUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var key = person?.Key ?? personKey;
+        var administrators = await directory.ListAdministratorsAsync(cancellationToken).ConfigureAwait(false);
+        return new(key, administrators.Any(a => Same(a.Key, key) || (a.UserId is not null && a.UserId == userId)));
     }
 
     public static bool Same(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -5,7 +5,7 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>Renders ticket cards at send time, in the recipient's language and time zone, and remembers where they went.</summary>
-public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory cards, IPeopleDirectory directory) : OutboxRenderer<TicketCardPayload>
+public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory cards, TicketPeople people, IPeopleDirectory directory) : OutboxRenderer<TicketCardPayload>
 {
     public override string Kind => TicketOutboxKinds.Card;
 
@@ -18,9 +18,12 @@ public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory ca
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var zone = PeopleTime.ZoneOrUtc(context.Recipient.TimeZone);
-        var card = payload.View == TicketCardView.Reporter
-            ? TicketCardFactory.Reporter(ticket, texts, zone)
-            : await cards.StaffAsync(ticket, texts, zone, context.IsUpdate ? null : payload.EventKey, cancellationToken).ConfigureAwait(false);
+        if (payload.View == TicketCardView.Reporter)
+        {
+            return new RenderedMessage(TicketCardFactory.Reporter(ticket, texts, zone), null, texts.Tickets_Summary(ticket.Id));
+        }
+        var viewer = await people.ViewerAsync(context.PersonKey, context.Recipient.UserId, cancellationToken).ConfigureAwait(false);
+        var card = await cards.StaffAsync(ticket, texts, zone, context.IsUpdate ? null : payload.EventKey, viewer, cancellationToken).ConfigureAwait(false);
         return new RenderedMessage(card, null, texts.Tickets_Summary(ticket.Id));
     }
 

@@ -11,7 +11,7 @@ public static class TicketStaffCards
     /// <summary>The ticket card for a liaison, backup or administrator.</summary>
     /// <param name="banner">Why they got it now (escalated to you, reassigned to you, a reminder), or null.</param>
     /// <param name="reassignTargets">Liaisons (<c>p:KEY</c>) and departments (<c>d:CODE</c>) it can go to.</param>
-    public static AdaptiveCard Ticket(Ticket ticket, IReadOnlyList<TicketEvent> history, Texts texts, TimeZoneInfo zone, DateTimeOffset now, IReadOnlyList<Choice> reassignTargets, string? banner = null)
+    public static AdaptiveCard Ticket(Ticket ticket, IReadOnlyList<TicketEvent> history, Texts texts, TimeZoneInfo zone, DateTimeOffset now, IReadOnlyList<Choice> reassignTargets, string? banner = null, bool mayAct = true)
     {
         var body = new List<CardElement>();
         if (banner is not null)
@@ -37,7 +37,7 @@ public static class TicketStaffCards
         AddHistory(body, history, texts, zone);
         return new AdaptiveCard(body)
         {
-            Actions = ticket.IsOpen ? Actions(ticket, texts, reassignTargets) : null,
+            Actions = ticket.IsOpen && mayAct ? Actions(ticket, texts, reassignTargets) : null,
             FallbackText = texts.Tickets_StaffTitle(ticket.Id, TicketCards.UrgencyText(ticket.Urgency, texts)),
         };
     }
