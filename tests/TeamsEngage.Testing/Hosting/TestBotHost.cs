@@ -105,7 +105,24 @@ public sealed class TestBotHostBuilder<TProgram> where TProgram : class
     }
 
     /// <summary>Builds and starts the host, so start-up failures surface here.</summary>
+    /// <remarks>
+    /// When the app refuses to start (a bad setting), its entry point disposes the host as its start fails, and the
+    /// factory, racing it, may report that disposal instead of the app's own error. Starting once more then surfaces
+    /// the app's error, which is what a test of a refused start reads.
+    /// </remarks>
     public TestBotHost<TProgram> Start()
+    {
+        try
+        {
+            return StartOnce();
+        }
+        catch (ObjectDisposedException)
+        {
+            return StartOnce();
+        }
+    }
+
+    private TestBotHost<TProgram> StartOnce()
     {
         var owned = _dataDirectory is null ? new TemporaryDirectory() : null;
         var dataDirectory = _dataDirectory ?? owned!.Path;

@@ -44,16 +44,16 @@ public sealed class ManageNoticeTests
     }
 
     [Fact]
-    public async Task TheConcernButtonOpensAnIssueReportLinkedToTheNotice()
+    public async Task TheConcernButtonOpensAShortFormNamingTheNotice()
     {
         await using var bot = await StartSchoolAsync();
         var id = await SendAsync(bot, Form());
 
         var card = SentCards.CardOf(Assert.Single(await WaitForNoticeAsync(bot, Persona.Ben)));
 
-        var concern = Actions(card).Single(a => a["title"]!.GetValue<string>() == "I have a concern");
-        Assert.Equal(global::TeamsEngage.Bot.SharedVerbs.OpenReport, concern["verb"]!.GetValue<string>());
+        var concern = Actions(card).Single(a => a["verb"]!.GetValue<string>() == NoticeVerbs.Concern);
         Assert.Equal(id, concern["data"]!["noticeId"]!.GetValue<string>());
+        Assert.Contains("I have a concern", card.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,15 +31,18 @@ public sealed class NoticeCardTests
     }
 
     [Fact]
-    public void ARecipientCardOffersAcknowledgeAndAConcernLinkedToTheNotice()
+    public void ARecipientCardOffersAcknowledgeAndAShortConcernFormNamingTheNotice()
     {
         var card = NoticeCards.Notice(NoticeCardSamples.SampleNotice(), Texts.English, null, new NoticeView()).ToJsonNode();
 
         var actions = card["actions"]!.AsArray();
         Assert.Equal(NoticeVerbs.Acknowledge, actions[0]!["verb"]!.GetValue<string>());
         Assert.Equal("n20261120-0a1b2c3d", actions[0]!["data"]!["noticeId"]!.GetValue<string>());
-        Assert.Equal(SharedVerbs.OpenReport, actions[1]!["verb"]!.GetValue<string>());
-        Assert.Equal("n20261120-0a1b2c3d", actions[1]!["data"]!["noticeId"]!.GetValue<string>());
+        Assert.Equal(("Action.ShowCard", "I have a concern"), (actions[1]!["type"]!.GetValue<string>(), actions[1]!["title"]!.GetValue<string>()));
+        var form = actions[1]!["card"]!;
+        Assert.Equal("concern", form["body"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(NoticeVerbs.Concern, form["actions"]![0]!["verb"]!.GetValue<string>());
+        Assert.Equal("n20261120-0a1b2c3d", form["actions"]![0]!["data"]!["noticeId"]!.GetValue<string>());
     }
 
     [Fact]
@@ -47,8 +50,8 @@ public sealed class NoticeCardTests
     {
         var card = NoticeCards.Notice(NoticeCardSamples.SampleNotice(), Texts.English, null, new NoticeView(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero))).ToJsonNode();
 
-        var verbs = card["actions"]!.AsArray().Select(a => a!["verb"]!.GetValue<string>()).ToList();
-        Assert.Equal([SharedVerbs.OpenReport], verbs);
+        var verbs = NoticeFlow.Actions(card).Select(a => a["verb"]!.GetValue<string>()).ToList();
+        Assert.Equal([NoticeVerbs.Concern], verbs);
         Assert.Contains(TextBlocks(card), t => t.StartsWith("You acknowledged this notice on 11/21/2026", StringComparison.Ordinal));
     }
 

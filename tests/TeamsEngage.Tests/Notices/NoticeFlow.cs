@@ -89,7 +89,7 @@ internal static class NoticeFlow
 
     /// <summary>The notice cards delivered to a persona's chat (the cards with the concern button).</summary>
     public static IReadOnlyList<Activity> Delivered(BotApplication bot, Persona persona) =>
-        [.. bot.SentTo(persona).Where(a => a.Attachments is { Count: > 0 } && Actions(SentCards.CardOf(a)).Any(x => x["verb"]?.GetValue<string>() == "report.open"))];
+        [.. bot.SentTo(persona).Where(a => a.Attachments is { Count: > 0 } && Actions(SentCards.CardOf(a)).Any(x => x["verb"]?.GetValue<string>() == NoticeVerbs.Concern))];
 
     /// <summary>Waits until the persona's chat has <paramref name="count"/> notice cards.</summary>
     public static async Task<IReadOnlyList<Activity>> WaitForNoticeAsync(BotApplication bot, Persona persona, int count = 1)

@@ -74,7 +74,18 @@ public static class NoticeCards
                 Style = ActionStyle.Positive,
             });
         }
-        actions.Add(new ExecuteAction(texts.Notice_Concern, SharedVerbs.OpenReport) { Data = new OpenReportData(notice.Id) });
+        actions.Add(new ShowCardAction(texts.Notice_Concern, new AdaptiveCard(
+            new TextInput("concern")
+            {
+                Label = texts.Notice_ConcernLabel,
+                IsMultiline = true,
+                IsRequired = true,
+                MaxLength = NoticeConcerns.MaxText,
+                ErrorMessage = texts.Notice_ConcernMissing(NoticeConcerns.MaxText),
+            })
+        {
+            Actions = [new ExecuteAction(texts.Notice_ConcernSend, NoticeVerbs.Concern) { Data = new NoticeConcernData(notice.Id) }],
+        }));
         return actions;
     }
 

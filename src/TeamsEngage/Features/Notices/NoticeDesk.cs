@@ -9,7 +9,7 @@ namespace TeamsEngage.Features.Notices;
 /// The author's desk for notices that exist: the list, sending now or later (with a confirmation above the configured
 /// count), cancelling, the delivery status and the one reminder.
 /// </summary>
-public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaster, NoticeCalendar calendar, IOptions<NoticesOptions> options, TimeProvider clock)
+public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaster, NoticeCalendar calendar, NoticeConcerns concerns, IOptions<NoticesOptions> options, TimeProvider clock)
 {
     /// <summary>How many notices <c>notices</c> lists.</summary>
     public const int Shown = 10;
@@ -112,7 +112,8 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
     public async Task<CardActionResult> StatusAsync(Notice notice, CardActionContext action, CancellationToken cancellationToken)
     {
         var report = await broadcaster.StatusAsync(notice, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report)));
+        var raised = await concerns.ListAsync(notice.Id, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report), raised));
     }
 
     /// <summary>Remind: one reminder, once, to the people who received the notice and have not acknowledged it.</summary>

@@ -5,13 +5,14 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Features.Notices;
 
 /// <summary>
-/// Notices as personal data: a person's acknowledgements and the record of which notice cards reached them. The
-/// retention purge removes both for notices sent longer ago than the configured period.
+/// Notices as personal data: a person's acknowledgements, their concerns, and the record of which notice cards reached
+/// them. The retention purge removes all three for notices sent longer ago than the configured period.
 /// </summary>
 public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) : IPersonalData, IRetainedData
 {
     private readonly IStoreTable _acks = store.Table(NoticeAcknowledgements.AcksTable);
     private readonly IStoreTable _recipients = store.Table(NoticeAcknowledgements.RecipientsTable);
+    private readonly IStoreTable _concerns = store.Table(NoticeConcerns.TableName);
 
     public async Task<PersonalDataSection> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {
@@ -29,6 +30,15 @@ public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) :
         {
             records.Add(new Dictionary<string, string?> { ["notice"] = StoreKey.Unescape(row.PartitionKey), ["deliveredTo"] = row.GetString("ConversationId") });
         }
+        foreach (var row in await RowsOfAsync(_concerns, subject, cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(new Dictionary<string, string?>
+            {
+                ["notice"] = StoreKey.Unescape(row.PartitionKey),
+                ["concern"] = row.GetString("Text"),
+                ["concernAt"] = row.GetDateTimeOffset("At")?.ToString("O", CultureInfo.InvariantCulture),
+            });
+        }
         return new PersonalDataSection("notices", records);
     }
 
@@ -36,6 +46,7 @@ public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) :
     {
         ArgumentNullException.ThrowIfNull(subject);
         var removed = await _acks.DeleteEachAsync(await RowsOfAsync(_acks, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        removed += await _concerns.DeleteEachAsync(await RowsOfAsync(_concerns, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return removed + await _recipients.DeleteEachAsync(await RowsOfAsync(_recipients, subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -48,12 +59,13 @@ public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) :
         {
             var partition = StoreKey.Escape(notice.Id);
             removed += await _acks.DeleteEachAsync(await _acks.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            removed += await _concerns.DeleteEachAsync(await _concerns.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             removed += await _recipients.DeleteEachAsync(await _recipients.QueryAllAsync(partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         return removed;
     }
 
-    // Both tables are keyed by the Teams user id within each notice's partition.
+    // The three tables are keyed by the Teams user id within each notice's partition.
     private static async Task<List<StoreEntity>> RowsOfAsync(IStoreTable table, DataSubject subject, CancellationToken cancellationToken) =>
         await table.ScanAllAsync(cancellationToken)
             .Where(r => subject.HasUserId(StoreKey.Unescape(r.RowKey)) || r.GetString("PersonKey") == subject.PersonKey)

@@ -9,7 +9,7 @@ public static class NoticeStatusCards
 {
     public static readonly IReadOnlyList<string> Reasons = ["NotInstalled", "Blocked", "Gone", "Error"];
 
-    public static AdaptiveCard Status(Notice notice, NoticeStatusReport report, Texts texts, bool canRemind)
+    public static AdaptiveCard Status(Notice notice, NoticeStatusReport report, Texts texts, bool canRemind, IReadOnlyList<NoticeConcern>? concerns = null)
     {
         var total = report.Total;
         var facts = new List<Fact>();
@@ -51,6 +51,7 @@ public static class NoticeStatusCards
                     notice.Content.AckRequired ? Number(tally.Acknowledged, texts) : "–", header: false));
             }
         }
+        body.AddRange(NoticeConcernCards.Section(concerns ?? [], texts));
         var actions = new List<CardAction> { new ExecuteAction(texts.Notice_Refresh, NoticeVerbs.Status) { Data = new NoticeActionData(notice.Id) } };
         if (canRemind)
         {

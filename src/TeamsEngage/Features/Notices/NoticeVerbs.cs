@@ -18,9 +18,13 @@ public static class NoticeVerbs
     public const string Status = "notice.status";
     public const string Remind = "notice.remind";
     public const string Acknowledge = "notice.ack";
+    public const string Concern = "notice.concern";
 
     /// <summary>The outbox kind rendered by <see cref="NoticeCardRenderer"/>.</summary>
     public const string CardKind = "notice.card";
+
+    /// <summary>Outbox kind: one concern told to the notice's author or a liaison.</summary>
+    public const string ConcernKind = "notice.concern";
 }
 
 /// <summary>Data of every notice button: which notice; for sending, whether the author confirmed the count, and when (scheduling).</summary>
@@ -32,3 +36,9 @@ public sealed record NoticeActionData(string? NoticeId = null, bool Confirmed = 
 /// (<see cref="NoticeActionData.SendAt"/> is set instead once the author confirmed the count).
 /// </summary>
 public sealed record ScheduleData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null, string? SendDate = null, string? SendTime = null, [property: System.ComponentModel.DataAnnotations.StringLength(500)] string? CalendarReason = null);
+
+/// <summary>A concern from the notice card: which notice, and what worries the person.</summary>
+public sealed record NoticeConcernData([property: System.ComponentModel.DataAnnotations.StringLength(100)] string? NoticeId = null, string? Concern = null);
+
+/// <summary>The outbox payload of a concern: the notice and whose concern it is (read at send time).</summary>
+public sealed record NoticeConcernPayload(string NoticeId, string UserId);

@@ -20,6 +20,9 @@ public static class NoticesFeature
         services.AddStoreTable(NoticeStore.TableName);
         services.AddStoreTable(NoticeAcknowledgements.AcksTable);
         services.AddStoreTable(NoticeAcknowledgements.RecipientsTable);
+        services.AddStoreTable(NoticeConcerns.TableName);
+        services.AddSingleton<NoticeConcerns>();
+        services.AddSingleton<IOutboxRenderer, NoticeConcernRenderer>();
         services.AddSingleton<NoticeStore>();
         services.AddSingleton<NoticeAcknowledgements>();
         services.AddSingleton<NoticeValidator>();
@@ -66,7 +69,8 @@ public static class NoticesFeature
 
         // Anyone may press a notice's acknowledge button; whoever it was not delivered to is told so, whatever the data names.
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Notice_NotRecipient, Refused: TextKeys.Notice_NotRecipient, ChangedMeanwhile: TextKeys.Notice_ChangedMeanwhile))
-            .Map<NoticeActionData, NoticeInbox>(NoticeVerbs.Acknowledge, Who.Everyone, (action, inbox, ct) => inbox.AcknowledgeAsync(action, ct));
+            .Map<NoticeActionData, NoticeInbox>(NoticeVerbs.Acknowledge, Who.Everyone, (action, inbox, ct) => inbox.AcknowledgeAsync(action, ct))
+            .Map<NoticeConcernData, NoticeInbox>(NoticeVerbs.Concern, Who.Everyone, (action, inbox, ct) => inbox.RaiseConcernAsync(action, ct));
         return app;
     }
 }
