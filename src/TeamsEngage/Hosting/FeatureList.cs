@@ -1,3 +1,4 @@
+using TeamsEngage.Anonymity;
 using TeamsEngage.Features.Calendar;
 using TeamsEngage.Features.Directory;
 using TeamsEngage.Features.Feedback;
@@ -15,6 +16,7 @@ public static class FeatureList
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        services.AddAnonymity();
         services.AddDirectory();
         services.AddNotices();
         services.AddTickets();
