@@ -7,6 +7,7 @@ using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
 using TeamsEngage.Features.Privacy;
 using TeamsEngage.Features.Services;
+using TeamsEngage.Features.Surveys;
 using TeamsEngage.Features.Tickets;
 
 namespace TeamsEngage.Hosting;
@@ -21,6 +22,7 @@ public static class FeatureList
         services.AddNotices();
         services.AddTickets();
         services.AddPolls();
+        services.AddSurveys();
         services.AddPrivacy();
         services.AddCalendar();
         services.AddServices();
@@ -33,6 +35,7 @@ public static class FeatureList
         app.MapHelp();
         app.MapDirectory();
         app.MapPolls();
+        app.MapSurveys();
         app.MapNotices();
         app.MapTickets();
         app.MapPrivacy();
