@@ -38,6 +38,9 @@ public static class SurveysFeature
         services.AddSingleton<IOutboxRenderer, SurveyReminderRenderer>();
         services.AddSingleton<SurveyCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<SurveyCloser>());
+        services.AddSingleton<SurveyPersonalData>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<SurveyPersonalData>());
+        services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<SurveyPersonalData>());
         return services;
     }
 
