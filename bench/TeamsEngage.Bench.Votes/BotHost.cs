@@ -1,7 +1,10 @@
+using TeamsEngage.Calendar;
+using TeamsEngage.Catalogue;
 using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
 using TeamsEngage.Links;
 using TeamsEngage.Outbox;
+using TeamsEngage.Search;
 using TeamsEngage.Storage.Hosting;
 
 namespace TeamsEngage.Bench.Votes;
@@ -19,7 +22,10 @@ internal static class BotHost
         builder.Services.AddBot(builder.Configuration, builder.Environment);
         builder.Services.AddOutbox();
         builder.Services.AddPeople();
+        builder.Services.AddSchoolCalendar();
+        builder.Services.AddServiceCatalogue();
         builder.Services.AddSignedLinks();
+        builder.Services.AddTextSearch();
         builder.Services.AddFeatures();
         var app = builder.Build();
         app.MapBotEndpoint("/api/messages");

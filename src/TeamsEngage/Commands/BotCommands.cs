@@ -27,6 +27,7 @@ public static class BotCommands
     public static readonly BotCommand Announce = new("announce", TextKeys.Command_Announce, Who.Administrators, ["anunciar"]);
     public static readonly BotCommand Notices = new("notices", TextKeys.Command_Notices, Who.Administrators, ["avisos"]);
     public static readonly BotCommand Poll = new("poll", TextKeys.Command_Poll, Who.Staff, ["encuesta"]);
+    public static readonly BotCommand Survey = new("survey", TextKeys.Command_Survey, Who.Staff, ["cuestionario"]);
     public static readonly BotCommand Queue = new("queue", TextKeys.Command_Queue, Who.Staff, ["cola"]);
     public static readonly BotCommand Departments = new("departments", TextKeys.Command_Departments, Who.Administrators, ["departamentos"]);
     public static readonly BotCommand Import = new("import", TextKeys.Command_Import, Who.Administrators, ["importar"]);
@@ -38,7 +39,7 @@ public static class BotCommands
     public static readonly BotCommand Triage = new("triage", TextKeys.Command_Triage, Who.Staff, ["clasificar"]);
     public static readonly BotCommand Digest = new("digest", TextKeys.Command_Digest, Who.Administrators, ["resumen"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Queue, Triage, Digest, Departments, Import, Privacy, Calendar];
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Survey, Queue, Triage, Digest, Departments, Import, Privacy, Calendar];
 
     /// <summary>
     /// The commands Teams lists in its command menu (the manifest's lists hold at most twelve): what people use week to

@@ -1,3 +1,4 @@
+using TeamsEngage.Anonymity;
 using TeamsEngage.Features.Calendar;
 using TeamsEngage.Features.Directory;
 using TeamsEngage.Features.Feedback;
@@ -6,6 +7,7 @@ using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
 using TeamsEngage.Features.Privacy;
 using TeamsEngage.Features.Services;
+using TeamsEngage.Features.Surveys;
 using TeamsEngage.Features.Tickets;
 
 namespace TeamsEngage.Hosting;
@@ -15,10 +17,12 @@ public static class FeatureList
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        services.AddAnonymity();
         services.AddDirectory();
         services.AddNotices();
         services.AddTickets();
         services.AddPolls();
+        services.AddSurveys();
         services.AddPrivacy();
         services.AddCalendar();
         services.AddServices();
@@ -31,6 +35,7 @@ public static class FeatureList
         app.MapHelp();
         app.MapDirectory();
         app.MapPolls();
+        app.MapSurveys();
         app.MapNotices();
         app.MapTickets();
         app.MapPrivacy();

@@ -185,7 +185,7 @@ public sealed class PollAnonymityPropertyTests
     }
 
     /// <summary>The span of the sums seen so far, kept in echelon form modulo a prime (exact Gaussian elimination).</summary>
-    private sealed class LinearKnowledge(int unknowns)
+    internal sealed class LinearKnowledge(int unknowns)
     {
         private const long Prime = 2_147_483_647;
         private readonly List<(int Pivot, long[] Row)> _basis = [];

@@ -1,3 +1,4 @@
+using TeamsEngage.Anonymity;
 using TeamsEngage.Features.Polls;
 using TeamsEngage.People;
 

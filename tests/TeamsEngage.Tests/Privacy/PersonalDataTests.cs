@@ -26,11 +26,12 @@ public sealed class PersonalDataTests
 
         var sections = JsonNode.Parse(json)!["sections"]!.AsObject();
         Assert.Contains(feedbackId, sections["feedback"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(["feedback", "messages", "notices", "polls", "profile", "serviceFollows", "tickets", "welcome"], sections.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["feedback", "messages", "notices", "polls", "profile", "serviceFollows", "surveys", "tickets", "welcome"], sections.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(sections, s => Assert.NotEmpty(s.Value!.AsArray()));
         Assert.Contains(DirectorySeeding.EmailOf(Carmen), sections["profile"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(ticketId, sections["tickets"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(pollId, sections["polls"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("More projectors", sections["surveys"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(noticeId, sections["notices"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(Carmen.ConversationId, sections["welcome"]!.ToJsonString(), StringComparison.Ordinal);
         foreach (var other in new[] { Ana, Ben, Dan, Gus })
@@ -126,7 +127,7 @@ public sealed class PersonalDataTests
         Assert.DoesNotContain(DirectorySeeding.KeyOf(Dan), card, StringComparison.Ordinal);
     }
 
-    /// <summary>Carmen reports a ticket, votes in a named poll, acknowledges a notice; Dan does the same, so there is someone else to leave out.</summary>
+    /// <summary>Carmen reports a ticket, votes in a named poll, answers a named survey, acknowledges a notice; Dan does the same, so there is someone else to leave out.</summary>
     private static async Task<(string TicketId, string PollId, string NoticeId)> LeaveTracesAsync(BotApplication bot)
     {
         var ticketId = await bot.FileTicketAsync(Carmen, "1700000000901");
@@ -134,6 +135,9 @@ public sealed class PersonalDataTests
         var pollId = await bot.SendNamedPollAsync();
         await bot.VoteAsync(Carmen, pollId, "0");
         await bot.VoteAsync(Dan, pollId, "1");
+        var surveyId = await bot.SendNamedSurveyAsync();
+        await bot.ExecuteAsync(Carmen, TeamsEngage.Features.Surveys.SurveyVerbs.Answer, new { surveyId, @for = Carmen.UserId, q0 = "More projectors" });
+        await bot.ExecuteAsync(Dan, TeamsEngage.Features.Surveys.SurveyVerbs.Answer, new { surveyId, @for = Dan.UserId, q0 = "Nothing" });
         var outbox = bot.Services.GetRequiredService<TeamsEngage.Outbox.IOutbox>();
         await TeamsEngage.Testing.Waiting.Eventually.TrueAsync(
             async () => await outbox.ReadDeliveriesAsync(pollId).AllAsync(d => d.Status != TeamsEngage.Outbox.DeliveryStatus.Pending), "the poll to be delivered");

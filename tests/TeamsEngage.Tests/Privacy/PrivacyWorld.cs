@@ -76,6 +76,14 @@ internal static class PrivacyWorld
         await TicketWorld.ReportAsync(bot, persona, "The projector in room 12 shows no picture", formActivityId);
 
     /// <summary>Ana sends a named poll to everyone; returns its id.</summary>
+    public static async Task<string> SendNamedSurveyAsync(this BotApplication bot)
+    {
+        var preview = await bot.ExecuteAsync(Ana, TeamsEngage.Features.Surveys.SurveyVerbs.Preview, new { title = "Classrooms", questions = "text | What is missing?", closeDate = "2099-01-01" });
+        var surveyId = preview["value"]!["actions"]![0]!["data"]!["surveyId"]!.GetValue<string>();
+        await bot.ExecuteAsync(Ana, TeamsEngage.Features.Surveys.SurveyVerbs.Send, new { surveyId });
+        return surveyId;
+    }
+
     public static async Task<string> SendNamedPollAsync(this BotApplication bot)
     {
         var preview = await bot.ExecuteAsync(Ana, PollVerbs.Preview, new { question = "Which day for training?", options = "Monday\nFriday", closeDate = "2099-01-01" });

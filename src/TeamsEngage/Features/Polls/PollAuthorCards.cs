@@ -1,3 +1,4 @@
+using TeamsEngage.Anonymity;
 using System.Globalization;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;

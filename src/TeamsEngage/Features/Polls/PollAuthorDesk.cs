@@ -1,3 +1,4 @@
+using TeamsEngage.Asking;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
@@ -10,7 +11,7 @@ namespace TeamsEngage.Features.Polls;
 /// The author's buttons on a poll they drafted or sent: send, results, close, remind. Who may press which is decided
 /// by <see cref="PollAuthorAccess"/> before a method here runs.
 /// </summary>
-public sealed class PollAuthorDesk(PollService service, PollAudiences audiences, PollResultsBuilder results)
+public sealed class PollAuthorDesk(PollService service, AskAudiences audiences, PollResultsBuilder results)
 {
     /// <summary>Send on the preview, while the audience is still the author's to poll.</summary>
     public async Task<CardActionResult> SendAsync(Poll draft, CardAction<PollRef> action, CancellationToken cancellationToken)

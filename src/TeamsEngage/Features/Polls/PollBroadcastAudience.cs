@@ -1,3 +1,4 @@
+using TeamsEngage.Anonymity;
 using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -17,7 +18,7 @@ public sealed record PollAudienceSpec(string PollId, Audience Audience, DateTime
 /// and each recipient is recorded (recipient row, ledger) before their outbox row exists, so a vote is never refused
 /// for lack of a recipient row. Both records are idempotent, so a page resolved twice after a crash changes nothing.
 /// </summary>
-public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, PollLedger ledger, QuietHours quiet) : IBroadcastAudience
+public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, AskLedger ledger, QuietHours quiet) : IBroadcastAudience
 {
     public const string AudienceKind = "poll.audience";
 

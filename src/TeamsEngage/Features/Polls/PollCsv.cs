@@ -1,3 +1,4 @@
+using TeamsEngage.Anonymity;
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,5 @@
+using TeamsEngage.Anonymity;
+
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class PollDisclosure
     public const string ByRole = "role";
 
     /// <summary>Where anonymous votes of people in groups too small to be named are stored and counted.</summary>
-    public const string OtherGroup = "";
+    public const string OtherGroup = SmallGroups.OtherGroup;
 
     /// <summary>The numbers a results view (card or CSV) shows for the poll as it stands, given its votes.</summary>
     public static PollResults Results(Poll poll, IReadOnlyList<Vote> votes, int minGroupSize)
@@ -67,7 +69,7 @@ public static class PollDisclosure
             return new Vote(choices, comment, voter.DepartmentCode, voter.Role, voterName);
         }
         var named = poll.VoteGroups ?? [];
-        string Coarse(string? group) => group is not null && named.Contains(group, StringComparer.Ordinal) ? group : OtherGroup;
+        string Coarse(string? group) => SmallGroups.Coarsen(group, named);
         return poll.Spec.Grouping switch
         {
             PollGrouping.Department => new Vote(choices, comment, Coarse(voter.DepartmentCode), null),
@@ -88,15 +90,7 @@ public static class PollDisclosure
             return [];
         }
         Func<PollRecipient, string?> groupOf = poll.Spec.Grouping == PollGrouping.Role ? r => r.Role : r => r.DepartmentCode;
-        var sizes = audience.GroupBy(r => groupOf(r) ?? OtherGroup, StringComparer.Ordinal).Select(g => (Name: g.Key, Size: g.Count())).ToList();
-        var named = sizes.Where(g => g.Name != OtherGroup && g.Size >= minGroupSize).OrderBy(g => g.Size).ThenBy(g => g.Name, StringComparer.Ordinal).ToList();
-        var other = sizes.Sum(g => g.Size) - named.Sum(g => g.Size);
-        while (other > 0 && other < minGroupSize && named.Count > 0)
-        {
-            other += named[0].Size;
-            named.RemoveAt(0);
-        }
-        return [.. named.Select(g => g.Name).Order(StringComparer.Ordinal)];
+        return SmallGroups.Nameable(audience.Select(groupOf), minGroupSize);
     }
 
     private static Func<Vote, string?> GroupOf(string by) => by == ByRole ? v => v.Role : v => v.DepartmentCode;

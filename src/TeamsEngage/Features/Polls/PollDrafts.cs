@@ -1,3 +1,4 @@
+using TeamsEngage.Asking;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Cards;
@@ -11,7 +12,7 @@ namespace TeamsEngage.Features.Polls;
 /// drafts a single-choice poll in one line (named, live results, closing after <see cref="PollsOptions.QuickFormDuration"/>,
 /// to everyone for administrators and to their own departments for liaisons). Either way the author sees a preview first.
 /// </summary>
-public sealed class PollDrafts(PollService service, PollAudiences audiences, TimeProvider clock, IOptions<PollsOptions> options)
+public sealed class PollDrafts(PollService service, AskAudiences audiences, TimeProvider clock, IOptions<PollsOptions> options)
 {
     /// <summary>The <c>poll</c> command: the composer, or the quick form's preview.</summary>
     public async Task StartAsync(CommandContext command, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsEngage.Anonymity;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
 
@@ -14,7 +15,7 @@ public sealed class PollPersonalData(ITableStore store) : IPersonalData, IRetain
     private readonly IStoreTable _polls = store.Table(PollStore.PollsTable);
     private readonly IStoreTable _recipients = store.Table(PollStore.RecipientsTable);
     private readonly IStoreTable _votes = store.Table(VoteStore.TableName);
-    private readonly IStoreTable _ledger = store.Table(PollLedger.TableName);
+    private readonly IStoreTable _ledger = store.Table(AskLedger.TableName);
 
     public async Task<PersonalDataSection> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using TeamsEngage.Anonymity;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
@@ -72,7 +72,7 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
     /// <summary>Creates the poll's random voter-key secret and lists it as open. Idempotent.</summary>
     public async Task OpenAsync(Poll poll, CancellationToken cancellationToken)
     {
-        var secret = RandomNumberGenerator.GetBytes(32);
+        var secret = VoterKeys.NewSecret();
         try
         {
             await _polls.InsertAsync(new StoreEntity(poll.Id, PollEntities.SecretRow, new Dictionary<string, object?> { ["Key"] = secret }), cancellationToken).ConfigureAwait(false);
@@ -140,10 +140,7 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
     /// The secret voter keys are made with: the stored one, or, when a pepper is configured, an HMAC of it under the pepper,
     /// which someone holding only the store's files does not have.
     /// </summary>
-    private byte[]? Pepper(byte[]? stored, string pollId) =>
-        stored is null || options.Value.VoterKeyPepper is not { Length: > 0 } pepper
-            ? stored
-            : HMACSHA256.HashData(Convert.FromBase64String(pepper), stored.Concat(System.Text.Encoding.UTF8.GetBytes(pollId)).ToArray());
+    private byte[]? Pepper(byte[]? stored, string pollId) => VoterKeys.Peppered(stored, options.Value.VoterKeyPepper, pollId);
 
     /// <summary>A new poll id: 32 hex digits, safe as a key and in a URL.</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");

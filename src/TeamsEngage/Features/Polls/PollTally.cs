@@ -1,3 +1,5 @@
+using TeamsEngage.Anonymity;
+
 namespace TeamsEngage.Features.Polls;
 
 /// <summary>How many people voted and how many chose each option.</summary>
@@ -20,17 +22,6 @@ public sealed record PollTally(int Voters, IReadOnlyList<int> Counts)
 
     /// <summary>The share of voters who chose the option, 0 to 100.</summary>
     public int PercentOf(int option) => Voters == 0 ? 0 : (int)Math.Round(100.0 * Counts[option] / Voters, MidpointRounding.AwayFromZero);
-}
-
-/// <summary>Why a breakdown group shows no numbers.</summary>
-public enum GroupSuppression
-{
-    /// <summary>Shown.</summary>
-    None,
-    /// <summary>Fewer respondents than the minimum group size.</summary>
-    TooSmall,
-    /// <summary>Large enough, but hidden so the small groups cannot be worked out by subtraction.</summary>
-    Complementary,
 }
 
 /// <summary>One group of a breakdown; <see cref="Tally"/> is null when suppressed.</summary>
@@ -58,26 +49,6 @@ public static class PollBreakdown
             .OrderBy(g => g.Name, StringComparer.Ordinal)];
     }
 
-    /// <summary>Which groups to hide, given their sizes in ascending order.</summary>
-    internal static GroupSuppression[] Suppress(IReadOnlyList<int> ascendingSizes, int minGroupSize)
-    {
-        var result = ascendingSizes.Select(n => n < minGroupSize ? GroupSuppression.TooSmall : GroupSuppression.None).ToArray();
-        var hiddenCount = result.Count(r => r != GroupSuppression.None);
-        if (hiddenCount == 0)
-        {
-            return result;
-        }
-        var hiddenSum = ascendingSizes.Where((_, i) => result[i] != GroupSuppression.None).Sum();
-        // Hide the next-smallest shown groups until the hidden remainder is no single group and not small itself.
-        for (var i = 0; i < result.Length && (hiddenCount < 2 || hiddenSum < minGroupSize); i++)
-        {
-            if (result[i] == GroupSuppression.None)
-            {
-                result[i] = GroupSuppression.Complementary;
-                hiddenCount++;
-                hiddenSum += ascendingSizes[i];
-            }
-        }
-        return result;
-    }
+    /// <summary>Which groups to hide, given their sizes in ascending order (the shared rule).</summary>
+    internal static GroupSuppression[] Suppress(IReadOnlyList<int> ascendingSizes, int minGroupSize) => SmallGroups.Suppress(ascendingSizes, minGroupSize);
 }

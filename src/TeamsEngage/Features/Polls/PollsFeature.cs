@@ -1,3 +1,4 @@
+using TeamsEngage.Asking;
 using TeamsEngage.Localization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,12 +22,9 @@ public static class PollsFeature
         services.AddStoreTable(PollStore.PollsTable);
         services.AddStoreTable(PollStore.RecipientsTable);
         services.AddStoreTable(VoteStore.TableName);
-        services.AddStoreTable(PollLedger.TableName);
         services.AddSingleton<PollStore>();
         services.AddSingleton<VoteStore>();
-        services.AddSingleton<PollLedger>();
         services.AddSingleton<PollLinks>();
-        services.AddSingleton<PollAudiences>();
         services.AddSingleton<PollService>();
         services.AddSingleton<PersonalPollView>();
         services.AddSingleton<PollResultsBuilder>();

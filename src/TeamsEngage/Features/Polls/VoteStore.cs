@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
+using TeamsEngage.Anonymity;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
@@ -14,12 +13,6 @@ namespace TeamsEngage.Features.Polls;
 public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<PollsOptions> options)
 {
     public const string TableName = "PollVotes";
-
-    // Row keys of anonymous votes: "h…" keyed hashes while the poll is open, "s…" random once it is sealed at closing.
-    private const string KeyedPrefix = "h";
-    private const string KeyedEnd = "i";
-    private const string SealedPrefix = "s";
-    private const string SealedEnd = "t";
 
     private readonly IStoreTable _votes = store.Table(TableName);
     private readonly ConcurrentDictionary<string, CachedTally> _tallies = new(StringComparer.Ordinal);
@@ -38,8 +31,7 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
         {
             throw new InvalidOperationException("An anonymous poll has no voter secret once it is closed.");
         }
-        var mac = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(userId));
-        return KeyedPrefix + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return VoterKeys.Keyed(secret, userId);
     }
 
     /// <summary>Records (or replaces) a vote.</summary>
@@ -59,7 +51,7 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
     /// </summary>
     public async Task<IReadOnlyList<Vote>> ReadAllAsync(Poll poll, CancellationToken cancellationToken)
     {
-        var (from, to) = poll.Spec.Anonymous && poll.Status == PollStatus.Closed ? (SealedPrefix, SealedEnd) : ((string?)null, (string?)null);
+        var (from, to) = SealedRows.Counted(poll.Spec.Anonymous && poll.Status == PollStatus.Closed);
         var votes = new List<Vote>();
         await foreach (var row in _votes.QueryAllAsync(poll.Id, from, to, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -73,24 +65,7 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
     /// tie a row to a person (with the secret, or a copy of it), and rewriting every row also gives them all one timestamp.
     /// A batch inserts the new rows and deletes the old ones atomically, so a crash leaves each vote exactly once.
     /// </summary>
-    public async Task<int> SealAsync(string pollId, CancellationToken cancellationToken)
-    {
-        var keyed = new List<StoreEntity>();
-        await foreach (var row in _votes.QueryAllAsync(pollId, KeyedPrefix, KeyedEnd, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            keyed.Add(row);
-        }
-        foreach (var chunk in keyed.Chunk(50))
-        {
-            var batch = chunk.SelectMany(row => new[]
-            {
-                new BatchOperation(BatchOperationKind.Insert, new StoreEntity(pollId, SealedPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), row.Properties)),
-                new BatchOperation(BatchOperationKind.Delete, row with { ETag = null }),
-            }).ToList();
-            await _votes.SubmitBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-        }
-        return keyed.Count;
-    }
+    public Task<int> SealAsync(string pollId, CancellationToken cancellationToken) => SealedRows.SealAsync(_votes, pollId, cancellationToken);
 
     /// <summary>Every named vote with the voter's user id (for exports of named polls).</summary>
     public async Task<IReadOnlyList<(string? UserId, Vote Vote)>> ReadNamedAsync(string pollId, CancellationToken cancellationToken)

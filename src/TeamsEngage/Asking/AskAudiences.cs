@@ -1,10 +1,10 @@
 using TeamsEngage.Bot;
 using TeamsEngage.People;
 
-namespace TeamsEngage.Features.Polls;
+namespace TeamsEngage.Asking;
 
-/// <summary>Whom an author may poll: administrators anyone, liaisons only whole departments they look after.</summary>
-public sealed class PollAudiences(IPeopleDirectory directory)
+/// <summary>Whom an author may ask (a poll, a survey): administrators anyone, liaisons only whole departments they look after.</summary>
+public sealed class AskAudiences(IPeopleDirectory directory)
 {
     /// <summary>The departments a liaison looks after (as liaison or backup).</summary>
     public async Task<IReadOnlyList<string>> OwnDepartmentsAsync(Caller caller, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ public sealed class PollAudiences(IPeopleDirectory directory)
         return [.. departments.Where(d => d.LiaisonKey == key || d.BackupKey == key).Select(d => d.Code)];
     }
 
-    /// <summary>Whether <paramref name="caller"/> may send a poll to <paramref name="audience"/>.</summary>
+    /// <summary>Whether <paramref name="caller"/> may ask <paramref name="audience"/>.</summary>
     public async Task<bool> MayTargetAsync(Caller caller, Audience audience, CancellationToken cancellationToken)
     {
         if (caller.Has(Role.Administrator))
@@ -43,7 +43,7 @@ public sealed class PollAudiences(IPeopleDirectory directory)
         return count;
     }
 
-    /// <summary>The quick form's audience: everyone for administrators, their own departments for liaisons; null when they have none.</summary>
+    /// <summary>The default audience: everyone for administrators, their own departments for liaisons; null when they have none.</summary>
     public async Task<Audience?> DefaultAsync(Caller caller, CancellationToken cancellationToken)
     {
         if (caller.Has(Role.Administrator))
