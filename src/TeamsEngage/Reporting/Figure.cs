@@ -13,7 +13,8 @@ public sealed record FigureDimension(string Kind, string Value)
 /// </summary>
 /// <param name="Duration">When the event ends a wait (a first response, a resolution), how long it was; it goes into the day's histogram of that counter.</param>
 /// <param name="Amount">How much to add, usually 1.</param>
-public sealed record Figure(string Area, string Counter, DateTimeOffset At, IReadOnlyList<FigureDimension> Dimensions, TimeSpan? Duration = null, long Amount = 1);
+/// <param name="InDistrict">False when the same event is also recorded as another figure that counts it in the district row (a page of recipients split by department and by role).</param>
+public sealed record Figure(string Area, string Counter, DateTimeOffset At, IReadOnlyList<FigureDimension> Dimensions, TimeSpan? Duration = null, long Amount = 1, bool InDistrict = true);
 
 /// <summary>
 /// Where features write their figures as events happen, so reports read a few rows per day instead of every ticket
@@ -29,4 +30,11 @@ public interface IReportFigures
     /// a person's first acknowledgement); returns whether it was counted now.
     /// </summary>
     Task<bool> RecordOnceAsync(string onceKey, Figure figure, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True the first time <paramref name="onceKey"/> is given in this tenant, false after: for a caller that then
+    /// records several figures of one event. The key is stored, so it must say nothing a raw row should not (a voter's
+    /// sealed key, never a Teams id of an anonymous voter).
+    /// </summary>
+    Task<bool> ClaimOnceAsync(string onceKey, DateTimeOffset at, CancellationToken cancellationToken);
 }

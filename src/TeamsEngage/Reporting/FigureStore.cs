@@ -22,7 +22,8 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
     public async Task RecordAsync(Figure figure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        foreach (var dimension in figure.Dimensions.Prepend(FigureDimension.All).Distinct())
+        var dimensions = figure.InDistrict ? figure.Dimensions.Prepend(FigureDimension.All) : figure.Dimensions;
+        foreach (var dimension in dimensions.Distinct())
         {
             try
             {
@@ -46,17 +47,33 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
 
     public async Task<bool> RecordOnceAsync(string onceKey, Figure figure, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(onceKey);
-        try
-        {
-            await _table.InsertAsync(new StoreEntity(OncePartition, StoreKey.Escape(onceKey), new Dictionary<string, object?> { ["At"] = figure.At }), cancellationToken).ConfigureAwait(false);
-        }
-        catch (StoreConflictException)
+        ArgumentNullException.ThrowIfNull(figure);
+        if (!await ClaimOnceAsync(onceKey, figure.At, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
         await RecordAsync(figure, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    public async Task<bool> ClaimOnceAsync(string onceKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(onceKey);
+        try
+        {
+            // The insert is the lock: of two presses at once, one inserts and the other meets the conflict.
+            await _table.InsertAsync(new StoreEntity(OncePartition, StoreKey.Escape(onceKey), new Dictionary<string, object?> { ["At"] = at }), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StoreConflictException)
+        {
+            return false;
+        }
+        catch (StoreException e)
+        {
+            LogLost(logger, "once", onceKey, "once", e);
+            return false;
+        }
     }
 
     /// <summary>Every row of <paramref name="area"/> from <paramref name="from"/> to <paramref name="to"/> (UTC days, both included).</summary>

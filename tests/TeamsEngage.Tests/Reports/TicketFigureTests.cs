@@ -17,10 +17,10 @@ public sealed class TicketFigureTests
         await Task.WhenAll(Enumerable.Range(0, 12).Select(i => bot.ReportAsync(Ana, $"Printer {i} jams", formActivityId: $"17000000010{i:D2}")));
 
         var totals = await TotalsAsync(bot);
-        Assert.Equal(12, totals.District[TicketFigures.Opened]);
-        Assert.Equal(12, totals.Of("dept", "SCI")[TicketFigures.Opened]);
-        Assert.Equal(12, totals.Of("urgency", "StoppingClass")[TicketFigures.Opened]);
-        Assert.Equal(0, totals.Of("dept", "MAT")[TicketFigures.Opened]);
+        Assert.Equal(12, totals.District[TicketCounters.Opened]);
+        Assert.Equal(12, totals.Of("dept", "SCI")[TicketCounters.Opened]);
+        Assert.Equal(12, totals.Of("urgency", "StoppingClass")[TicketCounters.Opened]);
+        Assert.Equal(0, totals.Of("dept", "MAT")[TicketCounters.Opened]);
     }
 
     [Fact]
@@ -37,16 +37,16 @@ public sealed class TicketFigureTests
         await bot.ActAsync(Ana, TicketVerbs.Reopen, new { ticketId = id });
 
         var science = (await TotalsAsync(bot)).Of("dept", "SCI");
-        Assert.Equal(1, science[TicketFigures.Opened]);
-        Assert.Equal(1, science[TicketFigures.FirstResponse]);
-        Assert.Equal(1, science[TicketFigures.Resolved]);
-        Assert.Equal(1, science[TicketFigures.PromiseKept]);
-        Assert.Equal(0, science[TicketFigures.PromiseMissed]);
-        Assert.Equal(1, science[TicketFigures.Rated]);
-        Assert.Equal(4, science[TicketFigures.RatingSum]);
-        Assert.Equal(1, science[TicketFigures.Reopened]);
+        Assert.Equal(1, science[TicketCounters.Opened]);
+        Assert.Equal(1, science[TicketCounters.FirstResponse]);
+        Assert.Equal(1, science[TicketCounters.Resolved]);
+        Assert.Equal(1, science[TicketCounters.PromiseKept]);
+        Assert.Equal(0, science[TicketCounters.PromiseMissed]);
+        Assert.Equal(1, science[TicketCounters.Rated]);
+        Assert.Equal(4, science[TicketCounters.RatingSum]);
+        Assert.Equal(1, science[TicketCounters.Reopened]);
         // A response within the minute falls in the first bucket of the histogram.
-        Assert.Equal(DurationHistogram.ValueOf(0), science.Percentile(TicketFigures.FirstResponse, 50));
+        Assert.Equal(DurationHistogram.ValueOf(0), science.Percentile(TicketCounters.FirstResponse, 50));
     }
 
     [Fact]
@@ -58,23 +58,10 @@ public sealed class TicketFigureTests
         using (Storage.TenantScope.Enter(Fixtures.OtherTenantId))
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            Assert.Empty(await bot.Services.GetRequiredService<FigureStore>().ReadAsync(TicketFigures.Area, today.AddDays(-1), today.AddDays(1), CancellationToken.None));
+            Assert.Empty(await bot.Services.GetRequiredService<FigureStore>().ReadAsync(TicketCounters.Area, today.AddDays(-1), today.AddDays(1), CancellationToken.None));
         }
-        Assert.Equal(1, (await TotalsAsync(bot)).District[TicketFigures.Opened]);
+        Assert.Equal(1, (await TotalsAsync(bot)).District[TicketCounters.Opened]);
     }
 
-    private static async Task<Rows> TotalsAsync(BotApplication bot)
-    {
-        using var home = Fixtures.InHomeTenant();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return new Rows(await bot.Services.GetRequiredService<FigureStore>().ReadAsync(TicketFigures.Area, today.AddDays(-1), today.AddDays(1), CancellationToken.None));
-    }
-
-    private sealed record Rows(IReadOnlyList<FigureRow> All)
-    {
-        public FigureTotals District => Of("all", "all");
-
-        public FigureTotals Of(string kind, string value) =>
-            FigureTotals.Of(All.Where(r => r.Kind == kind && r.Value == value), TicketFigures.FirstResponse, TicketFigures.Resolved);
-    }
+    private static Task<FigureRows> TotalsAsync(BotApplication bot) => FigureRows.ReadAsync(bot, TicketCounters.Area);
 }

@@ -9,7 +9,7 @@ namespace TeamsEngage.Features.Notices;
 /// sees it. Only someone the notice was delivered to may acknowledge it; data naming another notice is refused and
 /// changes nothing.
 /// </summary>
-public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks, IOutbox outbox)
+public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks, IOutbox outbox, NoticeFigures figures)
 {
     /// <summary>Records the acknowledgement; <see cref="CardActionResult.NotFound"/> (not sent to you) for anyone else.</summary>
     public async Task<CardActionResult> AcknowledgeAsync(CardAction<NoticeActionData> context, CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks
             return CardActionResult.WithMessage(texts.Notice_NoAckNeeded);
         }
         var ack = await acks.AcknowledgeAsync(notice.Id, context.Caller.UserId, context.Caller.PersonKey, cancellationToken).ConfigureAwait(false);
+        await figures.AcknowledgedAsync(notice, context.Caller.UserId, context.Caller.DepartmentCode, ack.At).ConfigureAwait(false);
         return CardActionResult.WithCard(NoticeCards.Notice(notice, texts, zone, new NoticeView(ack.At)));
     }
 

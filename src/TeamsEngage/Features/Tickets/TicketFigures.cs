@@ -9,17 +9,6 @@ namespace TeamsEngage.Features.Tickets;
 /// </summary>
 public sealed class TicketFigures(IReportFigures figures)
 {
-    public const string Area = "tickets";
-    public const string Opened = "Opened";
-    public const string FirstResponse = "FirstResponse";
-    public const string Resolved = "Resolved";
-    public const string PromiseKept = "PromiseKept";
-    public const string PromiseMissed = "PromiseMissed";
-    public const string Escalated = "Escalated";
-    public const string Reopened = "Reopened";
-    public const string Rated = "Rated";
-    public const string RatingSum = "RatingSum";
-
     /// <summary>Counts what <paramref name="events"/>, just written with <paramref name="ticket"/>, mean for the reports.</summary>
     public async Task CountAsync(Ticket ticket, IEnumerable<TicketEvent> events, CancellationToken cancellationToken)
     {
@@ -29,17 +18,21 @@ public sealed class TicketFigures(IReportFigures figures)
             switch (e.Kind)
             {
                 case TicketEventKind.Created:
-                    await figures.RecordAsync(new Figure(Area, Opened, e.At, dimensions), cancellationToken).ConfigureAwait(false);
+                    await figures.RecordAsync(new Figure(TicketCounters.Area, TicketCounters.Opened, e.At, dimensions), cancellationToken).ConfigureAwait(false);
+                    if (ticket.NoticeId is { } notice)
+                    {
+                        await figures.RecordAsync(new Figure(NoticeCounters.Area, NoticeCounters.Concern, e.At, [dimensions[0], new("notice", notice)]), cancellationToken).ConfigureAwait(false);
+                    }
                     break;
                 case TicketEventKind.Claimed or TicketEventKind.LiaisonReply:
-                    await figures.RecordOnceAsync("first-response|" + ticket.Id, new Figure(Area, FirstResponse, e.At, dimensions, e.At - ticket.CreatedAt), cancellationToken).ConfigureAwait(false);
+                    await figures.RecordOnceAsync("first-response|" + ticket.Id, new Figure(TicketCounters.Area, TicketCounters.FirstResponse, e.At, dimensions, e.At - ticket.CreatedAt), cancellationToken).ConfigureAwait(false);
                     break;
                 case TicketEventKind.Resolved:
-                    await figures.RecordAsync(new Figure(Area, Resolved, e.At, dimensions, e.At - ticket.CreatedAt), cancellationToken).ConfigureAwait(false);
-                    await figures.RecordAsync(new Figure(Area, e.At <= ticket.DueAt ? PromiseKept : PromiseMissed, e.At, dimensions), cancellationToken).ConfigureAwait(false);
+                    await figures.RecordAsync(new Figure(TicketCounters.Area, TicketCounters.Resolved, e.At, dimensions, e.At - ticket.CreatedAt), cancellationToken).ConfigureAwait(false);
+                    await figures.RecordAsync(new Figure(TicketCounters.Area, e.At <= ticket.DueAt ? TicketCounters.PromiseKept : TicketCounters.PromiseMissed, e.At, dimensions), cancellationToken).ConfigureAwait(false);
                     break;
                 case TicketEventKind.Escalated or TicketEventKind.Reopened:
-                    await figures.RecordAsync(new Figure(Area, e.Kind == TicketEventKind.Escalated ? Escalated : Reopened, e.At, dimensions), cancellationToken).ConfigureAwait(false);
+                    await figures.RecordAsync(new Figure(TicketCounters.Area, e.Kind == TicketEventKind.Escalated ? TicketCounters.Escalated : TicketCounters.Reopened, e.At, dimensions), cancellationToken).ConfigureAwait(false);
                     break;
                 case TicketEventKind.Rated when ticket.Rating is { } rating:
                     await CountRatingAsync(ticket, rating, e.At, dimensions, cancellationToken).ConfigureAwait(false);
@@ -52,9 +45,9 @@ public sealed class TicketFigures(IReportFigures figures)
     private async Task CountRatingAsync(Ticket ticket, int rating, DateTimeOffset at, FigureDimension[] dimensions, CancellationToken cancellationToken)
     {
         var once = "rated|" + ticket.Id + "|" + ticket.ResolvedAt?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (await figures.RecordOnceAsync(once, new Figure(Area, Rated, at, dimensions), cancellationToken).ConfigureAwait(false))
+        if (await figures.RecordOnceAsync(once, new Figure(TicketCounters.Area, TicketCounters.Rated, at, dimensions), cancellationToken).ConfigureAwait(false))
         {
-            await figures.RecordAsync(new Figure(Area, RatingSum, at, dimensions, Amount: rating), cancellationToken).ConfigureAwait(false);
+            await figures.RecordAsync(new Figure(TicketCounters.Area, TicketCounters.RatingSum, at, dimensions, Amount: rating), cancellationToken).ConfigureAwait(false);
         }
     }
 
