@@ -5,6 +5,7 @@ using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
 using TeamsEngage.Features.Privacy;
+using TeamsEngage.Features.Reports;
 using TeamsEngage.Features.Services;
 using TeamsEngage.Features.Tickets;
 
@@ -23,6 +24,7 @@ public static class FeatureList
         services.AddCalendar();
         services.AddServices();
         services.AddFeedback();
+        services.AddReports();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class FeatureList
         app.MapCalendar();
         app.MapServices();
         app.MapFeedback();
+        app.MapReports();
         return app;
     }
 }

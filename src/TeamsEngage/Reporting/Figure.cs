@@ -36,5 +36,5 @@ public interface IReportFigures
     /// records several figures of one event. The key is stored, so it must say nothing a raw row should not (a voter's
     /// sealed key, never a Teams id of an anonymous voter).
     /// </summary>
-    Task<bool> ClaimOnceAsync(string onceKey, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> ClaimOnceAsync(string onceKey, CancellationToken cancellationToken);
 }

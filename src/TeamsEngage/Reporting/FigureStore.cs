@@ -48,7 +48,7 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
     public async Task<bool> RecordOnceAsync(string onceKey, Figure figure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        if (!await ClaimOnceAsync(onceKey, figure.At, cancellationToken).ConfigureAwait(false))
+        if (!await ClaimOnceAsync(onceKey, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -56,13 +56,14 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
         return true;
     }
 
-    public async Task<bool> ClaimOnceAsync(string onceKey, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> ClaimOnceAsync(string onceKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(onceKey);
         try
         {
             // The insert is the lock: of two presses at once, one inserts and the other meets the conflict.
-            await _table.InsertAsync(new StoreEntity(OncePartition, StoreKey.Escape(onceKey), new Dictionary<string, object?> { ["At"] = at }), cancellationToken).ConfigureAwait(false);
+            // The row holds nothing but its key: no time, so a marker dates nothing the figures do not.
+            await _table.InsertAsync(new StoreEntity(OncePartition, StoreKey.Escape(onceKey), new Dictionary<string, object?>()), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (StoreConflictException)

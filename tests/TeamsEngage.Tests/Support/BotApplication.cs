@@ -32,6 +32,11 @@ public sealed class BotApplication : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>A client that follows no redirect and keeps no cookie (the caller reads and sends them), made on first use.</summary>
+    public HttpClient Plain => _plain ??= _host.CreatePlainClient();
+
+    private HttpClient? _plain;
+
     public IServiceProvider Services => _host.Services;
 
     public string DataDirectory => _host.DataDirectory;
@@ -127,6 +132,7 @@ public sealed class BotApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        _plain?.Dispose();
         await _host.DisposeAsync();
         await Connector.DisposeAsync();
         await Issuer.DisposeAsync();

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using TeamsEngage.Reporting;
 
 namespace TeamsEngage.Features.Polls;
@@ -12,7 +14,7 @@ public sealed class PollFigures(IReportFigures figures)
     /// <summary>A page of recipients was recorded; a page written again (a resumed broadcast) is not counted twice.</summary>
     public async Task AskedAsync(string pollId, IReadOnlyList<PollRecipient> page, DateTimeOffset at)
     {
-        if (page.Count == 0 || !await figures.ClaimOnceAsync($"asked|{pollId}|{page[0].UserId}|{page[^1].UserId}|{page.Count}", at, CancellationToken.None).ConfigureAwait(false))
+        if (page.Count == 0 || !await figures.ClaimOnceAsync("asked|" + pollId + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{page[0].UserId}|{page[^1].UserId}|{page.Count}"))), CancellationToken.None).ConfigureAwait(false))
         {
             return;
         }
@@ -27,10 +29,13 @@ public sealed class PollFigures(IReportFigures figures)
         }
     }
 
-    /// <summary>A first answer (a changed vote is not counted again); <paramref name="voterKey"/> is the vote store's own key.</summary>
+    /// <summary>
+    /// A first answer (a changed vote is not counted again). The once-key is a hash of the vote store's key, never the key
+    /// itself: once an anonymous poll is sealed its votes are re-keyed, and nothing stored here may lead back to them.
+    /// </summary>
     public Task AnsweredAsync(string pollId, string voterKey, PollRecipient recipient, DateTimeOffset at) =>
         figures.RecordOnceAsync(
-            $"answered|{pollId}|{voterKey}",
+            "answered|" + pollId + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("report-answer|" + pollId + "|" + voterKey))),
             new Figure(PollCounters.Area, PollCounters.Answered, at, [new("poll", pollId), new("dept", DepartmentOf(recipient.DepartmentCode)), new("role", RoleOf(recipient.Role))]),
             CancellationToken.None);
 
