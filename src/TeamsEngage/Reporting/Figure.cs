@@ -33,8 +33,7 @@ public interface IReportFigures
 
     /// <summary>
     /// True the first time <paramref name="onceKey"/> is given in this tenant, false after: for a caller that then
-    /// records several figures of one event. The key is stored, so it must say nothing a raw row should not (a voter's
-    /// sealed key, never a Teams id of an anonymous voter).
+    /// records several figures of one event. Only a SHA-256 of the key is stored, with nothing else.
     /// </summary>
     Task<bool> ClaimOnceAsync(string onceKey, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Globalization;
 using TeamsEngage.Storage;
 
@@ -62,8 +64,9 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
         try
         {
             // The insert is the lock: of two presses at once, one inserts and the other meets the conflict.
-            // The row holds nothing but its key: no time, so a marker dates nothing the figures do not.
-            await _table.InsertAsync(new StoreEntity(OncePartition, StoreKey.Escape(onceKey), new Dictionary<string, object?>()), cancellationToken).ConfigureAwait(false);
+            // The row holds nothing but a hash of its key: no person's id (an erasure leaves no trace here) and no time.
+            var row = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(onceKey)));
+            await _table.InsertAsync(new StoreEntity(OncePartition, row, new Dictionary<string, object?>()), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (StoreConflictException)

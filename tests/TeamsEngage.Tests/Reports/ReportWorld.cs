@@ -9,7 +9,7 @@ namespace TeamsEngage.Tests.Reports;
 /// </summary>
 internal static class ReportWorld
 {
-    public static Task<BotApplication> StartAsync(TimeProvider? clock = null)
+    public static Task<BotApplication> StartAsync(TimeProvider? clock = null, bool loopback = false)
     {
         var people = DirectorySeeding.Settings(people: string.Join('\n',
             $"{DirectorySeeding.EmailOf(TicketWorld.Ana)},SCI,member,en",
@@ -17,6 +17,6 @@ internal static class ReportWorld
             $"{DirectorySeeding.EmailOf(TicketWorld.Gus)},MAT,member,en",
             $"{DirectorySeeding.EmailOf(TicketWorld.Ben)},SCI,liaison,en",
             $"{DirectorySeeding.EmailOf(TicketWorld.Fay)},ART,liaison,es"));
-        return TicketWorld.StartAsync(clock, people);
+        return TicketWorld.StartAsync(clock, people, loopback: loopback);
     }
 }

@@ -9,6 +9,9 @@ public static class ReportsFeature
 {
     private const string StyleResource = "TeamsEngage.Features.Reports.reports.css";
 
+    // The tab's icon, so browsers ask for nothing outside /reports.
+    private const string Icon = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#0f6cbd\"/><path d=\"M4 12V8M8 12V4M12 12V6\" stroke=\"#fff\" stroke-width=\"2\"/></svg>";
+
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section)
@@ -38,6 +41,7 @@ public static class ReportsFeature
         });
         pages.MapGet("/", () => Results.Redirect("/reports/" + ReportPageNames.Tickets));
         pages.MapGet("/signin", (HttpContext http, ReportPages reports, CancellationToken ct) => reports.SignInAsync(http, ct));
+        pages.MapGet("/assets/icon.svg", () => Results.Text(Icon, "image/svg+xml"));
         pages.MapGet("/assets/reports.css", () => Results.Stream(typeof(ReportsFeature).Assembly.GetManifestResourceStream(StyleResource)!, "text/css; charset=utf-8"));
         foreach (var page in ReportPageNames.All)
         {
