@@ -123,4 +123,12 @@ public sealed class ReportsWebTests
         Assert.Equal("'-12%", ReportCsv.Cell("-12%"));
         Assert.Equal("' +1", ReportCsv.Cell(" +1"));
     }
+
+    [Fact]
+    public async Task ASignInLinkLifetimeOverAnHourStopsTheBotAtStartUpNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => BotApplication.StartAsync(new Dictionary<string, string?> { ["TeamsEngage:Reports:LinkLifetime"] = "02:00:00" }));
+
+        Assert.Contains("TeamsEngage:Reports:LinkLifetime must be between one minute and one hour.", error.ToString(), StringComparison.Ordinal);
+    }
 }
