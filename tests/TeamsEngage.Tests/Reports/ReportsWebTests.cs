@@ -1,6 +1,8 @@
 using System.Net;
 using TeamsEngage.Features.Reports;
 using TeamsEngage.Features.Tickets;
+using TeamsEngage.People;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Tests.Support;
 using static TeamsEngage.Tests.Reports.ReportSignIn;
 using static TeamsEngage.Tests.Tickets.TicketWorld;
@@ -130,5 +132,22 @@ public sealed class ReportsWebTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => BotApplication.StartAsync(new Dictionary<string, string?> { ["TeamsEngage:Reports:LinkLifetime"] = "02:00:00" }));
 
         Assert.Contains("TeamsEngage:Reports:LinkLifetime must be between one minute and one hour.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALiaisonWhoseRoleIsRemovedIsRefusedAtTheNextPage()
+    {
+        await using var bot = await ReportWorld.StartAsync();
+        var cookie = await SignInAsync(bot, Fay.WithLocale("es-ES"));
+        var before = await GetAsync(bot, cookie, "/reports/tickets");
+
+        using (Fixtures.InHomeTenant())
+        {
+            await bot.Services.GetRequiredService<PeopleEditor>().ImportPersonAsync(DirectorySeeding.EmailOf(Fay), "ART", TeamsEngage.Bot.Role.Member, "es", "import", CancellationToken.None);
+        }
+        var after = await GetAsync(bot, cookie, "/reports/tickets");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
     }
 }
