@@ -78,6 +78,30 @@ public sealed class ReportsBrowserTests
         await browser.ScreenshotAsync("tickets.es");
         browser.AssertClean();
     }
+
+    [Fact]
+    public async Task TheParticipationPageInTheBrowserShowsNoSmallGroup()
+    {
+        var science = Polls.PollHost.Voters("SCI", 6);
+        var art = Polls.PollHost.Voters("ART", 2);
+        await using var bot = await Polls.PollHost.StartAsync([.. science, .. art], loopback: true);
+        var (pollId, _) = await Polls.PollHost.ComposeAndSendAsync(bot, new { question = "Which slot?", options = "Monday\nWednesday", audienceKind = "Departments", audienceValues = "SCI,ART", closeDate = "2099-01-01" });
+        await Testing.Waiting.Eventually.ValueAsync(() => FigureRows.ReadAsync(bot, Reporting.PollCounters.Area), r => r.District[Reporting.PollCounters.Asked] == 8, "the 8 recipients counted");
+        await Polls.PollHost.VoteAsync(bot, science[0].Persona, pollId, "0");
+        await using var browser = await ReportBrowser.StartAsync(bot.BaseAddress!);
+
+        await browser.Page.GotoAsync(browser.Local(LinkOf(await CardAsync(bot, Polls.PollHost.Admin))));
+        await browser.Page.GotoAsync(browser.Local("/reports/participation"));
+
+        Assert.Equal("8", await browser.TileAsync("Asked"));
+        Assert.Equal("1", await browser.TileAsync("Answered"));
+        Assert.Equal(0, await browser.Page.Locator("#by-department tbody tr").CountAsync());
+        Assert.DoesNotContain("ART", await browser.Page.Locator("main section").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync("participation.suppressed");
+        await browser.Page.GotoAsync(browser.Local("/reports/participation?dept=ART"));
+        Assert.Equal("0", await browser.TileAsync("Asked"));
+        browser.AssertClean();
+    }
 }
 
 /// <summary>Chromium with a fresh profile, watching every request and every console message of its page.</summary>

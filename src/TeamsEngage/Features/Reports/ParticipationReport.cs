@@ -16,14 +16,20 @@ public sealed class ParticipationReport(FigureStore store, IOptions<ReportsOptio
     {
         var texts = viewer.Texts;
         var data = await ReportData.LoadAsync(store, PollCounters.Area, viewer, query, [], cancellationToken).ConfigureAwait(false);
+        var minimum = options.Value.MinGroupSize;
         var now = data.Totals();
         var before = data.Totals(previous: true);
+        if (await WithheldAsync(viewer, query, now, minimum, cancellationToken).ConfigureAwait(false))
+        {
+            // The department chosen, or all the viewer sees, is a small group (or one withheld with one): nothing of it shows.
+            now = FigureTotals.Of([]);
+            before = FigureTotals.Of([]);
+        }
         var asked = now[PollCounters.Asked];
         var answered = now[PollCounters.Answered];
         var rate = asked == 0 ? 0 : (double)answered / asked;
-        var minimum = options.Value.MinGroupSize;
-        var departments = Shown(data.By("dept"), minimum);
-        var roles = Shown(data.By("role"), minimum);
+        var departments = asked == 0 ? [] : Shown(data.By("dept"), minimum);
+        var roles = asked == 0 ? [] : Shown(data.By("role"), minimum);
         var below = departments.Concat(roles).Where(g => (double)g.Totals[PollCounters.Answered] / g.Totals[PollCounters.Asked] < rate).ToList();
         ReportTile[] tiles =
         [
@@ -39,6 +45,24 @@ public sealed class ParticipationReport(FigureStore store, IOptions<ReportsOptio
         tables.Add(Table(texts, "below-rate", texts.Reports_BelowRate, below, v => v));
         var note = texts.Reports_DistrictRate(Share(texts, answered, asked)) + " " + texts.Reports_Suppressed(minimum) + (below.Count == 0 ? " " + texts.Reports_NoneBelow : string.Empty);
         return new ReportDocument(ReportPageNames.Participation, texts.Reports_Participation, [new(texts.Reports_Participation, tiles, tables, note)]);
+    }
+
+    /// <summary>
+    /// Whether the period's numbers must be withheld: when everything the viewer sees was asked of fewer than the minimum,
+    /// or the department chosen is one the unfiltered table hides (alone or with others).
+    /// </summary>
+    private async Task<bool> WithheldAsync(ReportViewer viewer, ReportQuery query, FigureTotals now, int minimum, CancellationToken cancellationToken)
+    {
+        if (now[PollCounters.Asked] < minimum)
+        {
+            return true;
+        }
+        if (query.Department is not { } chosen)
+        {
+            return false;
+        }
+        var all = await ReportData.LoadAsync(store, PollCounters.Area, viewer, query with { Department = null }, [], cancellationToken).ConfigureAwait(false);
+        return SmallGroups.Hidden([.. all.By("dept").Select(g => (g.Value, g.Totals[PollCounters.Asked]))], minimum).Contains(chosen);
     }
 
     /// <summary>The groups that may be shown: the small ones and those withheld with them are left out.</summary>
