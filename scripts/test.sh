@@ -10,6 +10,16 @@ command -v node >/dev/null || { echo "node (Node.js 20 or later) and npm are req
 echo "== npm test peers (tests/node)"
 (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
 
+echo "== browser (Debian's Chromium, for the dashboard's browser tests)"
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  else
+    echo "Chromium is missing at /usr/bin/chromium: install the chromium package (as root: apt-get install -y chromium)" >&2
+    exit 1
+  fi
+fi
+
 echo "== build"
 dotnet build TeamsEngage.sln -c Release --nologo -warnaserror
 

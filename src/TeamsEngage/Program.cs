@@ -4,6 +4,7 @@ using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
 using TeamsEngage.Links;
 using TeamsEngage.Outbox;
+using TeamsEngage.Reporting;
 using TeamsEngage.Search;
 using TeamsEngage.Storage.Hosting;
 
@@ -16,6 +17,7 @@ builder.Services.AddPeople();
 builder.Services.AddSchoolCalendar();
 builder.Services.AddServiceCatalogue();
 builder.Services.AddSignedLinks();
+builder.Services.AddReportFigures();
 builder.Services.AddTextSearch();
 builder.Services.AddFeatures();
 builder.Services.AddHealth();

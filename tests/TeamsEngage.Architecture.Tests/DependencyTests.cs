@@ -95,6 +95,15 @@ public sealed class DependencyTests
     }
 
     [Fact]
+    public void TheReportingSeamKnowsNoFeature()
+    {
+        var types = Types.InAssembly(App).That().ResideInNamespace("TeamsEngage.Reporting");
+        Assert.NotEmpty(types.GetTypes());
+        var result = types.ShouldNot().HaveDependencyOnAny(["TeamsEngage.Features", "TeamsEngage.Hosting"]).GetResult();
+        AssertKept(result);
+    }
+
+    [Fact]
     public void TheBotCoreDoesNotKnowTheDirectory()
     {
         var result = Types.InAssembly(App).That().ResideInNamespace("TeamsEngage.Bot")

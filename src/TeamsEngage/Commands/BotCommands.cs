@@ -38,8 +38,9 @@ public static class BotCommands
     public static readonly BotCommand Ideas = new("ideas", TextKeys.Command_Ideas, Who.Everyone, ["propuestas"]);
     public static readonly BotCommand Triage = new("triage", TextKeys.Command_Triage, Who.Staff, ["clasificar"]);
     public static readonly BotCommand Digest = new("digest", TextKeys.Command_Digest, Who.Administrators, ["resumen"]);
+    public static readonly BotCommand Reports = new("reports", TextKeys.Command_Reports, Who.Staff, ["informes"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Survey, Queue, Triage, Digest, Departments, Import, Privacy, Calendar];
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Survey, Queue, Triage, Reports, Digest, Departments, Import, Privacy, Calendar];
 
     /// <summary>
     /// The commands Teams lists in its command menu (the manifest's lists hold at most twelve): what people use week to

@@ -6,6 +6,7 @@ using TeamsEngage.Features.Help;
 using TeamsEngage.Features.Notices;
 using TeamsEngage.Features.Polls;
 using TeamsEngage.Features.Privacy;
+using TeamsEngage.Features.Reports;
 using TeamsEngage.Features.Services;
 using TeamsEngage.Features.Surveys;
 using TeamsEngage.Features.Tickets;
@@ -27,6 +28,7 @@ public static class FeatureList
         services.AddCalendar();
         services.AddServices();
         services.AddFeedback();
+        services.AddReports();
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class FeatureList
         app.MapCalendar();
         app.MapServices();
         app.MapFeedback();
+        app.MapReports();
         return app;
     }
 }

@@ -197,6 +197,9 @@ public sealed class TestBotHost<TProgram> : IAsyncDisposable where TProgram : cl
     /// <summary>A client for the in-memory test server.</summary>
     public HttpClient CreateClient() => _factory.CreateClient();
 
+    /// <summary>A client as a browser's first request sees the app: redirects and cookies are left to the caller.</summary>
+    public HttpClient CreatePlainClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();

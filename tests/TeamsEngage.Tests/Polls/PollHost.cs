@@ -18,7 +18,8 @@ internal static class PollHost
         IEnumerable<(string Department, Persona Persona)> voters,
         IReadOnlyDictionary<string, string?>? extra = null,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        bool loopback = false)
     {
         var list = voters.ToList();
         var departments = string.Join('\n', list.Select(v => v.Department).Distinct().Select(d => $"{d} department,{d},,,24"));
@@ -28,7 +29,7 @@ internal static class PollHost
         {
             settings[key] = value;
         }
-        return DirectorySeeding.StartAsync(departments, people, [Admin], [Admin, .. list.Select(v => v.Persona)], settings, services, clock);
+        return DirectorySeeding.StartAsync(departments, people, [Admin], [Admin, .. list.Select(v => v.Persona)], settings, services, clock, loopback);
     }
 
     /// <summary>The admin drafts a poll with the composer and sends it; returns the poll id and the results card.</summary>

@@ -24,6 +24,7 @@ public sealed class BotApplication : IAsyncDisposable
         Issuer = issuer;
         Connector = connector;
         Http = host.CreateClient();
+        Plain = host.CreatePlainClient();
     }
 
     public LocalTokenIssuer Issuer { get; }
@@ -31,6 +32,12 @@ public sealed class BotApplication : IAsyncDisposable
     public ConnectorStub Connector { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>Where a browser reaches the bot, when started with <c>loopback</c>: a real socket on 127.0.0.1.</summary>
+    public Uri? BaseAddress => _host.BaseAddress;
+
+    /// <summary>A client that follows no redirect and keeps no cookie (the caller reads and sends them).</summary>
+    public HttpClient Plain { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -49,7 +56,8 @@ public sealed class BotApplication : IAsyncDisposable
         string environment = "Production",
         Action<IServiceCollection>? services = null,
         string? dataDirectory = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        bool loopback = false)
     {
         // With a clock, the bot and the token issuer share it, so tokens are fresh at whatever date the test sets.
         var issuer = await LocalTokenIssuer.StartAsync(clock);
@@ -72,6 +80,10 @@ public sealed class BotApplication : IAsyncDisposable
                 }
                 services?.Invoke(collection);
             });
+        if (loopback)
+        {
+            builder = builder.OnLoopbackSocket();
+        }
         var host = (dataDirectory is null ? builder : builder.OnDataDirectory(dataDirectory)).Start();
         return new BotApplication(host, issuer, connector);
     }
@@ -127,6 +139,7 @@ public sealed class BotApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Plain.Dispose();
         await _host.DisposeAsync();
         await Connector.DisposeAsync();
         await Issuer.DisposeAsync();

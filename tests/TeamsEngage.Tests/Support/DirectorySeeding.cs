@@ -83,14 +83,15 @@ public static class DirectorySeeding
         IEnumerable<Persona>? installed = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        bool loopback = false)
     {
         var all = Settings(departments, people, administrators);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        var bot = await BotApplication.StartAsync(all, services: services, clock: clock);
+        var bot = await BotApplication.StartAsync(all, services: services, clock: clock, loopback: loopback);
         foreach (var persona in installed ?? [])
         {
             await bot.InstallAsync(persona);

@@ -27,7 +27,7 @@ internal static class TicketWorld
     /// promises are elapsed hours whatever the time a test runs; with one, the default school calendar
     /// (America/New_York, Monday to Friday, 07:30–16:00) counts them.
     /// </summary>
-    public static async Task<BotApplication> StartAsync(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, string? dataDirectory = null, bool clearRequests = true)
+    public static async Task<BotApplication> StartAsync(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, string? dataDirectory = null, bool clearRequests = true, bool loopback = false)
     {
         var settings = DirectorySeeding.Settings(
         departments: string.Join('\n',
@@ -51,7 +51,7 @@ internal static class TicketWorld
         {
             settings[key] = value;
         }
-        var bot = await BotApplication.StartAsync(settings, services: services, dataDirectory: dataDirectory, clock: clock);
+        var bot = await BotApplication.StartAsync(settings, services: services, dataDirectory: dataDirectory, clock: clock, loopback: loopback);
         foreach (var persona in new[] { Ana, Ben, Dana, Eli, Fay, Gus, Carmen })
         {
             await bot.InstallAsAsync(persona);

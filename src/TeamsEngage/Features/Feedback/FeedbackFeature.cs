@@ -16,6 +16,7 @@ public static class FeedbackFeature
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddStoreTable(FeedbackStore.ItemsTable);
         services.AddStoreTable(FeedbackStore.FollowersTable);
+        services.AddSingleton<FeedbackFigures>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<FeedbackTopics>();
         services.AddSingleton<FeedbackSimilar>();

@@ -10,7 +10,7 @@ namespace TeamsEngage.Features.Feedback;
 /// and their followers (a partition per item, keyed by person). Items are JSON with their state as a column; every
 /// change is conditional on the ETag read.
 /// </summary>
-public sealed class FeedbackStore(ITableStore store)
+public sealed class FeedbackStore(ITableStore store, FeedbackFigures figures)
 {
     public const string ItemsTable = "Feedback";
     public const string FollowersTable = "FeedbackFollowers";
@@ -41,6 +41,7 @@ public sealed class FeedbackStore(ITableStore store)
     public async Task<FeedbackItem> InsertAsync(FeedbackItem item, CancellationToken cancellationToken)
     {
         var written = await _items.InsertAsync(ToEntity(item), cancellationToken).ConfigureAwait(false);
+        await figures.RaisedAsync(item).ConfigureAwait(false);
         return item with { ETag = written.ETag };
     }
 
@@ -82,8 +83,9 @@ public sealed class FeedbackStore(ITableStore store)
     /// Like <see cref="UpdateAsync"/>, and writes the change's audit row (by <paramref name="actorKey"/>) in the same atomic
     /// batch as the item: a change is stored with its audit or not at all.
     /// </summary>
-    public Task<UpdateResult<FeedbackItem, FeedbackItem>> ChangeAsync(string itemId, Func<FeedbackItem, Decision<FeedbackItem>> decide, string? actorKey, DateTimeOffset at, CancellationToken cancellationToken) =>
-        OptimisticUpdate.ApplyAsync(
+    public async Task<UpdateResult<FeedbackItem, FeedbackItem>> ChangeAsync(string itemId, Func<FeedbackItem, Decision<FeedbackItem>> decide, string? actorKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var result = await OptimisticUpdate.ApplyAsync(
             ct => FindAsync(itemId, ct),
             decide,
             async (current, changed, ct) =>
@@ -94,7 +96,13 @@ public sealed class FeedbackStore(ITableStore store)
                     ct).ConfigureAwait(false);
                 return changed with { ETag = written[0]!.ETag };
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (result is { Written: true, State: { } moved })
+        {
+            await figures.MovedAsync(moved, at).ConfigureAwait(false);
+        }
+        return result;
+    }
 
     /// <summary>Every item, in id order (which is no order at all: callers sort).</summary>
     public async Task<IReadOnlyList<FeedbackItem>> ListAsync(CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace TeamsEngage.Features.Notices;
 /// Renders <c>notice.card</c> at send time from the stored notice, in the recipient's language and time zone.
 /// A notice cancelled before a person's turn came is skipped; an update after cancelling shows the cancelled card.
 /// </summary>
-public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgements acks, IPeopleDirectory directory) : OutboxRenderer<NoticePayload>
+public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgements acks, IPeopleDirectory directory, NoticeFigures figures) : OutboxRenderer<NoticePayload>
 {
     public override string Kind => NoticeVerbs.CardKind;
 
@@ -25,8 +25,12 @@ public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgemen
         return new RenderedMessage(card, null, NoticeCards.Summary(notice, texts));
     }
 
-    protected override Task OnDeliveredAsync(NoticePayload payload, DeliveredContext context, CancellationToken cancellationToken) =>
-        payload.NoticeId is { Length: > 0 }
-            ? acks.RecordDeliveryAsync(payload.NoticeId, new NoticeRecipient(context.RecipientUserId, context.ConversationId, context.ActivityId), cancellationToken)
-            : Task.CompletedTask;
+    protected override async Task OnDeliveredAsync(NoticePayload payload, DeliveredContext context, CancellationToken cancellationToken)
+    {
+        if (payload.NoticeId is { Length: > 0 } noticeId)
+        {
+            await acks.RecordDeliveryAsync(noticeId, new NoticeRecipient(context.RecipientUserId, context.ConversationId, context.ActivityId), cancellationToken).ConfigureAwait(false);
+            await figures.DeliveredAsync(noticeId, context.RecipientUserId, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

@@ -11,7 +11,7 @@ namespace TeamsEngage.Features.Notices;
 /// sees it; or raise a concern, which goes to the notice's author and the person's own IT liaison. Only someone the
 /// notice was delivered to may do either; data naming another notice is refused and changes nothing.
 /// </summary>
-public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks, NoticeConcerns concerns, IPeopleDirectory directory, IOutbox outbox, TimeProvider clock)
+public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks, NoticeConcerns concerns, IPeopleDirectory directory, IOutbox outbox, NoticeFigures figures, TimeProvider clock)
 {
     /// <summary>Records the acknowledgement; <see cref="CardActionResult.NotFound"/> (not sent to you) for anyone else.</summary>
     public async Task<CardActionResult> AcknowledgeAsync(CardAction<NoticeActionData> context, CancellationToken cancellationToken)
@@ -33,6 +33,7 @@ public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks
             return CardActionResult.WithMessage(texts.Notice_NoAckNeeded);
         }
         var ack = await acks.AcknowledgeAsync(notice.Id, context.Caller.UserId, context.Caller.PersonKey, cancellationToken).ConfigureAwait(false);
+        await figures.AcknowledgedAsync(notice, context.Caller.UserId, context.Caller.DepartmentCode, ack.At).ConfigureAwait(false);
         return CardActionResult.WithCard(NoticeCards.Notice(notice, texts, zone, new NoticeView(ack.At)));
     }
 

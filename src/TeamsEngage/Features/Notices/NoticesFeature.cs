@@ -32,6 +32,7 @@ public static class NoticesFeature
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<NoticeDesk>();
         services.AddSingleton<NoticeInbox>();
+        services.AddSingleton<NoticeFigures>();
         services.AddSingleton<IOutboxRenderer, NoticeCardRenderer>();
         services.AddSingleton<IBroadcastAudience, NoticeAudience>();
         services.AddSingleton<NoticePersonalData>();

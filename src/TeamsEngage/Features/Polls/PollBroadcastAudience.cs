@@ -18,7 +18,7 @@ public sealed record PollAudienceSpec(string PollId, Audience Audience, DateTime
 /// and each recipient is recorded (recipient row, ledger) before their outbox row exists, so a vote is never refused
 /// for lack of a recipient row. Both records are idempotent, so a page resolved twice after a crash changes nothing.
 /// </summary>
-public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, AskLedger ledger, QuietHours quiet) : IBroadcastAudience
+public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, AskLedger ledger, QuietHours quiet, PollFigures figures) : IBroadcastAudience
 {
     public const string AudienceKind = "poll.audience";
 
@@ -96,7 +96,9 @@ public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore 
 
     private async Task RecordAsync(PollAudienceSpec poll, List<BroadcastRecipient> page, CancellationToken cancellationToken)
     {
-        await polls.AddRecipientsAsync(poll.PollId, [.. page.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))], cancellationToken).ConfigureAwait(false);
+        PollRecipient[] recipients = [.. page.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))];
+        await polls.AddRecipientsAsync(poll.PollId, recipients, cancellationToken).ConfigureAwait(false);
+        await figures.AskedAsync(poll.PollId, recipients, poll.At).ConfigureAwait(false);
         foreach (var recipient in page)
         {
             await ledger.RecordAsync(recipient.PersonKey, poll.PollId, poll.At, cancellationToken).ConfigureAwait(false);

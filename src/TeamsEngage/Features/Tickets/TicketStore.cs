@@ -7,7 +7,7 @@ namespace TeamsEngage.Features.Tickets;
 /// Tickets, one partition each: the ticket row, its history rows and the cards delivered for it. An index table lists
 /// open tickets and each reporter's tickets; it is a pointer list, the ticket row stays the truth.
 /// </summary>
-public sealed class TicketStore(ITableStore store)
+public sealed class TicketStore(ITableStore store, TicketFigures figures)
 {
     public const string TableName = "Tickets";
     public const string IndexTableName = "TicketIndex";
@@ -39,6 +39,7 @@ public sealed class TicketStore(ITableStore store)
         ], cancellationToken).ConfigureAwait(false);
         await _index.UpsertAsync(IndexRow(OpenPartition, ticket.Id), cancellationToken).ConfigureAwait(false);
         await _index.UpsertAsync(IndexRow(ReporterPartition(ticket.ReporterUserId), ticket.Id), cancellationToken).ConfigureAwait(false);
+        await figures.CountAsync(ticket, [created], CancellationToken.None).ConfigureAwait(false);
         return ticket with { ETag = written[0]!.ETag };
     }
 
@@ -48,9 +49,10 @@ public sealed class TicketStore(ITableStore store)
     /// </summary>
     public async Task<Ticket> UpdateAsync(Ticket ticket, IEnumerable<TicketEvent> events, CancellationToken cancellationToken)
     {
+        var history = events as IReadOnlyList<TicketEvent> ?? [.. events];
         var operations = new List<BatchOperation> { new(BatchOperationKind.Update, TicketMapping.ToEntity(ticket)) };
-        operations.AddRange(events.Select(e => new BatchOperation(BatchOperationKind.Insert, TicketMapping.ToEntity(e))));
-        var written = await _tickets.SubmitBatchAsync(operations, cancellationToken).ConfigureAwait(false);
+        operations.AddRange(history.Select(e => new BatchOperation(BatchOperationKind.Insert, TicketMapping.ToEntity(e))));
+        var stored = await _tickets.SubmitBatchAsync(operations, cancellationToken).ConfigureAwait(false);
         if (ticket.IsOpen)
         {
             await _index.UpsertAsync(IndexRow(OpenPartition, ticket.Id), cancellationToken).ConfigureAwait(false);
@@ -59,7 +61,9 @@ public sealed class TicketStore(ITableStore store)
         {
             await DeleteIfPresentAsync(OpenPartition, ticket.Id, cancellationToken).ConfigureAwait(false);
         }
-        return ticket with { ETag = written[0]!.ETag };
+        // Once stored, the change happened: its figures are counted even if the caller has gone.
+        await figures.CountAsync(ticket, history, CancellationToken.None).ConfigureAwait(false);
+        return ticket with { ETag = stored[0]!.ETag };
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public static class TicketsFeature
         services.AddStoreTable(TicketStore.IndexTableName);
         services.AddStoreTable(TicketIdAllocator.TableName);
 
+        services.AddSingleton<TicketFigures>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketIdAllocator>();
         services.AddSingleton<TicketPeople>();

@@ -1,0 +1,41 @@
+namespace TeamsEngage.Features.Reports;
+
+/// <summary>The pages of the dashboard, in menu order: the path segment and the title key.</summary>
+public static class ReportPageNames
+{
+    public const string Tickets = "tickets";
+    public const string Overview = "overview";
+    public const string Notices = "notices";
+    public const string Participation = "participation";
+    public const string Feedback = "feedback";
+
+    public static IReadOnlyList<string> All { get; } = [Tickets, Overview, Notices, Participation, Feedback];
+}
+
+/// <summary>What a page shows: the period (both ends included, UTC days), the one before it, and the department chosen.</summary>
+public sealed record ReportQuery(DateOnly From, DateOnly To, string? Department)
+{
+    public int Days => To.DayNumber - From.DayNumber + 1;
+
+    public DateOnly PreviousFrom => From.AddDays(-Days);
+
+    public DateOnly PreviousTo => From.AddDays(-1);
+}
+
+/// <summary>A headline number, with the previous period's and the change when there is one.</summary>
+public sealed record ReportTile(string Label, string Value, string? Previous = null, string? Change = null);
+
+/// <summary>A bar of a chart: its label and its value.</summary>
+public sealed record ReportBar(string Label, double Value);
+
+/// <summary>
+/// A table, downloadable as CSV under its <paramref name="Id"/>; with <paramref name="Chart"/>, drawn above it as bars
+/// (the table is then the chart's data, and the chart has a text alternative made of the same numbers).
+/// </summary>
+public sealed record ReportTable(string Id, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<ReportBar>? Chart = null);
+
+/// <summary>A part of a page: a heading, headline numbers, tables and a note.</summary>
+public sealed record ReportSection(string Heading, IReadOnlyList<ReportTile> Tiles, IReadOnlyList<ReportTable> Tables, string? Note = null);
+
+/// <summary>A whole page as the server renders it.</summary>
+public sealed record ReportDocument(string Page, string Title, IReadOnlyList<ReportSection> Sections);

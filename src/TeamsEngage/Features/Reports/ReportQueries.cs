@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace TeamsEngage.Features.Reports;
+
+/// <summary>
+/// The filters of a page's address: <c>from</c> and <c>to</c> (yyyy-MM-dd, UTC days) and <c>dept</c>. Missing or unreadable
+/// dates mean the last 30 days; a range is at most 366 days and never reversed; an unknown department shows nothing.
+/// </summary>
+public static class ReportQueries
+{
+    public const int DefaultDays = 30;
+    public const int MaxDays = 366;
+
+    public static ReportQuery Read(IQueryCollection query, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var to = Date(query["to"]) ?? today;
+        var from = Date(query["from"]) ?? to.AddDays(-(DefaultDays - 1));
+        if (from > to)
+        {
+            (from, to) = (to, from);
+        }
+        if (to.DayNumber - from.DayNumber + 1 > MaxDays)
+        {
+            from = to.AddDays(-(MaxDays - 1));
+        }
+        var department = query["dept"].Count == 1 && query["dept"][0] is { Length: > 0 and <= 40 } code ? code.Trim().ToUpperInvariant() : null;
+        return new ReportQuery(from, to, department);
+    }
+
+    public static string ToQueryString(ReportQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = new Dictionary<string, string?> { ["from"] = ReportFormat.Day(query.From), ["to"] = ReportFormat.Day(query.To) };
+        if (query.Department is { } department)
+        {
+            values["dept"] = department;
+        }
+        return QueryHelpers.AddQueryString(string.Empty, values);
+    }
+
+    private static DateOnly? Date(Microsoft.Extensions.Primitives.StringValues value) =>
+        value.Count == 1 && DateOnly.TryParseExact(value[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+}

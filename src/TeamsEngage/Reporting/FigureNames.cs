@@ -1,0 +1,67 @@
+namespace TeamsEngage.Reporting;
+
+/// <summary>The ticket figures: area <c>tickets</c>, by <c>dept</c>, <c>service</c> and <c>urgency</c>.</summary>
+public static class TicketCounters
+{
+    public const string Area = "tickets";
+    public const string Opened = "Opened";
+
+    /// <summary>The first claim or reply of a ticket, timed from its report.</summary>
+    public const string FirstResponse = "FirstResponse";
+
+    /// <summary>Each resolution, timed from the report (a reopened ticket resolved again counts again).</summary>
+    public const string Resolved = "Resolved";
+    public const string PromiseKept = "PromiseKept";
+    public const string PromiseMissed = "PromiseMissed";
+    public const string Escalated = "Escalated";
+    public const string Reopened = "Reopened";
+
+    /// <summary>The first rating after each resolution; <see cref="RatingSum"/> adds their stars.</summary>
+    public const string Rated = "Rated";
+    public const string RatingSum = "RatingSum";
+
+    /// <summary>The counters that carry a duration histogram.</summary>
+    public static readonly string[] Timed = [FirstResponse, Resolved];
+}
+
+/// <summary>The notice figures: area <c>notices</c>, by the recipient's <c>dept</c> and by <c>notice</c>.</summary>
+public static class NoticeCounters
+{
+    public const string Area = "notices";
+
+    /// <summary>A notice card reaching a person for the first time.</summary>
+    public const string Delivered = "Delivered";
+
+    /// <summary>A person's first acknowledgement of a notice, timed from the notice's sending.</summary>
+    public const string Acknowledged = "Acknowledged";
+
+    /// <summary>A concern (a ticket) raised from a notice.</summary>
+    public const string Concern = "Concern";
+
+    public static readonly string[] Timed = [Acknowledged];
+}
+
+/// <summary>The poll figures: area <c>polls</c>, by the person's <c>dept</c> and <c>role</c>, and by <c>poll</c>.</summary>
+public static class PollCounters
+{
+    public const string Area = "polls";
+
+    /// <summary>A poll card reaching a person.</summary>
+    public const string Asked = "Asked";
+
+    /// <summary>A person's first answer to a poll.</summary>
+    public const string Answered = "Answered";
+}
+
+/// <summary>The feedback figures: area <c>feedback</c>, by <c>status</c> moved to and by <c>dept</c> of the item.</summary>
+public static class FeedbackCounters
+{
+    public const string Area = "feedback";
+    public const string Raised = "Raised";
+
+    /// <summary>An item reaching an outcome (planned, done or declined) for the first time, timed from when it was raised.</summary>
+    public const string Outcome = "Outcome";
+    public const string Moved = "Moved";
+
+    public static readonly string[] Timed = [Outcome];
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Globalization;
+using TeamsEngage.Storage;
+
+namespace TeamsEngage.Reporting;
+
+/// <summary>
+/// The rollup of every figure, per tenant (the table is tenant-scoped) and per day: partition <c>{area}|{yyyy-MM}</c>,
+/// row <c>{yyyy-MM-dd}|{kind}|{value}</c>, one number per counter and one per non-empty duration bucket
+/// (<c>{Counter}_h{bucket}</c>). Each row is incremented by read, add, write with the read ETag, again when another
+/// writer got there first, so concurrent events are all counted exactly once. Days are UTC days.
+/// </summary>
+public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> logger) : IReportFigures
+{
+    public const string TableName = "ReportFigures";
+    private const string OncePartition = "once";
+
+    // Every event of a department on the same day contends for its row: each round one of them wins.
+    private const int MaxAttempts = 200;
+
+    private readonly IStoreTable _table = store.Table(TableName);
+
+    public async Task RecordAsync(Figure figure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var dimensions = figure.InDistrict ? figure.Dimensions.Prepend(FigureDimension.All) : figure.Dimensions;
+        foreach (var dimension in dimensions.Distinct())
+        {
+            try
+            {
+                var result = await OptimisticUpdate.ApplyAsync(
+                    async ct => new Row(await _table.GetAsync(PartitionOf(figure.Area, figure.At), RowOf(figure.At, dimension), ct).ConfigureAwait(false)),
+                    _ => Decision.Write(true),
+                    (row, _, ct) => WriteAsync(figure, dimension, row, ct),
+                    cancellationToken,
+                    MaxAttempts).ConfigureAwait(false);
+                if (!result.Written)
+                {
+                    LogLost(logger, figure.Area, figure.Counter, dimension.Kind, null);
+                }
+            }
+            catch (StoreException e)
+            {
+                LogLost(logger, figure.Area, figure.Counter, dimension.Kind, e);
+            }
+        }
+    }
+
+    public async Task<bool> RecordOnceAsync(string onceKey, Figure figure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        if (!await ClaimOnceAsync(onceKey, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+        await RecordAsync(figure, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<bool> ClaimOnceAsync(string onceKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(onceKey);
+        try
+        {
+            // The insert is the lock: of two presses at once, one inserts and the other meets the conflict.
+            // The row holds nothing but a hash of its key: no person's id (an erasure leaves no trace here) and no time.
+            var row = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(onceKey)));
+            await _table.InsertAsync(new StoreEntity(OncePartition, row, new Dictionary<string, object?>()), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StoreConflictException)
+        {
+            return false;
+        }
+        catch (StoreException e)
+        {
+            LogLost(logger, "once", onceKey, "once", e);
+            return false;
+        }
+    }
+
+    /// <summary>Every row of <paramref name="area"/> from <paramref name="from"/> to <paramref name="to"/> (UTC days, both included).</summary>
+    public async Task<IReadOnlyList<FigureRow>> ReadAsync(string area, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = new List<FigureRow>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            var partition = area + "|" + month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var first = Max(from, month).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var last = Min(to, month.AddMonths(1).AddDays(-1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|~";
+            await foreach (var entity in _table.QueryAllAsync(partition, first, last, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (FigureRow.From(entity) is { } row)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private async Task<Row> WriteAsync(Figure figure, FigureDimension dimension, Row row, CancellationToken cancellationToken)
+    {
+        var properties = row.Entity is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(row.Entity.Properties);
+        Add(properties, figure.Counter, figure.Amount);
+        if (figure.Duration is { } duration)
+        {
+            Add(properties, FigureRow.BucketProperty(figure.Counter, DurationHistogram.BucketOf(duration)), figure.Amount);
+        }
+        var entity = new StoreEntity(PartitionOf(figure.Area, figure.At), RowOf(figure.At, dimension), properties, row.Entity?.ETag);
+        var written = row.Entity is null
+            ? await _table.InsertAsync(entity, cancellationToken).ConfigureAwait(false)
+            : await _table.UpdateAsync(entity, cancellationToken).ConfigureAwait(false);
+        return new Row(written);
+    }
+
+    private static void Add(Dictionary<string, object?> properties, string name, long amount) =>
+        properties[name] = (properties.TryGetValue(name, out var value) ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0L) + amount;
+
+    private static string PartitionOf(string area, DateTimeOffset at) =>
+        area + "|" + at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string RowOf(DateTimeOffset at, FigureDimension dimension) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + dimension.Kind + "|" + StoreKey.Escape(dimension.Value);
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>The row as read; the first figure of a day finds none.</summary>
+    private sealed record Row(StoreEntity? Entity);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Area} figure {Counter} by {Dimension} could not be counted")]
+    private static partial void LogLost(ILogger logger, string area, string counter, string dimension, Exception? exception);
+}

@@ -1,0 +1,15 @@
+using TeamsEngage.Storage.Hosting;
+
+namespace TeamsEngage.Reporting;
+
+/// <summary>Registers the figures rollup that features write to and reports read.</summary>
+public static class ReportingServices
+{
+    public static IServiceCollection AddReportFigures(this IServiceCollection services)
+    {
+        services.AddStoreTable(FigureStore.TableName);
+        services.AddSingleton<FigureStore>();
+        services.AddSingleton<IReportFigures>(sp => sp.GetRequiredService<FigureStore>());
+        return services;
+    }
+}
