@@ -27,6 +27,8 @@ internal static class CalendarWorld
             ["TeamsEngage:Tickets:EscalationInterval"] = "1.00:00:00",
             ["TeamsEngage:Privacy:SweepInterval"] = "1.00:00:00",
             ["TeamsEngage:Polls:SweepInterval"] = "1.00:00:00",
+            ["TeamsEngage:Surveys:SweepInterval"] = "1.00:00:00",
+            ["TeamsEngage:Feedback:SweepInterval"] = "1.00:00:00",
             ["TeamsEngage:Notices:SchedulerInterval"] = "1.00:00:00",
         };
         return (await TicketWorld.StartAsync(clock, settings), clock);

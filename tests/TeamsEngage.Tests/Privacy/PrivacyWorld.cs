@@ -37,6 +37,8 @@ internal static class PrivacyWorld
             // periodic timer once per period it skips, so the other timers tick daily too, or a jump of years takes minutes.
             ["TeamsEngage:Privacy:SweepInterval"] = "1.00:00:00",
             ["TeamsEngage:Polls:SweepInterval"] = "1.00:00:00",
+            ["TeamsEngage:Surveys:SweepInterval"] = "1.00:00:00",
+            ["TeamsEngage:Feedback:SweepInterval"] = "1.00:00:00",
             ["TeamsEngage:Notices:SchedulerInterval"] = "1.00:00:00",
             ["TeamsEngage:Tickets:EscalationInterval"] = "1.00:00:00",
         };
