@@ -32,8 +32,9 @@ public sealed record FigureRow(DateOnly Day, string Kind, string Value, IReadOnl
     public static FigureRow? From(StoreEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var parts = entity.RowKey.Split('|', 3);
-        if (parts.Length != 3 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        // day|kind|shard|value (FigureStore keeps each day's value in several shard rows).
+        var parts = entity.RowKey.Split('|', 4);
+        if (parts.Length != 4 || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             return null;
         }
@@ -45,7 +46,20 @@ public sealed record FigureRow(DateOnly Day, string Kind, string Value, IReadOnl
                 counts[name] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
             }
         }
-        return new FigureRow(day, parts[1], StoreKey.Unescape(parts[2]), counts);
+        return new FigureRow(day, parts[1], StoreKey.Unescape(parts[3]), counts);
+    }
+
+    /// <summary>Rows of the same day and value (a day's shards) added into one.</summary>
+    public static FigureRow Sum(IEnumerable<FigureRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var list = rows.ToList();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, value) in list.SelectMany(r => r.Counts))
+        {
+            counts[name] = counts.GetValueOrDefault(name) + value;
+        }
+        return new FigureRow(list[0].Day, list[0].Kind, list[0].Value, counts);
     }
 }
 

@@ -16,7 +16,10 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
     public const string TableName = "ReportFigures";
     private const string OncePartition = "once";
 
-    // Every event of a department on the same day contends for its row: each round one of them wins.
+    // Each day's value is kept in Shards rows, and each event adds to one of them at random: a broadcast's thousands of
+    // deliveries would otherwise all contend for the district's one row (each round one of them wins). Reads add them up.
+    public const int Shards = 16;
+
     private const int MaxAttempts = 200;
 
     private readonly IStoreTable _table = store.Table(TableName);
@@ -27,12 +30,13 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
         var dimensions = figure.InDistrict ? figure.Dimensions.Prepend(FigureDimension.All) : figure.Dimensions;
         foreach (var dimension in dimensions.Distinct())
         {
+            var rowKey = RowOf(figure.At, dimension, Random.Shared.Next(Shards));
             try
             {
                 var result = await OptimisticUpdate.ApplyAsync(
-                    async ct => new Row(await _table.GetAsync(PartitionOf(figure.Area, figure.At), RowOf(figure.At, dimension), ct).ConfigureAwait(false)),
+                    async ct => new Row(await _table.GetAsync(PartitionOf(figure.Area, figure.At), rowKey, ct).ConfigureAwait(false)),
                     _ => Decision.Write(true),
-                    (row, _, ct) => WriteAsync(figure, dimension, row, ct),
+                    (row, _, ct) => WriteAsync(figure, rowKey, row, ct),
                     cancellationToken,
                     MaxAttempts).ConfigureAwait(false);
                 if (!result.Written)
@@ -97,10 +101,11 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
                 }
             }
         }
-        return rows;
+        // One row per day and value, its shards added up.
+        return [.. rows.GroupBy(r => (r.Day, r.Kind, r.Value)).Select(g => g.Count() == 1 ? g.First() : FigureRow.Sum(g))];
     }
 
-    private async Task<Row> WriteAsync(Figure figure, FigureDimension dimension, Row row, CancellationToken cancellationToken)
+    private async Task<Row> WriteAsync(Figure figure, string rowKey, Row row, CancellationToken cancellationToken)
     {
         var properties = row.Entity is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(row.Entity.Properties);
         Add(properties, figure.Counter, figure.Amount);
@@ -108,7 +113,7 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
         {
             Add(properties, FigureRow.BucketProperty(figure.Counter, DurationHistogram.BucketOf(duration)), figure.Amount);
         }
-        var entity = new StoreEntity(PartitionOf(figure.Area, figure.At), RowOf(figure.At, dimension), properties, row.Entity?.ETag);
+        var entity = new StoreEntity(PartitionOf(figure.Area, figure.At), rowKey, properties, row.Entity?.ETag);
         var written = row.Entity is null
             ? await _table.InsertAsync(entity, cancellationToken).ConfigureAwait(false)
             : await _table.UpdateAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -121,8 +126,13 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
     private static string PartitionOf(string area, DateTimeOffset at) =>
         area + "|" + at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private static string RowOf(DateTimeOffset at, FigureDimension dimension) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + dimension.Kind + "|" + StoreKey.Escape(dimension.Value);
+    // day|kind|shard|value: the value goes last, so a '|' in it cannot be mistaken for a separator.
+    private static string RowOf(DateTimeOffset at, FigureDimension dimension, int shard) => string.Join(
+        '|',
+        at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        dimension.Kind,
+        shard.ToString("D2", CultureInfo.InvariantCulture),
+        StoreKey.Escape(dimension.Value));
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 

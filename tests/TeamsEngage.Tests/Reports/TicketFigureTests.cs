@@ -34,7 +34,7 @@ public sealed class TicketFigureTests
         await bot.ActAsync(Ben, TicketVerbs.Resolve, new { ticketId = id, resolution = "Plugged it in." });
         await bot.ActAsync(Ana, TicketVerbs.Rate, new { ticketId = id, rating = "4" });
         await bot.ActAsync(Ana, TicketVerbs.Rate, new { ticketId = id, rating = "2" });
-        await bot.ActAsync(Ana, TicketVerbs.Reopen, new { ticketId = id });
+        await bot.ActAsync(Ana, TicketVerbs.Reopen, new { ticketId = id, reason = "It is back." });
 
         var science = (await TotalsAsync(bot)).Of("dept", "SCI");
         Assert.Equal(1, science[TicketCounters.Opened]);
