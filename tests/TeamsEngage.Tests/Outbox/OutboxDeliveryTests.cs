@@ -195,19 +195,25 @@ public sealed class OutboxDeliveryTests
         throw new TimeoutException("The condition was not met in time.");
     }
 
+    /// <summary>
+    /// The records once they have settled: nothing pending, as many Sent as the connector received, and still so a second
+    /// later (a send that passed its last check just before a cancel lands a moment after, and is then recorded Sent).
+    /// </summary>
     private static async Task<IReadOnlyList<DeliveryRecord>> SettledDeliveriesAsync(OutboxHost host, ConnectorStub connector, string broadcastId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
+        (int Sends, int Sent)? previous = null;
         while (true)
         {
             var records = (await host.DeliveriesAsync(broadcastId)).ToList();
-            var sends = connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).Count;
-            var settled = records.All(r => r.Status != DeliveryStatus.Pending) && records.Count(r => r.Status == DeliveryStatus.Sent) == sends;
-            if (settled || DateTime.UtcNow > deadline)
+            var now = (Sends: connector.RequestsWhere(r => r.Route == ConnectorRoute.Send).Count, Sent: records.Count(r => r.Status == DeliveryStatus.Sent));
+            var settled = records.All(r => r.Status != DeliveryStatus.Pending) && now.Sent == now.Sends;
+            if ((settled && previous == now) || DateTime.UtcNow > deadline)
             {
                 return records;
             }
-            await Task.Delay(100);
+            previous = settled ? now : null;
+            await Task.Delay(settled ? 1000 : 100);
         }
     }
 }
