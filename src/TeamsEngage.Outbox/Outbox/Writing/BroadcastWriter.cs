@@ -72,11 +72,14 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
         {
             return 0;
         }
-        // The dispatcher re-reads the header before each send, so nothing new starts; the rows record the outcome.
+        // The dispatcher re-reads the header before each send, so nothing new starts; the rows record the outcome. A
+        // sender that saw the cancelled header first may have marked its row itself: that row was stopped too, and counts.
         var cancelled = 0;
         await foreach (var row in tables.ReadRowsAsync(header, cancellationToken).ConfigureAwait(false))
         {
-            if (row.GetString(RowFields.Status) == nameof(DeliveryStatus.Pending) && await CancelRowAsync(row, cancellationToken).ConfigureAwait(false))
+            var status = row.GetString(RowFields.Status);
+            if (status == nameof(DeliveryStatus.Cancelled)
+                || (status == nameof(DeliveryStatus.Pending) && await CancelRowAsync(row, cancellationToken).ConfigureAwait(false)))
             {
                 cancelled++;
             }
@@ -85,7 +88,8 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
     }
 
     // A pending row may be written meanwhile without being settled (a send that met a 429 records its attempt): read
-    // it again and cancel it while it is still pending. A row sent or failed meanwhile keeps that outcome.
+    // it again and cancel it while it is still pending. A row sent or failed meanwhile keeps that outcome; one its
+    // sender cancelled meanwhile is reported as cancelled.
     private async Task<bool> CancelRowAsync(StoreEntity listed, CancellationToken cancellationToken)
     {
         var result = await OptimisticUpdate.ApplyAsync(
@@ -95,7 +99,7 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
                 : Decision.Keep<Dictionary<string, object?>>(),
             (row, properties, ct) => tables.Rows.UpdateAsync(row with { Properties = properties }, ct),
             cancellationToken).ConfigureAwait(false);
-        return result.Written;
+        return result.Written || result.State?.GetString(RowFields.Status) == nameof(DeliveryStatus.Cancelled);
     }
 
     public ShardWriter NewShardWriter(BroadcastHeader header) => new(tables.Rows, work, signal, header);
