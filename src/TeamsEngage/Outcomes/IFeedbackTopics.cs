@@ -6,6 +6,9 @@ public sealed record FeedbackTopic(string Key, string Title)
     /// <summary>Feedback about nothing in particular.</summary>
     public const string General = "general";
 
+    /// <summary>The kind of a catalogue service's key (<c>service:wifi</c>).</summary>
+    public const string ServiceKind = "service";
+
     /// <summary>The key of the thing <paramref name="id"/> of <paramref name="kind"/>.</summary>
     public static string KeyOf(string kind, string id) => kind + ":" + id;
 

@@ -37,6 +37,12 @@ public sealed class FeedbackCardTests
             yield return ($"item.{language}", FeedbackBoardCards.Item(texts, named, [change]));
             yield return ($"item-closed.{language}", FeedbackBoardCards.Item(texts, anonymous, [declined]));
             yield return ($"moved.{language}", FeedbackBoardCards.Moved(texts, named));
+            yield return ($"item-with-ticket.{language}", FeedbackBoardCards.Item(texts, named with { TicketId = "SCI-0042" }, [change]));
+            var urgencies = new[] { new Choice("It is stopping my class", "StoppingClass"), new Choice("Whenever you can", "Whenever") };
+            yield return ($"ticket-form.{language}", FeedbackBoardCards.TicketForm(texts, named, urgencies));
+            yield return ($"ticket-form-anonymous-errors.{language}", FeedbackBoardCards.TicketForm(texts, anonymous, urgencies, new ItemTicketData(anonymous.Id, "x", " ", "Soon"), new TicketFormErrors(null, "Say where.", "Choose how urgent it is.")));
+            yield return ($"ticket-opened.{language}", FeedbackBoardCards.TicketOpened(texts, named, "SCI-0042"));
+            yield return ($"ticket-opened-anonymous.{language}", FeedbackBoardCards.TicketOpened(texts, anonymous, "SCI-0042"));
             yield return ($"digest-composer.{language}", DigestCards.Composer(texts, new DigestForm("T", "Text", "Everyone", "", At.ToString("O")), 3, At, new DigestReach(10, 8, 1, 1), texts.Feedback_DigestIncomplete));
             yield return ($"digest-preview.{language}", DigestCards.Preview(texts, digest, 120));
             yield return ($"digest.{language}", DigestCards.Digest(texts, digest));

@@ -33,6 +33,10 @@ internal static class TicketCardSamples
             yield return ($"tickets.staff-escalated.{language}", TicketStaffCards.Ticket(open, history, texts, zone, Now.AddHours(5), targets, texts.Format("Tickets_BannerEscalated", open.Id)));
             yield return ($"tickets.staff-claimed.{language}", TicketStaffCards.Ticket(claimed, history, texts, zone, Now, []));
             yield return ($"tickets.staff-resolved.{language}", TicketStaffCards.Ticket(resolved, history, texts, zone, Now, targets));
+            yield return ($"tickets.staff-from-feedback.{language}", TicketStaffCards.Ticket(open with { FeedbackId = "FB-ABC234" }, history[..1], texts, zone, Now, targets));
+            yield return ($"tickets.reporter-from-feedback.{language}", TicketCards.Reporter(open with { FeedbackId = "FB-ABC234" }, texts, zone));
+            yield return ($"tickets.feedback-form.{language}", TicketFeedbackCards.Form(texts, open, [new("Idea", "Idea"), new("Complaint", "Complaint")]));
+            yield return ($"tickets.feedback-form-error.{language}", TicketFeedbackCards.Form(texts, open, [new("Idea", "Idea")], new TicketFeedbackData(open.Id, "Wish", ""), texts.Tickets_FeedbackFormKindMissing, texts.Feedback_FormIncomplete(1000)));
             yield return ($"tickets.my-issues.{language}", TicketCards.MyIssues([claimed, resolved], texts, zone));
             yield return ($"tickets.my-issues-empty.{language}", TicketCards.MyIssues([], texts, zone));
             yield return ($"tickets.queue.{language}", TicketQueueCards.Queue(new QueueView([open, claimed with { DueAt = Now.AddHours(-1) }], QueueFilter.All, 1, 3, 20, Now, "29:ben"), texts));
@@ -68,6 +72,7 @@ internal static class TicketCardSamples
                 TicketEventKind.Reassigned => "Dana Park",
                 TicketEventKind.Escalated => "Dana Park",
                 TicketEventKind.Reminded => "Ben Okafor",
+                TicketEventKind.LoggedAsFeedback => "FB-ABC234",
                 _ => null,
             }))];
 }

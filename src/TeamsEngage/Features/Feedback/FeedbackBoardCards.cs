@@ -67,6 +67,10 @@ public static class FeedbackBoardCards
         {
             body.Add(new TextBlock(texts.Feedback_ItemAnonymous) { Wrap = true, IsSubtle = true, Size = TextSize.Small });
         }
+        if (item.TicketId is { } ticketId)
+        {
+            body.Add(new TextBlock(texts.Feedback_ItemTicket(CardText.Escape(ticketId))) { Wrap = true, IsSubtle = true, Size = TextSize.Small });
+        }
         if (item.Reason is { } reason)
         {
             body.Add(new TextBlock(texts.Feedback_ItemReason) { Weight = TextWeight.Bolder });
@@ -86,6 +90,10 @@ public static class FeedbackBoardCards
             body.Add(new TextInput("mergeInto") { Label = texts.Feedback_ItemMergeInto, Placeholder = "FB-…", MaxLength = 40 });
             actions.Add(new ExecuteAction(texts.Feedback_ItemSave, FeedbackVerbs.Move) { Data = new MoveData(item.Id), Style = ActionStyle.Positive });
         }
+        if (item.IsOpen && item.TicketId is null)
+        {
+            actions.Add(new ExecuteAction(texts.Feedback_ItemOpenTicket, FeedbackVerbs.TicketForm) { Data = new ItemTicketData(item.Id), AssociatedInputs = AssociatedInputs.None });
+        }
         actions.Add(Page(texts.Feedback_BackToBoard, new BoardData()));
         return new AdaptiveCard(body) { Actions = actions, FallbackText = texts.Feedback_ItemTitle(item.Id) };
     }
@@ -100,4 +108,49 @@ public static class FeedbackBoardCards
     };
 
     private static ExecuteAction Page(string title, BoardData data) => new(title, FeedbackVerbs.Board) { Data = data, AssociatedInputs = AssociatedInputs.None };
+
+    /// <summary>
+    /// The ticket form for an item: the item's text to start from, where, and how urgent, each error under its field.
+    /// Says who will be the reporter: the raiser when named, the person filing when the item is anonymous.
+    /// </summary>
+    public static AdaptiveCard TicketForm(Texts texts, FeedbackItem item, IReadOnlyList<Choice> urgencies, ItemTicketData? typed = null, TicketFormErrors? errors = null)
+    {
+        var body = new List<CardElement>
+        {
+            FeedbackCards.Title(texts.Feedback_TicketFormTitle(item.Id)),
+            new TextBlock(item.Anonymous ? texts.Feedback_TicketFormAnonymous : texts.Feedback_TicketFormNamed) { Wrap = true, IsSubtle = true },
+            new TextInput("description") { Label = texts.Feedback_TicketFormWhat, IsMultiline = true, IsRequired = true, MaxLength = FeedbackDesk.MaxText, Value = typed?.Description ?? item.Text, ErrorMessage = texts.Feedback_TicketFormWhatMissing },
+        };
+        AddError(body, errors?.Description);
+        body.Add(new TextInput("location") { Label = texts.Feedback_TicketFormWhere, IsRequired = true, MaxLength = 200, Value = typed?.Location, ErrorMessage = texts.Feedback_TicketFormWhereMissing });
+        AddError(body, errors?.Location);
+        body.Add(new ChoiceSetInput("urgency", urgencies) { Label = texts.Feedback_TicketFormUrgency, IsRequired = true, Style = ChoiceInputStyle.Expanded, Value = typed?.Urgency, ErrorMessage = texts.Feedback_TicketFormUrgencyMissing });
+        AddError(body, errors?.Urgency);
+        return new AdaptiveCard(body)
+        {
+            Actions =
+            [
+                new ExecuteAction(texts.Feedback_TicketFormSend, FeedbackVerbs.Ticket) { Data = new ItemTicketData(item.Id), Style = ActionStyle.Positive },
+                new ExecuteAction(texts.Feedback_TicketFormBack, FeedbackVerbs.Triage) { Data = new MoveData(item.Id), AssociatedInputs = AssociatedInputs.None },
+            ],
+            FallbackText = texts.Feedback_TicketFormTitle(item.Id),
+        };
+    }
+
+    /// <summary>The receipt of a ticket opened from an item.</summary>
+    public static AdaptiveCard TicketOpened(Texts texts, FeedbackItem item, string ticketId) => new(
+        FeedbackCards.Title(texts.Feedback_TicketOpened(CardText.Escape(ticketId), item.Id)),
+        new TextBlock(item.Anonymous ? texts.Feedback_TicketOpenedAnonymous : texts.Feedback_TicketOpenedNamed) { Wrap = true })
+    {
+        Actions = [new ExecuteAction(texts.Feedback_TicketFormBack, FeedbackVerbs.Triage) { Data = new MoveData(item.Id), AssociatedInputs = AssociatedInputs.None }, Page(texts.Feedback_BackToBoard, new BoardData())],
+        FallbackText = texts.Feedback_TicketOpened(ticketId, item.Id),
+    };
+
+    private static void AddError(List<CardElement> body, string? error)
+    {
+        if (error is not null)
+        {
+            body.Add(new TextBlock(error) { Wrap = true, Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.Small });
+        }
+    }
 }

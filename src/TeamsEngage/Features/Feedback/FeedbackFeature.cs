@@ -27,6 +27,7 @@ public static class FeedbackFeature
         services.AddSingleton<FeedbackBrowsing>();
         services.AddSingleton<FeedbackTriage>();
         services.AddSingleton<IEntityAccess<FeedbackItem>, FeedbackAccess>();
+        services.AddSingleton<FeedbackTicketLinks>();
         services.AddSingleton<IFeedbackOutcomes, FeedbackOutcomes>();
         services.AddSingleton<IOutboxRenderer, FeedbackOutcomeRenderer>();
         services.AddSingleton<IBroadcastAudience, FeedbackFollowersAudience>();
@@ -56,7 +57,9 @@ public static class FeedbackFeature
             .Map<BrowseData, FeedbackBrowsing>(FeedbackVerbs.Browse, Who.Everyone, (action, browsing, ct) => browsing.BrowseAsync(action, ct))
             .Map<BoardData, FeedbackTriage>(FeedbackVerbs.Board, Who.Staff, (action, triage, ct) => triage.BoardAsync(action, ct))
             .Map<MoveData, FeedbackItem, FeedbackTriage>(FeedbackVerbs.Triage, Who.Staff, d => d.ItemId, (action, triage, ct) => triage.OpenItemAsync(action, ct))
-            .Map<MoveData, FeedbackItem, FeedbackTriage>(FeedbackVerbs.Move, Who.Staff, d => d.ItemId, (action, triage, ct) => triage.MoveAsync(action, ct));
+            .Map<MoveData, FeedbackItem, FeedbackTriage>(FeedbackVerbs.Move, Who.Staff, d => d.ItemId, (action, triage, ct) => triage.MoveAsync(action, ct))
+            .Map<ItemTicketData, FeedbackItem, FeedbackTicketLinks>(FeedbackVerbs.TicketForm, Who.Staff, d => d.ItemId, (action, links, _) => Task.FromResult(links.TicketForm(action)))
+            .Map<ItemTicketData, FeedbackItem, FeedbackTicketLinks>(FeedbackVerbs.Ticket, Who.Staff, d => d.ItemId, (action, links, ct) => links.OpenTicketAsync(action, ct));
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Feedback_DigestNotFound, Refused: TextKeys.Feedback_DigestRefused, ChangedMeanwhile: TextKeys.Feedback_ChangedMeanwhile))
             .Map<DigestForm, DigestDesk>(FeedbackVerbs.DigestPreview, Who.Administrators, (action, digest, ct) => digest.PreviewAsync(action, ct))

@@ -27,7 +27,8 @@ public enum FeedbackState
 /// One feedback item. An anonymous item has no raiser fields at all, and its <see cref="CreatedAt"/> keeps only the day,
 /// so the row says nothing of who filed it or when in the day. <see cref="Version"/> counts the outcome changes; each one
 /// is told to supporters under a broadcast id made of the item id and the version, so it is told once;
-/// <see cref="ToldVersion"/> is the last version handed to the outbox. <see cref="UnnamedSupport"/> counts the anonymous
+/// <see cref="ToldVersion"/> is the last version handed to the outbox. <see cref="TicketId"/> links the ticket opened from
+/// the item, or the ticket it was logged from. <see cref="UnnamedSupport"/> counts the anonymous
 /// raisers it carries (itself, and items merged into it), who have no follower row.
 /// </summary>
 public sealed record FeedbackItem(
@@ -52,6 +53,7 @@ public sealed record FeedbackItem(
     int UnnamedSupport = 0,
     IReadOnlyList<string>? MergedFrom = null,
     int ToldVersion = 0,
+    string? TicketId = null,
     [property: JsonIgnore] string? ETag = null)
 {
     /// <summary>Still waiting for an outcome.</summary>

@@ -1,10 +1,11 @@
 using TeamsEngage.Cards;
+using TeamsEngage.Localization;
 using TeamsEngage.Outcomes;
 
 namespace TeamsEngage.Features.Feedback;
 
 /// <summary>What other features may do with feedback items: cite them, and plan them when something they do answers them.</summary>
-public sealed class FeedbackOutcomes(FeedbackStore store, FeedbackMoves moves) : IFeedbackOutcomes
+public sealed class FeedbackOutcomes(FeedbackStore store, FeedbackMoves moves, FeedbackTicketLinks links) : IFeedbackOutcomes
 {
     public async Task<CitedFeedback?> FindAsync(string itemId, CancellationToken cancellationToken) =>
         await store.FindAsync(itemId, cancellationToken).ConfigureAwait(false) is { } item
@@ -27,4 +28,10 @@ public sealed class FeedbackOutcomes(FeedbackStore store, FeedbackMoves moves) :
         }
         return moved;
     }
+
+    public IReadOnlyList<Choice> Kinds(Texts texts) =>
+        [.. Enum.GetValues<FeedbackKind>().Select(k => new Choice(FeedbackCards.KindText(k, texts), k.ToString()))];
+
+    public Task<FeedbackLogging> LogFromTicketAsync(FeedbackFromTicket request, Texts texts, CancellationToken cancellationToken) =>
+        links.LogFromTicketAsync(request, texts, cancellationToken);
 }

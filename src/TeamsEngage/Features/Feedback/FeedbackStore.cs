@@ -16,6 +16,7 @@ public sealed class FeedbackStore(ITableStore store, FeedbackFigures figures)
     public const string FollowersTable = "FeedbackFollowers";
     private const string ItemPartition = "item";
     private const char AuditMark = '~';
+    private const string TicketLinkPartition = "ticket";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly IStoreTable _items = store.Table(ItemsTable);
@@ -43,6 +44,38 @@ public sealed class FeedbackStore(ITableStore store, FeedbackFigures figures)
         var written = await _items.InsertAsync(ToEntity(item), cancellationToken).ConfigureAwait(false);
         await figures.RaisedAsync(item).ConfigureAwait(false);
         return item with { ETag = written.ETag };
+    }
+
+    /// <summary>Inserts the item unless one with its id is stored already; returns the stored one.</summary>
+    public async Task<FeedbackItem> InsertOnceAsync(FeedbackItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InsertAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException)
+        {
+            return await FindAsync(item.Id, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"Feedback item {item.Id} conflicted and is gone.");
+        }
+    }
+
+    /// <summary>
+    /// The id of the item logged from <paramref name="ticketId"/>: <paramref name="newItemId"/> when this call records the
+    /// link first, else the id recorded first (a second press, or a retry after a crash before the item was written).
+    /// </summary>
+    public async Task<string> LinkTicketAsync(string ticketId, string newItemId, CancellationToken cancellationToken)
+    {
+        var row = new StoreEntity(TicketLinkPartition, StoreKey.Escape(ticketId), new Dictionary<string, object?> { ["ItemId"] = newItemId });
+        try
+        {
+            await _items.InsertAsync(row, cancellationToken).ConfigureAwait(false);
+            return newItemId;
+        }
+        catch (StoreConflictException)
+        {
+            var existing = await _items.GetAsync(TicketLinkPartition, row.RowKey, cancellationToken).ConfigureAwait(false);
+            return existing?.GetString("ItemId") ?? newItemId;
+        }
     }
 
     /// <summary>Read, decide, write on the ETag read; again when another request wrote first.</summary>

@@ -14,6 +14,10 @@ public static class FeedbackVerbs
     /// <summary>Opens one item to move it (triage). Data: <see cref="MoveData"/> with only the item id.</summary>
     public const string Triage = "feedback.triage";
     public const string Move = "feedback.move";
+    /// <summary>The form to open a ticket from an item (triage). Data: <see cref="ItemTicketData"/> with only the item id.</summary>
+    public const string TicketForm = "feedback.ticket.form";
+    /// <summary>Opens a ticket from an item (triage). Data: the filled <see cref="ItemTicketData"/>.</summary>
+    public const string Ticket = "feedback.ticket";
     public const string DigestPreview = "feedback.digest.preview";
     public const string DigestSend = "feedback.digest.send";
     public const string DigestEdit = "feedback.digest.edit";
@@ -70,3 +74,13 @@ public sealed record MoveData(
     string? TargetDate = null,
     string? Reason = null,
     [property: StringLength(40)] string? MergeInto = null);
+
+/// <summary>The item card's ticket form: what is wrong, where, and how urgent.</summary>
+public sealed record ItemTicketData(
+    [property: Required, StringLength(40)] string? ItemId,
+    string? Description = null,
+    string? Location = null,
+    [property: StringLength(40)] string? Urgency = null);
+
+/// <summary>What is wrong with each field of the item's ticket form; null where the field is fine.</summary>
+public sealed record TicketFormErrors(string? Description, string? Location, string? Urgency);

@@ -6,7 +6,7 @@ namespace TeamsEngage.Features.Services;
 /// <summary>The services of the catalogue as topics of feedback, in the order of their names.</summary>
 public sealed class ServiceFeedbackTopics(ServiceCatalogue catalogue) : IFeedbackTopics
 {
-    public const string TopicKind = "service";
+    public const string TopicKind = FeedbackTopic.ServiceKind;
 
     public string Kind => TopicKind;
 

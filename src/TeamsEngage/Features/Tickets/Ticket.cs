@@ -55,6 +55,9 @@ public sealed record Ticket(
     /// <summary>The service's name when the ticket was reported.</summary>
     public string? ServiceName { get; init; }
 
+    /// <summary>The feedback item it was opened from, or logged as.</summary>
+    public string? FeedbackId { get; init; }
+
     /// <summary>Who is handling it, for the reporter: the claimer, else the assignee, else null (the administrators).</summary>
     public string? HandlerName => ClaimedByName ?? AssigneeName;
 }
@@ -74,6 +77,7 @@ public enum TicketEventKind
     Reminded,
     Postponed,
     Released,
+    LoggedAsFeedback,
 }
 
 /// <summary>One history entry. <paramref name="Text"/> is what a person typed (a reply, a resolution note) or a name.</summary>

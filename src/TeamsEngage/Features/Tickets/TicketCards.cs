@@ -89,6 +89,10 @@ public static class TicketCards
             CardText.UserText(ticket.Description, 500, italic: true),
             new FactSet(facts),
         };
+        if (ticket.FeedbackId is { } feedback)
+        {
+            body.Add(new TextBlock(texts.Tickets_ReporterFeedback(CardText.Escape(feedback))) { Wrap = true, IsSubtle = true });
+        }
         if (ticket.AssigneeKey is null && ticket.ClaimedByKey is null && ticket.IsOpen)
         {
             body.Add(new TextBlock(ticket.DepartmentName is { } department
@@ -167,7 +171,7 @@ public static class TicketCards
     internal static TextBlock Title(string text) =>
         new(text) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading };
 
-    private static Choice[] UrgencyChoices(Texts texts) =>
+    internal static Choice[] UrgencyChoices(Texts texts) =>
         [.. Enum.GetValues<TicketUrgency>().Select(u => new Choice(UrgencyText(u, texts), u.ToString()))];
 
     private static List<CardAction> ReporterActions(Ticket ticket, Texts texts)

@@ -32,6 +32,7 @@ internal static class TicketMapping
         ["Rating"] = t.Rating,
         ["ServiceId"] = t.ServiceId,
         ["ServiceName"] = t.ServiceName,
+        ["FeedbackId"] = t.FeedbackId,
     }), t.ETag);
 
     public static Ticket FromEntity(StoreEntity e) => new(
@@ -63,6 +64,7 @@ internal static class TicketMapping
     {
         ServiceId = e.GetString("ServiceId"),
         ServiceName = e.GetString("ServiceName"),
+        FeedbackId = e.GetString("FeedbackId"),
     };
 
     public static StoreEntity ToEntity(TicketEvent e) => new(e.TicketId, e.RowKey, Props(new()

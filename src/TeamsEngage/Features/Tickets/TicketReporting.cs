@@ -6,6 +6,7 @@ using TeamsEngage.Commands;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Conversations;
 using TeamsEngage.Outbox;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Tickets;
 
@@ -84,30 +85,68 @@ public sealed partial class TicketReporting(
     private async Task<Ticket> CreateAsync(Caller caller, ReportFormData form, TicketUrgency urgency, CancellationToken cancellationToken)
     {
         var reporter = await people.PersonOfAsync(caller, cancellationToken).ConfigureAwait(false);
-        var department = await people.DepartmentAsync(caller.DepartmentCode ?? reporter?.DepartmentCode, cancellationToken).ConfigureAwait(false);
+        var key = reporter?.Key ?? caller.PersonKey;
+        var name = reporter?.Name ?? caller.Name;
+        return await FileAsync(new TicketDraft(caller.UserId, key, name, caller.DepartmentCode ?? reporter?.DepartmentCode, form, urgency, name, key), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores a new ticket, routed to its department's liaison (else the administrators), with its promise counted in
+    /// school time, and tells them. A draft linked to a source files one ticket per source, however often it comes.
+    /// </summary>
+    internal async Task<Ticket> FileAsync(TicketDraft draft, CancellationToken cancellationToken)
+    {
+        var department = await people.DepartmentAsync(draft.DepartmentCode, cancellationToken).ConfigureAwait(false);
         var code = department?.Code.ToUpperInvariant() ?? options.Value.GeneralCode;
+        var id = await ids.NextAsync(code, cancellationToken).ConfigureAwait(false);
+        if (draft.LinkedTo is { } source)
+        {
+            id = await tickets.LinkAsync(source, id, cancellationToken).ConfigureAwait(false);
+            if (await tickets.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } filed)
+            {
+                return filed;
+            }
+        }
         var liaison = await people.ReachableAsync(department?.LiaisonKey, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         // The promise is counted in school hours: a report on Friday afternoon before a break is due after the break.
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var form = draft.Form;
         var service = await promises.ServiceAsync(form.ServiceId, cancellationToken).ConfigureAwait(false);
-        var due = SchoolTime.Add(calendar, now, promises.PromiseFor(service, department, urgency));
-        var reporterName = reporter?.Name ?? caller.Name;
+        var due = SchoolTime.Add(calendar, now, promises.PromiseFor(service, department, draft.Urgency));
 
         var ticket = new Ticket(
-            await ids.NextAsync(code, cancellationToken).ConfigureAwait(false), code, department?.Name,
-            caller.UserId, reporter?.Key ?? caller.PersonKey, reporterName,
-            form.Description!, form.Location!, urgency, form.NoticeId, TicketStatus.Open,
+            id, code, department?.Name, draft.ReporterUserId, draft.ReporterKey, draft.ReporterName,
+            form.Description!, form.Location!, draft.Urgency, form.NoticeId, TicketStatus.Open,
             liaison?.Key, liaison?.Name, null, null, null,
             now, due, due, liaison is null ? 2 : 0, false, null, null, null)
         {
             ServiceId = service?.Id,
             ServiceName = service?.Name,
+            FeedbackId = draft.FeedbackId,
         };
-        var created = new TicketEvent(ticket.Id, TicketStore.NewEventKey(now), TicketEventKind.Created, now, reporterName, ticket.ReporterKey, null);
-        ticket = await tickets.CreateAsync(ticket, created, cancellationToken).ConfigureAwait(false);
+        var created = new TicketEvent(ticket.Id, TicketStore.NewEventKey(now), TicketEventKind.Created, now, draft.FiledByName, draft.FiledByKey, null);
+        try
+        {
+            ticket = await tickets.CreateAsync(ticket, created, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreException) when (draft.LinkedTo is not null)
+        {
+            // Two presses for one source at once: the other one filed it.
+            var raced = await tickets.FindAsync(id, CancellationToken.None).ConfigureAwait(false);
+            if (raced is null)
+            {
+                throw;
+            }
+            return raced;
+        }
         LogCreated(logger, ticket.Id, code, liaison is not null);
+        await RouteAsync(ticket, department, liaison, cancellationToken).ConfigureAwait(false);
+        return ticket;
+    }
 
+    private async Task RouteAsync(Ticket ticket, People.Department? department, TicketContact? liaison, CancellationToken cancellationToken)
+    {
         var handlers = liaison is not null ? [liaison] : await people.AdministratorsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var handler in handlers)
         {
@@ -122,10 +161,10 @@ public sealed partial class TicketReporting(
             // The department's IT channel sees the ticket too; its card is updated with the others.
             await notifier.SendCardAsync(ticket, ConversationReferenceStore.ChannelKey(channel), TicketCardView.Staff, null, OutboxPriority.Normal, cancellationToken).ConfigureAwait(false);
         }
-        return ticket;
     }
 
-    private static ReportFormErrors? Validate(ReportFormData form, Localization.Texts texts, out TicketUrgency urgency)
+    /// <summary>Checks a report form: null when it is complete, else what is wrong with each field.</summary>
+    internal static ReportFormErrors? Validate(ReportFormData form, Localization.Texts texts, out TicketUrgency urgency)
     {
         var description = string.IsNullOrWhiteSpace(form.Description) ? texts.Tickets_FormWhatMissing
             : form.Description.Length > TicketCards.MaxDescription ? texts.Tickets_FormWhatTooLong
@@ -142,4 +181,23 @@ public sealed partial class TicketReporting(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId} has no reachable liaison and no reachable administrator")]
     private static partial void LogNobodyToTell(ILogger logger, string ticketId);
+}
+
+/// <summary>
+/// What a new ticket is made of, whoever files it: the reporter, the department to route it to, the form, and who filed
+/// it (the reporter, or IT on their behalf). <see cref="LinkedTo"/> names the source it is filed for (one ticket each).
+/// </summary>
+internal sealed record TicketDraft(
+    string ReporterUserId,
+    string? ReporterKey,
+    string? ReporterName,
+    string? DepartmentCode,
+    ReportFormData Form,
+    TicketUrgency Urgency,
+    string? FiledByName,
+    string? FiledByKey)
+{
+    public string? LinkedTo { get; init; }
+
+    public string? FeedbackId { get; init; }
 }

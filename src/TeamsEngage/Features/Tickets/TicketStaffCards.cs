@@ -29,6 +29,7 @@ public static class TicketStaffCards
             new Fact(texts.Tickets_FactStatus, TicketCards.StatusText(ticket, texts)),
             new Fact(texts.Tickets_FactDue, DueText(ticket, texts, zone, now)),
             .. ServiceFact(ticket, texts),
+            .. FeedbackFact(ticket, texts),
         ]));
         if (ticket.NoticeId is not null)
         {
@@ -99,9 +100,16 @@ public static class TicketStaffCards
                 Actions = [new ExecuteAction(texts.Tickets_ReassignSend, TicketVerbs.Reassign) { Data = new TicketActionData(ticket.Id) }],
             }));
         }
+        if (ticket.FeedbackId is null)
+        {
+            actions.Add(new ExecuteAction(texts.Tickets_LogAsFeedback, TicketVerbs.FeedbackForm) { Data = new TicketFeedbackData(ticket.Id), AssociatedInputs = AssociatedInputs.None });
+        }
         return actions;
     }
 
     private static IEnumerable<Fact> ServiceFact(Ticket ticket, Texts texts) =>
         ticket.ServiceName is { } service ? [new Fact(texts.Tickets_FactService, CardText.Escape(service))] : [];
+
+    private static IEnumerable<Fact> FeedbackFact(Ticket ticket, Texts texts) =>
+        ticket.FeedbackId is { } item ? [new Fact(texts.Tickets_FactFeedback, CardText.Escape(item))] : [];
 }

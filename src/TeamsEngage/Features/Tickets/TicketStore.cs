@@ -15,6 +15,7 @@ public sealed class TicketStore(ITableStore store, TicketFigures figures)
     private const string HistoryPrefix = "h";
     private const string CardPrefix = "c";
     private const string OpenPartition = "open";
+    private const string LinkPartition = "link";
 
     private readonly IStoreTable _tickets = store.Table(TableName);
     private readonly IStoreTable _index = store.Table(IndexTableName);
@@ -138,6 +139,28 @@ public sealed class TicketStore(ITableStore store, TicketFigures figures)
             return existing?.GetString("TicketId") ?? string.Empty;
         }
     }
+
+    /// <summary>
+    /// The ticket filed for <paramref name="source"/> (a feedback item): <paramref name="ticketId"/> when this call records
+    /// it first, else the id recorded first, so a second press files nothing new.
+    /// </summary>
+    public async Task<string> LinkAsync(string source, string ticketId, CancellationToken cancellationToken)
+    {
+        var row = new StoreEntity(LinkPartition, StoreKey.Escape(source), new Dictionary<string, object?> { ["TicketId"] = ticketId });
+        try
+        {
+            await _index.InsertAsync(row, cancellationToken).ConfigureAwait(false);
+            return ticketId;
+        }
+        catch (StoreConflictException)
+        {
+            return (await _index.GetAsync(LinkPartition, row.RowKey, cancellationToken).ConfigureAwait(false))?.GetString("TicketId") ?? ticketId;
+        }
+    }
+
+    /// <summary>The ticket recorded for <paramref name="source"/>, or null.</summary>
+    public async Task<string?> LinkedAsync(string source, CancellationToken cancellationToken) =>
+        (await _index.GetAsync(LinkPartition, StoreKey.Escape(source), cancellationToken).ConfigureAwait(false))?.GetString("TicketId");
 
     /// <summary>Records which ticket a locked form filed, or releases the lock when nothing was filed.</summary>
     public async Task CompleteFormAsync(string conversationId, string activityId, string? ticketId, CancellationToken cancellationToken)

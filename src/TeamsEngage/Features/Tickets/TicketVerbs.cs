@@ -16,6 +16,10 @@ public static class TicketVerbs
     public const string Queue = "ticket.queue";
     public const string QueueOpen = "ticket.queue.open";
     public const string QueueClaim = "ticket.queue.claim";
+    /// <summary>The form to log a ticket as a feedback item. Data: <see cref="TicketFeedbackData"/> with only the ticket id.</summary>
+    public const string FeedbackForm = "ticket.feedback.form";
+    /// <summary>Logs the ticket as a feedback item. Data: the filled <see cref="TicketFeedbackData"/>.</summary>
+    public const string Feedback = "ticket.feedback";
 
     /// <summary>Whether <paramref name="verb"/> is one only the ticket's reporter may use.</summary>
     public static bool IsReporters(string verb) => verb is Reopen or Rate or Say;
@@ -50,6 +54,9 @@ public sealed record ReportFormData(
 
 /// <summary>A button naming a ticket (Claim, Reopen).</summary>
 public sealed record TicketActionData([property: Required] string? TicketId);
+
+/// <summary>Log a ticket as feedback: the kind of item and the text colleagues will read.</summary>
+public sealed record TicketFeedbackData([property: Required] string? TicketId, [property: StringLength(20)] string? Kind = null, string? Text = null);
 
 /// <summary>Reply from the liaison's card.</summary>
 public sealed record TicketReplyData([property: Required] string? TicketId, string? ReplyText);

@@ -32,6 +32,8 @@ public static class TicketsFeature
         services.AddSingleton<TicketDesk>();
         services.AddSingleton<TicketReporterDesk>();
         services.AddSingleton<TicketReassignment>();
+        services.AddSingleton<TicketFeedbackDesk>();
+        services.AddSingleton<Outcomes.IFeedbackTickets, TicketsForFeedback>();
         services.AddSingleton<TicketEscalation>();
         services.AddSingleton<ICalendarFollower, TicketPromiseShift>();
         services.AddSingleton<IEntityAccess<Ticket>, TicketAccess>();
@@ -66,6 +68,8 @@ public static class TicketsFeature
             .Map<TicketQueueItemData, Ticket, TicketQueueDesk>(TicketVerbs.QueueOpen, Who.Staff, d => d.TicketId, (action, queue, ct) => queue.OpenAsync(action, ct))
             .Map<TicketQueueItemData, Ticket, TicketQueueDesk>(TicketVerbs.QueueClaim, Who.Staff, d => d.TicketId, (action, queue, ct) => queue.ClaimAsync(action, ct))
             .Map<TicketReassignData, Ticket, TicketReassignment>(TicketVerbs.Reassign, Who.Staff, d => d.TicketId, (action, reassignment, ct) => reassignment.ReassignAsync(action, ct))
+            .Map<TicketFeedbackData, Ticket, TicketFeedbackDesk>(TicketVerbs.FeedbackForm, Who.Staff, d => d.TicketId, (action, links, _) => Task.FromResult(links.Form(action)))
+            .Map<TicketFeedbackData, Ticket, TicketFeedbackDesk>(TicketVerbs.Feedback, Who.Staff, d => d.TicketId, (action, links, ct) => links.LogAsync(action, ct))
             .Map<TicketReopenData, Ticket, TicketReporterDesk>(TicketVerbs.Reopen, Who.Everyone, d => d.TicketId, (action, desk, ct) => desk.ReopenAsync(action, ct))
             .Map<TicketRateData, Ticket, TicketReporterDesk>(TicketVerbs.Rate, Who.Everyone, d => d.TicketId, (action, desk, ct) => desk.RateAsync(action, ct))
             .Map<TicketSayData, Ticket, TicketReporterDesk>(TicketVerbs.Say, Who.Everyone, d => d.TicketId, async (action, desk, ct) =>
