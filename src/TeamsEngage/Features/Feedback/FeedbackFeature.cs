@@ -35,7 +35,9 @@ public static class FeedbackFeature
         services.AddSingleton<DigestDesk>();
         services.AddSingleton<IOutboxRenderer, DigestRenderer>();
         services.AddSingleton<IBroadcastAudience, DigestAudience>();
-        services.AddSingleton<IPersonalData, FeedbackPersonalData>();
+        services.AddSingleton<FeedbackPersonalData>();
+        services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<FeedbackPersonalData>());
+        services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<FeedbackPersonalData>());
         services.AddSingleton<FeedbackSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedbackSweep>());
         return services;

@@ -7,9 +7,10 @@ namespace TeamsEngage.Features.Feedback;
 /// <summary>
 /// Feedback as personal data: the items a person raised by name and the items they support. Erasure keeps the items
 /// for the district and the person's support as a number, and removes every trace of who they are: their follower rows
-/// and the raiser fields. Anonymous items hold nothing of anyone, so there is nothing of theirs to find.
+/// and the raiser fields. Anonymous items hold nothing of anyone, so there is nothing of theirs to find. The retention
+/// purge does the same for everyone of an item once it has had its outcome for <see cref="RetentionOptions.ClosedFeedback"/>.
 /// </summary>
-public sealed class FeedbackPersonalData(ITableStore tables, FeedbackStore store) : IPersonalData
+public sealed class FeedbackPersonalData(ITableStore tables, FeedbackStore store) : IPersonalData, IRetainedData
 {
     private readonly IStoreTable _followers = tables.Table(FeedbackStore.FollowersTable);
 
@@ -55,6 +56,32 @@ public sealed class FeedbackPersonalData(ITableStore tables, FeedbackStore store
             changed++;
         }
         return changed;
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset now, RetentionOptions retention, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(retention);
+        var before = now - retention.ClosedFeedback;
+        var removed = 0;
+        // Only outcomes already handed to the outbox: the followers are still needed to tell one that is not.
+        var closed = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(i => !i.IsOpen && !FeedbackTeller.IsUntold(i) && (i.ChangedAt ?? i.CreatedAt) < before);
+        foreach (var item in closed)
+        {
+            await foreach (var row in _followers.QueryAllAsync(item.Id, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                // As in an erasure: the row goes, its support stays as a number.
+                await _followers.DeleteAsync(row.PartitionKey, row.RowKey, null, cancellationToken).ConfigureAwait(false);
+                await store.UpdateAsync(item.Id, current => Decision.Write(current with { UnnamedSupport = current.UnnamedSupport + 1 }), cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+            if (item.RaiserKey is not null || item.RaiserUserId is not null)
+            {
+                await store.UpdateAsync(item.Id, current => Decision.Write(current with { RaiserKey = null, RaiserUserId = null }), cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+        }
+        return removed;
     }
 
     private static bool IsRaiser(FeedbackItem item, DataSubject subject) =>

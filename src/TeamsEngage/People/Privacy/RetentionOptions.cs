@@ -38,6 +38,14 @@ public sealed class RetentionOptions
         ErrorMessage = "TeamsEngage:Retention:AuditEntries must be at least one day.")]
     public TimeSpan AuditEntries { get; set; } = TimeSpan.FromDays(1095);
 
+    /// <summary>
+    /// Who raised and who supported a feedback item, counted from when the item got its outcome (done, declined or merged).
+    /// The item, its outcome and its number of supporters stay: they are the district's public record.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", Forever, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "TeamsEngage:Retention:ClosedFeedback must be at least one day.")]
+    public TimeSpan ClosedFeedback { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>People who uninstalled the bot are erased this long after they left.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", Forever, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
         ErrorMessage = "TeamsEngage:Retention:PeopleWhoLeft must be at least one day.")]
