@@ -93,6 +93,24 @@ public static class StoreEntityExtensions
         return removed;
     }
 
+    /// <summary>
+    /// Inserts <paramref name="row"/> unless a row with its keys exists, and returns the row that holds those keys now:
+    /// this one, or the one written first. The first writer wins, whatever runs at the same time.
+    /// </summary>
+    public static async Task<StoreEntity> InsertOrGetAsync(this IStoreTable table, StoreEntity row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(row);
+        try
+        {
+            return await table.InsertAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException)
+        {
+            return await table.GetAsync(row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false) ?? row;
+        }
+    }
+
     private static T? Get<T>(this StoreEntity entity, string name) where T : class
     {
         ArgumentNullException.ThrowIfNull(entity);

@@ -31,6 +31,15 @@ public abstract partial class TableStoreContractTests
     }
 
     [Fact]
+    public async Task OfTenRacingInsertOrGetCallsOneWritesAndEveryCallReturnsThatRow()
+    {
+        var rows = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => Table.InsertOrGetAsync(Entity("p", "link", ("Value", i))))));
+
+        var stored = (await Table.GetAsync("p", "link"))!.GetInt32("Value");
+        Assert.All(rows, r => Assert.Equal(stored, r.GetInt32("Value")));
+    }
+
+    [Fact]
     public async Task UpdatingSomethingThatDoesNotExistIsNotFound()
     {
         var result = await IncrementAsync(maxAttempts: 3);

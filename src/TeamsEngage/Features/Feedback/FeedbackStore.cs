@@ -66,16 +66,7 @@ public sealed class FeedbackStore(ITableStore store, FeedbackFigures figures)
     public async Task<string> LinkTicketAsync(string ticketId, string newItemId, CancellationToken cancellationToken)
     {
         var row = new StoreEntity(TicketLinkPartition, StoreKey.Escape(ticketId), new Dictionary<string, object?> { ["ItemId"] = newItemId });
-        try
-        {
-            await _items.InsertAsync(row, cancellationToken).ConfigureAwait(false);
-            return newItemId;
-        }
-        catch (StoreConflictException)
-        {
-            var existing = await _items.GetAsync(TicketLinkPartition, row.RowKey, cancellationToken).ConfigureAwait(false);
-            return existing?.GetString("ItemId") ?? newItemId;
-        }
+        return (await _items.InsertOrGetAsync(row, cancellationToken).ConfigureAwait(false)).GetString("ItemId") ?? newItemId;
     }
 
     /// <summary>Read, decide, write on the ETag read; again when another request wrote first.</summary>

@@ -147,15 +147,7 @@ public sealed class TicketStore(ITableStore store, TicketFigures figures)
     public async Task<string> LinkAsync(string source, string ticketId, CancellationToken cancellationToken)
     {
         var row = new StoreEntity(LinkPartition, StoreKey.Escape(source), new Dictionary<string, object?> { ["TicketId"] = ticketId });
-        try
-        {
-            await _index.InsertAsync(row, cancellationToken).ConfigureAwait(false);
-            return ticketId;
-        }
-        catch (StoreConflictException)
-        {
-            return (await _index.GetAsync(LinkPartition, row.RowKey, cancellationToken).ConfigureAwait(false))?.GetString("TicketId") ?? ticketId;
-        }
+        return (await _index.InsertOrGetAsync(row, cancellationToken).ConfigureAwait(false)).GetString("TicketId") ?? ticketId;
     }
 
     /// <summary>The ticket recorded for <paramref name="source"/>, or null.</summary>
