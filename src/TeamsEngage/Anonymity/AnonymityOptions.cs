@@ -34,6 +34,7 @@ public static class AnonymityServices
         services.AddStoreTable(AskLedger.TableName);
         services.AddSingleton<AskLedger>();
         services.AddSingleton<TeamsEngage.Asking.AskAudiences>();
+        services.AddSingleton<TeamsEngage.Asking.FindingsRules>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using TeamsEngage.Anonymity;
+using TeamsEngage.Asking;
 using System.Globalization;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
@@ -90,9 +91,7 @@ public static class PollAuthorCards
     {
         if (view.Poll.Findings is { } findings)
         {
-            var when = PeopleTime.FullDate(findings.SharedAt, timeZone, texts);
-            var reach = view.FindingsReach ?? new FindingsReach(0, 0);
-            yield return new TextBlock(texts.Poll_Findings_Status(when, reach.Delivered, reach.Recipients)) { Wrap = true, Spacing = Spacing.Medium, Color = TextColor.Good };
+            yield return FindingsCards.Status(texts, findings, view.FindingsReach ?? new FindingsReach(0, 0), timeZone);
         }
     }
 
@@ -136,7 +135,7 @@ public static class PollAuthorCards
         }
         if (view.Poll.Status == PollStatus.Closed && view.Poll.Findings is null)
         {
-            actions.Add(new ExecuteAction(texts.Poll_Findings_ShareButton, PollVerbs.Findings) { Data = new FindingsData(view.Poll.Id), Style = ActionStyle.Positive });
+            actions.Add(new ExecuteAction(texts.Findings_ShareButton, PollVerbs.Findings) { Data = new FindingsData(view.Poll.Id), Style = ActionStyle.Positive });
         }
         if (view.ExportLink is { } link)
         {
@@ -181,6 +180,3 @@ public sealed record PollResultsView(Poll Poll, PollResults Results, int Reached
     /// <summary>How far the findings went, once shared.</summary>
     public FindingsReach? FindingsReach { get; init; }
 }
-
-/// <summary>How many of the findings' recipients have them (<paramref name="Recipients"/>: rows written so far).</summary>
-public sealed record FindingsReach(int Delivered, int Recipients);

@@ -68,19 +68,8 @@ public sealed class PollResultsBuilder(VoteStore votes, PollService service, Pol
         {
             Writing = await service.WritingAsync(poll, cancellationToken).ConfigureAwait(false),
             Held = poll.Status == PollStatus.Open ? await service.HeldAsync(poll, cancellationToken).ConfigureAwait(false) : null,
-            FindingsReach = poll.Findings is null ? null : await FindingsReachAsync(poll.Id, cancellationToken).ConfigureAwait(false),
+            FindingsReach = poll.Findings is null ? null : await FindingsReach.ReadAsync(outbox, PollFindingsDesk.BroadcastId(poll.Id), cancellationToken).ConfigureAwait(false),
         };
         return PollAuthorCards.Results(view, context.Texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
-    }
-
-    private async Task<FindingsReach> FindingsReachAsync(string pollId, CancellationToken cancellationToken)
-    {
-        int delivered = 0, recipients = 0;
-        await foreach (var delivery in outbox.ReadDeliveriesAsync(PollFindingsDesk.BroadcastId(pollId), cancellationToken).ConfigureAwait(false))
-        {
-            recipients++;
-            delivered += delivery.Status == Outbox.DeliveryStatus.Sent ? 1 : 0;
-        }
-        return new FindingsReach(delivered, recipients);
     }
 }

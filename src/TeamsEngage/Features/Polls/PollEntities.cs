@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TeamsEngage.Asking;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
 
@@ -68,7 +69,7 @@ internal static class PollEntities
             e.ETag,
             e.GetString("VoteGroups") is { } groups ? JsonSerializer.Deserialize<List<string>>(groups) : null,
             e.GetDateTimeOffset("FindingsSharedAt") is { } sharedAt
-                ? new PollFindings(e.GetString("FindingsLearned") ?? string.Empty, e.GetString("FindingsNext") ?? string.Empty, e.GetBoolean("FindingsWithResults") ?? false, sharedAt,
+                ? new Findings(e.GetString("FindingsLearned") ?? string.Empty, e.GetString("FindingsNext") ?? string.Empty, e.GetBoolean("FindingsWithResults") ?? false, sharedAt,
                     e.GetString("FindingsCites") is { } cited ? JsonSerializer.Deserialize<List<string>>(cited) : null)
                 : null);
     }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using TeamsEngage.Asking;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.Outcomes;
+using TeamsEngage.People;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
@@ -14,7 +16,12 @@ public sealed record FindingsData(
     string? Learned = null,
     string? NextSteps = null,
     string? WithResults = null,
-    string? Cites = null);
+    string? Cites = null)
+{
+    public FindingsForm Form => new(Learned, NextSteps, WithResults, Cites);
+
+    public static FindingsData Of(string pollId, FindingsForm form) => new(pollId, form.Learned, form.NextSteps, form.WithResults, form.Cites);
+}
 
 /// <summary>
 /// "Share findings": after a poll closes, its author tells the poll's audience what was learned and what happens next,
@@ -25,17 +32,15 @@ public sealed partial class PollFindingsDesk(
     PollStore polls,
     VoteStore votes,
     IOutbox outbox,
-    PollFindingsAudience audiences,
+    IPeopleDirectory directory,
+    FindingsRules rules,
     PollResultsBuilder results,
-    IEnumerable<IFeedbackOutcomes> feedback,
     TimeProvider clock,
     IOptions<PollsOptions> options,
     ILogger<PollFindingsDesk> logger)
 {
     public const string CardKind = "poll.findings";
-
-    /// <summary>How many feedback items findings may cite.</summary>
-    public const int MaxCites = 10;
+    public const string AudienceKind = "poll.findings.audience";
 
     /// <summary>The broadcast of a poll's findings (one per poll).</summary>
     public static string BroadcastId(string pollId) => pollId + "-findings";
@@ -53,15 +58,15 @@ public sealed partial class PollFindingsDesk(
         {
             return CardActionResult.WithMessage(refused);
         }
-        if ((Validate(action.Data, action.Texts) ?? await UnknownCitesAsync(action.Data, action.Texts, cancellationToken).ConfigureAwait(false)) is { } error)
+        if (await rules.CheckAsync(action.Data.Form, action.Texts, cancellationToken).ConfigureAwait(false) is { } error)
         {
             return CardActionResult.WithCard(PollFindingsCards.Composer(poll, action.Texts, error, action.Data));
         }
-        var findings = Draft(action.Data);
-        var cited = await CitedAsync(findings, cancellationToken).ConfigureAwait(false);
-        var audience = await audiences.CountAsync(poll.Spec.Audience, cancellationToken).ConfigureAwait(false);
+        var findings = FindingsRules.Draft(action.Data.Form, DateTimeOffset.MinValue);
+        var cited = await rules.CitedAsync(findings, cancellationToken).ConfigureAwait(false);
+        var audience = await directory.CountAsync(poll.Spec.Audience, cancellationToken).ConfigureAwait(false);
         var shown = await ShownAsync(poll, findings, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(PollFindingsCards.Preview(poll, findings with { Cites = Cites(action.Data) }, shown, cited, audience, options.Value.MinGroupSize, action.Texts, PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone())));
+        return CardActionResult.WithCard(PollFindingsCards.Preview(poll, findings, shown, cited, audience, options.Value.MinGroupSize, action.Texts, PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone())));
     }
 
     /// <summary>
@@ -71,11 +76,11 @@ public sealed partial class PollFindingsDesk(
     /// </summary>
     public async Task<CardActionResult> ShareAsync(Poll poll, CardAction<FindingsData> action, CancellationToken cancellationToken)
     {
-        if ((Validate(action.Data, action.Texts) ?? await UnknownCitesAsync(action.Data, action.Texts, cancellationToken).ConfigureAwait(false)) is { } error)
+        if (await rules.CheckAsync(action.Data.Form, action.Texts, cancellationToken).ConfigureAwait(false) is { } error)
         {
             return CardActionResult.WithCard(PollFindingsCards.Composer(poll, action.Texts, error, action.Data));
         }
-        var draft = Draft(action.Data) with { SharedAt = clock.GetUtcNow() };
+        var draft = FindingsRules.Draft(action.Data.Form, clock.GetUtcNow());
         var sharing = await OptimisticUpdate.ApplyAsync(
             ct => polls.FindAsync(poll.Id, ct),
             current => current.Status != PollStatus.Closed ? Decision.Refuse<Poll>(TextKeys.Poll_Findings_NotClosed)
@@ -99,84 +104,46 @@ public sealed partial class PollFindingsDesk(
         }
         await outbox.QueueBroadcastAsync(
             BroadcastRequest.Create(BroadcastId(stored.Id), CardKind, new PollPayload(stored.Id)),
-            BroadcastAudienceSpec.Create(PollFindingsAudience.AudienceKind, new PollFindingsAudienceSpec(stored.Id, stored.Spec.Audience)),
+            BroadcastAudienceSpec.Create(AudienceKind, new FindingsAudienceSpec(stored.Id, stored.Spec.Audience)),
             CancellationToken.None).ConfigureAwait(false);
         LogShared(logger, stored.Id);
         return CardActionResult.WithCard(await results.BuildAsync(stored, null, action, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>What the findings show of the results: the author's totals, or null when withheld or not included.</summary>
-    public async Task<PollResults?> ShownAsync(Poll poll, PollFindings findings, CancellationToken cancellationToken) =>
+    public async Task<PollResults?> ShownAsync(Poll poll, Findings findings, CancellationToken cancellationToken) =>
         findings.WithResults
             ? PollDisclosure.Results(poll, await votes.ReadAllAsync(poll, cancellationToken).ConfigureAwait(false), options.Value.MinGroupSize)
             : null;
+
+    /// <summary>The feedback items the findings cite, as they stand now.</summary>
+    public Task<IReadOnlyList<CitedFeedback>> CitedAsync(Findings findings, CancellationToken cancellationToken) => rules.CitedAsync(findings, cancellationToken);
 
     private static string? Refusal(Poll poll, Texts texts) =>
         poll.Status != PollStatus.Closed ? texts.Poll_Findings_NotClosed
         : poll.Findings is not null ? texts.Poll_Findings_AlreadyShared
         : null;
 
-    private static string? Validate(FindingsData data, Texts texts)
-    {
-        var learned = CleanOf(data.Learned);
-        var next = CleanOf(data.NextSteps);
-        if (learned.Length == 0 || next.Length == 0)
-        {
-            return texts.Poll_Findings_Required;
-        }
-        return learned.Length > PollLimits.MaxFindingsLength || next.Length > PollLimits.MaxFindingsLength
-            ? texts.Poll_Findings_TooLong(PollLimits.MaxFindingsLength)
-            : null;
-    }
-
-    private static PollFindings Draft(FindingsData data) =>
-        new(CleanOf(data.Learned), CleanOf(data.NextSteps), data.WithResults != "false", DateTimeOffset.MinValue, Cites(data));
-
-    /// <summary>The feedback items the findings cite, as they stand now (items that went away are left out).</summary>
-    public async Task<IReadOnlyList<CitedFeedback>> CitedAsync(PollFindings findings, CancellationToken cancellationToken)
-    {
-        var cited = new List<CitedFeedback>();
-        foreach (var id in findings.Cites ?? [])
-        {
-            foreach (var source in feedback)
-            {
-                if (await source.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } item)
-                {
-                    cited.Add(item);
-                }
-            }
-        }
-        return cited;
-    }
-
-    private async Task<string?> UnknownCitesAsync(FindingsData data, Texts texts, CancellationToken cancellationToken)
-    {
-        var ids = Cites(data);
-        if (ids.Count > MaxCites)
-        {
-            return texts.Poll_Findings_TooManyCites(MaxCites);
-        }
-        foreach (var id in ids)
-        {
-            var found = false;
-            foreach (var source in feedback)
-            {
-                found |= await source.FindAsync(id, cancellationToken).ConfigureAwait(false) is not null;
-            }
-            if (!found)
-            {
-                return texts.Poll_Findings_UnknownCite(Cards.CardText.Escape(id));
-            }
-        }
-        return null;
-    }
-
-    private static List<string> Cites(FindingsData data) =>
-        [.. (data.Cites ?? string.Empty).Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(id => id.ToUpperInvariant()).Distinct(StringComparer.Ordinal)];
-
-    private static string CleanOf(string? text) => Cards.CardText.Clean(text ?? string.Empty).Trim();
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId}: findings shared; their broadcast is queued")]
     private static partial void LogShared(ILogger logger, string pollId);
+}
+
+/// <summary>Renders <c>poll.findings</c> at send time, in the recipient's language.</summary>
+public sealed class PollFindingsRenderer(PollStore polls, PollFindingsDesk desk, IPeopleDirectory directory, IOptions<PollsOptions> options) : OutboxRenderer<PollPayload>
+{
+    public override string Kind => PollFindingsDesk.CardKind;
+
+    protected override async Task<RenderedMessage?> RenderAsync(PollPayload payload, RenderContext context, CancellationToken cancellationToken)
+    {
+        if (payload.PollId is not { Length: > 0 } pollId
+            || await polls.FindAsync(pollId, cancellationToken).ConfigureAwait(false) is not { Findings: { } findings } poll)
+        {
+            return null;
+        }
+        var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
+        var shown = await desk.ShownAsync(poll, findings, cancellationToken).ConfigureAwait(false);
+        var cited = await desk.CitedAsync(findings, cancellationToken).ConfigureAwait(false);
+        var card = PollFindingsCards.Findings(poll, findings, shown, cited, options.Value.MinGroupSize, texts, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone));
+        return new RenderedMessage(card, null, texts.Poll_Findings_Notification);
+    }
 }

@@ -1,3 +1,4 @@
+using TeamsEngage.Asking;
 using TeamsEngage.People;
 
 namespace TeamsEngage.Features.Polls;
@@ -64,17 +65,10 @@ public sealed record Poll(
     DateTimeOffset? RemindedAt = null,
     string? ETag = null,
     IReadOnlyList<string>? VoteGroups = null,
-    PollFindings? Findings = null)
+    Findings? Findings = null)
 {
     public bool IsOpenAt(DateTimeOffset now) => Status == PollStatus.Open && now < Spec.ClosesAt;
 }
-
-/// <summary>
-/// What the author shared back after the poll closed: what was learned and what will happen next, and whether the
-/// results went with it (the same totals the author sees, withheld the same way). <paramref name="Cites"/>: the feedback
-/// items the findings answer, by id.
-/// </summary>
-public sealed record PollFindings(string Learned, string NextSteps, bool WithResults, DateTimeOffset SharedAt, IReadOnlyList<string>? Cites = null);
 
 /// <summary>One person's vote: the options chosen (indexes), an optional comment, and what breakdowns group by.</summary>
 public sealed record Vote(IReadOnlyList<int> Choices, string? Comment, string? DepartmentCode, string? Role, string? VoterName = null);
@@ -90,5 +84,4 @@ public static class PollLimits
     public const int MaxQuestionLength = 300;
     public const int MaxOptionLength = 100;
     public const int MaxCommentLength = 500;
-    public const int MaxFindingsLength = 1000;
 }

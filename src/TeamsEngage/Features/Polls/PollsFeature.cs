@@ -39,8 +39,7 @@ public static class PollsFeature
         services.AddSingleton<IOutboxRenderer, PollCardRenderer>();
         services.AddSingleton<IOutboxRenderer, PollReminderRenderer>();
         services.AddSingleton<PollFindingsDesk>();
-        services.AddSingleton<PollFindingsAudience>();
-        services.AddSingleton<IBroadcastAudience>(sp => sp.GetRequiredService<PollFindingsAudience>());
+        FindingsAudience.Register(services, PollFindingsDesk.AudienceKind);
         services.AddSingleton<IOutboxRenderer, PollFindingsRenderer>();
         services.AddSingleton<PollBroadcastAudience>();
         services.AddSingleton<IBroadcastAudience>(sp => sp.GetRequiredService<PollBroadcastAudience>());
