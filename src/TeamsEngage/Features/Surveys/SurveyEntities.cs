@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TeamsEngage.Asking;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
 
@@ -33,6 +34,7 @@ internal static class SurveyEntities
         ["RemindedAt"] = survey.RemindedAt?.ToUniversalTime(),
         ["GroupsRemindedAt"] = survey.GroupsRemindedAt?.ToUniversalTime(),
         ["AnswerGroups"] = survey.AnswerGroups is null ? null : JsonSerializer.Serialize(survey.AnswerGroups),
+        ["Findings"] = survey.Findings is null ? null : JsonSerializer.Serialize(survey.Findings, Json),
     }.Where(p => p.Value is not null).ToDictionary(), survey.ETag);
 
     public static Survey FromEntity(StoreEntity e)
@@ -60,7 +62,8 @@ internal static class SurveyEntities
             e.GetDateTimeOffset("RemindedAt"),
             e.ETag,
             e.GetString("AnswerGroups") is { } groups ? JsonSerializer.Deserialize<List<string>>(groups) : null,
-            e.GetDateTimeOffset("GroupsRemindedAt"));
+            e.GetDateTimeOffset("GroupsRemindedAt"),
+            e.GetString("Findings") is { } findings ? JsonSerializer.Deserialize<Findings>(findings, Json) : null);
     }
 
     public static StoreEntity ToEntity(string surveyId, string key, SurveyAnswer answer, SurveyRecipient? identity) => new(surveyId, key, new Dictionary<string, object?>

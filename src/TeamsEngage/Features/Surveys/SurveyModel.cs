@@ -1,3 +1,4 @@
+using TeamsEngage.Asking;
 using TeamsEngage.People;
 
 namespace TeamsEngage.Features.Surveys;
@@ -69,7 +70,8 @@ public sealed record Survey(
     DateTimeOffset? RemindedAt = null,
     string? ETag = null,
     IReadOnlyList<string>? AnswerGroups = null,
-    DateTimeOffset? GroupsRemindedAt = null)
+    DateTimeOffset? GroupsRemindedAt = null,
+    Findings? Findings = null)
 {
     public bool IsOpenAt(DateTimeOffset now) => Status == SurveyStatus.Open && now < Spec.ClosesAt;
 }

@@ -16,6 +16,7 @@ public sealed partial class SurveyResultsBuilder(
     SurveyMasking masking,
     TextSearch search,
     SurveyLinks links,
+    Outbox.IOutbox outbox,
     IOptions<AnonymityOptions> anonymity)
 {
     private const int FrequentWords = 5;
@@ -31,8 +32,18 @@ public sealed partial class SurveyResultsBuilder(
             anonymity.Value.MinGroupSize,
             survey.Status == SurveyStatus.Open ? await RepresentationAsync(survey, cancellationToken).ConfigureAwait(false) : [],
             Words(survey, results, texts.Culture),
-            await links.ExportLinkAsync(survey.Id, cancellationToken).ConfigureAwait(false));
+            await links.ExportLinkAsync(survey.Id, cancellationToken).ConfigureAwait(false))
+        {
+            FindingsReach = survey.Findings is null ? null : await Asking.FindingsReach.ReadAsync(outbox, SurveyFindingsDesk.BroadcastId(survey.Id), cancellationToken).ConfigureAwait(false),
+        };
         return SurveyResultsCards.Results(view, texts, PeopleTime.ZoneOrUtc(context.Turn.Activity.GetTimeZone()));
+    }
+
+    /// <summary>What findings show of the results, in <paramref name="texts"/>' words: the totals the author sees, never a breakdown.</summary>
+    public async Task<SurveyResultsView> TotalsAsync(Survey survey, Texts texts, CancellationToken cancellationToken)
+    {
+        var results = await ResultsAsync(survey, null, texts, cancellationToken).ConfigureAwait(false);
+        return new SurveyResultsView(survey, results, 0, anonymity.Value.MinGroupSize, [], Words(survey, results, texts.Culture), null);
     }
 
     /// <summary>The numbers the survey shows now, open answers masked in <paramref name="texts"/>' words.</summary>

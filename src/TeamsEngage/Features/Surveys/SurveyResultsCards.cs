@@ -1,4 +1,5 @@
 using TeamsEngage.Anonymity;
+using TeamsEngage.Asking;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
@@ -6,7 +7,11 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Surveys;
 
 /// <summary>Everything the author's results card shows.</summary>
-public sealed record SurveyResultsView(Survey Survey, SurveyResults Results, int Reached, int MinGroupSize, IReadOnlyList<RepresentationRow> Representation, IReadOnlyDictionary<int, IReadOnlyList<(string Word, int Count)>> Words, Uri? ExportLink);
+public sealed record SurveyResultsView(Survey Survey, SurveyResults Results, int Reached, int MinGroupSize, IReadOnlyList<RepresentationRow> Representation, IReadOnlyDictionary<int, IReadOnlyList<(string Word, int Count)>> Words, Uri? ExportLink)
+{
+    /// <summary>How far the findings went, once shared.</summary>
+    public FindingsReach? FindingsReach { get; init; }
+}
 
 /// <summary>The author's results card: participation, representation, every question's numbers, one breakdown, the controls.</summary>
 public static class SurveyResultsCards
@@ -21,9 +26,10 @@ public static class SurveyResultsCards
             .. survey.Capped > 0 ? [new TextBlock(texts.Survey_CappedNote(survey.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. Representation(view, texts),
             .. view.Results.Questions is { } questions
-                ? questions.SelectMany((q, i) => Question(survey.Spec.Questions[i], i, q, view, texts))
+                ? questions.SelectMany((q, i) => Question(survey.Spec.Questions[i], i, q, view, texts, verbatim: true))
                 : [new TextBlock(survey.Status == SurveyStatus.Closed ? texts.Survey_ResultsWithheldClosed : texts.Survey_ResultsWithheld(view.MinGroupSize)) { Wrap = true, IsSubtle = true, Spacing = Spacing.Medium }],
             .. Breakdown(view, texts),
+            .. survey.Findings is { } findings ? [FindingsCards.Status(texts, findings, view.FindingsReach ?? new FindingsReach(0, 0), timeZone)] : Enumerable.Empty<CardElement>(),
         ])
         {
             Actions = [.. Actions(view, texts)],
@@ -47,13 +53,26 @@ public static class SurveyResultsCards
         }
     }
 
-    private static IEnumerable<CardElement> Question(SurveyQuestion question, int index, QuestionResult result, SurveyResultsView view, Texts texts)
+    /// <summary>
+    /// The totals shared with findings: how many answered and every question's numbers, open questions by their frequent
+    /// words only (the words people wrote stay with the author); or that too few answered.
+    /// </summary>
+    public static IEnumerable<CardElement> Totals(SurveyResultsView view, Texts texts) =>
+        view.Results.Questions is { } questions
+            ?
+            [
+                new TextBlock(texts.Findings_Answered(view.Results.Respondents)) { Wrap = true, Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
+                .. questions.SelectMany((q, i) => Question(view.Survey.Spec.Questions[i], i, q, view, texts, verbatim: false)),
+            ]
+            : [FindingsCards.Withheld(texts, view.MinGroupSize)];
+
+    private static IEnumerable<CardElement> Question(SurveyQuestion question, int index, QuestionResult result, SurveyResultsView view, Texts texts, bool verbatim)
     {
         yield return new TextBlock($"{index + 1}. {CardText.Escape(question.Text)}") { Weight = TextWeight.Bolder, Wrap = true, Separator = true, Spacing = Spacing.Medium };
         yield return new TextBlock(texts.Survey_QuestionAnswered(result.Answered)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
         if (question.Kind == QuestionKind.Text)
         {
-            foreach (var element in OpenAnswers(index, result, view, texts))
+            foreach (var element in OpenAnswers(index, result, view, texts, verbatim))
             {
                 yield return element;
             }
@@ -79,7 +98,7 @@ public static class SurveyResultsCards
         }
     }
 
-    private static IEnumerable<CardElement> OpenAnswers(int index, QuestionResult result, SurveyResultsView view, Texts texts)
+    private static IEnumerable<CardElement> OpenAnswers(int index, QuestionResult result, SurveyResultsView view, Texts texts, bool verbatim)
     {
         if (result.OpenAnswers.Count == 0)
         {
@@ -90,7 +109,7 @@ public static class SurveyResultsCards
         {
             yield return new TextBlock(texts.Survey_FrequentWords(string.Join(", ", words.Select(w => $"{CardText.Escape(w.Word)} ({w.Count})")))) { Wrap = true, Color = TextColor.Accent };
         }
-        foreach (var answer in result.OpenAnswers)
+        foreach (var answer in verbatim ? result.OpenAnswers : [])
         {
             yield return CardText.UserText("“" + answer + "”", SurveyLimits.MaxTextAnswerLength, italic: true);
         }
@@ -136,6 +155,10 @@ public static class SurveyResultsCards
         if (view.ExportLink is { } link && view.Results.Questions is not null && view.Survey.Status == SurveyStatus.Closed)
         {
             yield return new OpenUrlAction(texts.Survey_ExportButton, link);
+        }
+        if (view.Survey is { Status: SurveyStatus.Closed, Findings: null })
+        {
+            yield return new ExecuteAction(texts.Findings_ShareButton, SurveyVerbs.Findings) { Data = new SurveyFindingsData(id), Style = ActionStyle.Positive };
         }
     }
 

@@ -14,6 +14,9 @@ public static class SurveyVerbs
     public const string Close = "survey.close";
     public const string Remind = "survey.remind";
     public const string RemindGroups = "survey.remindgroups";
+    public const string Findings = "survey.findings";
+    public const string FindingsPreview = "survey.findings.preview";
+    public const string FindingsSend = "survey.findings.send";
 }
 
 /// <summary>Data of the template picker: which template (or <c>blank</c>).</summary>
@@ -36,3 +39,16 @@ public sealed record SurveyRef([property: Required] string SurveyId, string? For
 
 /// <summary>Data of the results button: which breakdown, if any (<c>department</c> or <c>role</c>).</summary>
 public sealed record SurveyResultsData([property: Required] string SurveyId, string? By = null);
+
+/// <summary>Data of the findings buttons; the composer's inputs arrive merged into it.</summary>
+public sealed record SurveyFindingsData(
+    [property: Required] string SurveyId,
+    [property: StringLength(2000)] string? Learned = null,
+    [property: StringLength(2000)] string? NextSteps = null,
+    [property: StringLength(10)] string? WithResults = null,
+    [property: StringLength(300)] string? Cites = null)
+{
+    public Asking.FindingsForm Form => new(Learned, NextSteps, WithResults, Cites);
+
+    public static SurveyFindingsData Of(string surveyId, Asking.FindingsForm form) => new(surveyId, form.Learned, form.NextSteps, form.WithResults, form.Cites);
+}

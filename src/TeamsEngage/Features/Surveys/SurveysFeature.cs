@@ -36,6 +36,9 @@ public static class SurveysFeature
         services.AddSingleton<IBroadcastAudience>(sp => sp.GetRequiredService<SurveyBroadcastAudience>());
         services.AddSingleton<IOutboxRenderer, SurveyCardRenderer>();
         services.AddSingleton<IOutboxRenderer, SurveyReminderRenderer>();
+        services.AddSingleton<SurveyFindingsDesk>();
+        services.AddSingleton<IOutboxRenderer, SurveyFindingsRenderer>();
+        Asking.FindingsAudience.Register(services, SurveyFindingsDesk.AudienceKind);
         services.AddSingleton<SurveyCloser>();
         services.AddHostedService(sp => sp.GetRequiredService<SurveyCloser>());
         services.AddSingleton<SurveyPersonalData>();
@@ -56,7 +59,10 @@ public static class SurveysFeature
             .Map<SurveyResultsData, Survey, SurveyAuthorDesk>(SurveyVerbs.Results, Who.Staff, d => d.SurveyId, (action, desk, ct) => desk.ResultsAsync(action.Entity, action, ct))
             .Map<SurveyRef, Survey, SurveyAuthorDesk>(SurveyVerbs.Close, Who.Staff, d => d.SurveyId, (action, desk, ct) => desk.CloseAsync(action.Entity, action, ct))
             .Map<SurveyRef, Survey, SurveyAuthorDesk>(SurveyVerbs.Remind, Who.Staff, d => d.SurveyId, (action, desk, ct) => desk.RemindAsync(action.Entity, action, ct))
-            .Map<SurveyRef, Survey, SurveyAuthorDesk>(SurveyVerbs.RemindGroups, Who.Staff, d => d.SurveyId, (action, desk, ct) => desk.RemindGroupsAsync(action.Entity, action, ct));
+            .Map<SurveyRef, Survey, SurveyAuthorDesk>(SurveyVerbs.RemindGroups, Who.Staff, d => d.SurveyId, (action, desk, ct) => desk.RemindGroupsAsync(action.Entity, action, ct))
+            .Map<SurveyFindingsData, Survey, SurveyFindingsDesk>(SurveyVerbs.Findings, Who.Staff, d => d.SurveyId, (action, desk, _) => Task.FromResult(desk.Compose(action.Entity, action)))
+            .Map<SurveyFindingsData, Survey, SurveyFindingsDesk>(SurveyVerbs.FindingsPreview, Who.Staff, d => d.SurveyId, (action, desk, ct) => desk.PreviewAsync(action.Entity, action, ct))
+            .Map<SurveyFindingsData, Survey, SurveyFindingsDesk>(SurveyVerbs.FindingsSend, Who.Staff, d => d.SurveyId, (action, desk, ct) => desk.ShareAsync(action.Entity, action, ct));
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Survey_Refused_Unknown, Refused: TextKeys.Survey_Refused_NotSent, ChangedMeanwhile: TextKeys.Survey_ChangedMeanwhile, NotYours: TextKeys.Survey_Refused_NotYours))
             .Map<SurveyRef, SurveyBallot, SurveyRespondentDesk>(SurveyVerbs.Answer, Who.Everyone, d => d.SurveyId, (action, desk, ct) => desk.AnswerAsync(action.Entity, action, ct))
