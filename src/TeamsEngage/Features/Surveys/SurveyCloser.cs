@@ -20,6 +20,11 @@ public sealed partial class SurveyCloser(SurveyStore surveys, SurveyService serv
     private async Task<int> SweepTenantAsync(CancellationToken cancellationToken)
     {
         var closed = 0;
+        foreach (var (surveyId, _) in await surveys.ListOpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // A survey whose sending was cut short between opening and queuing is queued now.
+            await service.QueueIfLostAsync(surveyId, cancellationToken).ConfigureAwait(false);
+        }
         foreach (var surveyId in await surveys.ListDueAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             var closing = await service.CloseAsync(surveyId, cancellationToken).ConfigureAwait(false);

@@ -60,6 +60,27 @@ public sealed partial class SurveyService(
     }
 
     /// <summary>
+    /// Queues the broadcast of an open survey that has none: its sending died after opening and before queuing, and Send
+    /// is refused from then on. The cap decision made while sending is lost with the process: an anonymous survey is
+    /// queued without exclusions, so its groups can only grow, never fall below what was checked; a named survey's cap is
+    /// applied by the writer as usual. Returns whether it queued one.
+    /// </summary>
+    public async Task<bool> QueueIfLostAsync(string surveyId, CancellationToken cancellationToken)
+    {
+        if (await surveys.FindAsync(surveyId, cancellationToken).ConfigureAwait(false) is not { Status: SurveyStatus.Open } open
+            || await outbox.ReadProgressAsync(open.Id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+        await outbox.QueueBroadcastAsync(
+            BroadcastRequest.Create(open.Id, CardKind, new SurveyPayload(open.Id)),
+            BroadcastAudienceSpec.Create(SurveyBroadcastAudience.AudienceKind, new SurveyAudienceSpec(open.Id, open.Spec.Audience, clock.GetUtcNow(), open.Spec.Anonymous ? [] : null)),
+            cancellationToken).ConfigureAwait(false);
+        LogRequeued(logger, open.Id);
+        return true;
+    }
+
+    /// <summary>
     /// A school-sized survey is written within moments: answering after that lets the author's card say who the weekly
     /// cap left out. A large one answers at once; only the waiting depends on the request.
     /// </summary>
@@ -190,6 +211,9 @@ public sealed partial class SurveyService(
         }
         return Math.Max(sent, respondents);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} was open without a broadcast (its sending was cut short): the broadcast is queued now")]
+    private static partial void LogRequeued(ILogger logger, string surveyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} sent: its broadcast is queued")]
     private static partial void LogSent(ILogger logger, string surveyId);

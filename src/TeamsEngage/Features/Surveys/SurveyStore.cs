@@ -77,17 +77,18 @@ public sealed class SurveyStore(ITableStore store, IOptions<AnonymityOptions> an
     }
 
     /// <summary>Ids of open surveys whose closing time has passed.</summary>
-    public async Task<IReadOnlyList<string>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        [.. (await ListOpenAsync(cancellationToken).ConfigureAwait(false)).Where(o => o.ClosesAt <= now).Select(o => o.Id)];
+
+    /// <summary>Every survey opened and not yet sealed, with its closing time.</summary>
+    public async Task<IReadOnlyList<(string Id, DateTimeOffset ClosesAt)>> ListOpenAsync(CancellationToken cancellationToken)
     {
-        var due = new List<string>();
+        var open = new List<(string, DateTimeOffset)>();
         await foreach (var row in _surveys.QueryAllAsync(SurveyEntities.OpenPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (row.GetDateTimeOffset("ClosesAt") is { } closesAt && closesAt <= now)
-            {
-                due.Add(row.RowKey);
-            }
+            open.Add((row.RowKey, row.GetDateTimeOffset("ClosesAt") ?? DateTimeOffset.MaxValue));
         }
-        return due;
+        return open;
     }
 
     public async Task AddRecipientsAsync(string surveyId, IReadOnlyList<SurveyRecipient> recipients, CancellationToken cancellationToken)
