@@ -30,6 +30,37 @@ public sealed class QuietHours(SchoolCalendars calendars, IOptions<CalendarOptio
     }
 
     /// <summary>
+    /// How <paramref name="departments"/> (one entry per recipient: the recipient's department code, or null) stand
+    /// against quiet hours for a routine message sent at <paramref name="at"/>; null when nobody would wait.
+    /// </summary>
+    public async Task<QuietWait?> ForecastAsync(IAsyncEnumerable<string?> departments, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        var plan = await PlanAsync(at, cancellationToken).ConfigureAwait(false);
+        var releases = new List<DateTimeOffset>();
+        var now = 0;
+        await foreach (var department in departments.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (plan.For(department) is { } release)
+            {
+                releases.Add(release);
+            }
+            else
+            {
+                now++;
+            }
+        }
+        return QuietWait.From(now, releases);
+    }
+
+    /// <summary>When routine messages sent at <paramref name="at"/> may go, per recipient's department.</summary>
+    public async Task<QuietPlan> PlanAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var calendar = Apply ? await calendars.GetAsync(cancellationToken).ConfigureAwait(false) : null;
+        return new QuietPlan(calendar, _lessons, at);
+    }
+
+    /// <summary>
     /// The first instant at or after <paramref name="from"/> inside working hours of a school day and outside every
     /// lesson; <paramref name="from"/> itself when the calendar has no such time ahead (nothing waits forever).
     /// </summary>
@@ -62,5 +93,28 @@ public sealed class QuietHours(SchoolCalendars calendars, IOptions<CalendarOptio
             }
         }
         return candidate;
+    }
+}
+
+/// <summary>
+/// When routine messages sent at one moment may go, by the recipient's department; null for a department whose people
+/// may be sent to at once.
+/// </summary>
+public sealed class QuietPlan(SchoolCalendar? calendar, IReadOnlyList<SchoolHours> lessons, DateTimeOffset at)
+{
+    private DateTimeOffset? _district;
+    private bool _known;
+
+    /// <summary>When a routine message to someone of <paramref name="departmentCode"/> may go; null for at once.</summary>
+    public DateTimeOffset? For(string? departmentCode)
+    {
+        _ = departmentCode;
+        if (!_known)
+        {
+            _known = true;
+            var first = calendar is null || lessons.Count == 0 ? at : QuietHours.FirstAllowed(calendar, lessons, at);
+            _district = first > at ? first : null;
+        }
+        return _district;
     }
 }

@@ -102,8 +102,21 @@ public sealed partial class NoticeBroadcaster(
         var progress = await outbox.ReadProgressAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         var deliveries = await outbox.ReadDeliveriesAsync(notice.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
-        return NoticeStatusReport.From(deliveries, acknowledged) with { Writing = progress is { Done: false } ? progress : null };
+        return NoticeStatusReport.From(deliveries, acknowledged) with
+        {
+            Writing = progress is { Done: false } ? progress : null,
+            Quiet = QuietWait.Of(deliveries, clock.GetUtcNow()),
+        };
     }
+
+    /// <summary>
+    /// How the audience would stand against quiet hours if the notice went at <paramref name="at"/>: null when it is
+    /// urgent (never held) or nobody would wait.
+    /// </summary>
+    public async Task<QuietWait?> ForecastAsync(Notice notice, DateTimeOffset at, CancellationToken cancellationToken) =>
+        notice.Content.Urgent || !quiet.Apply
+            ? null
+            : await quiet.ForecastAsync(directory.ResolveAudienceAsync(notice.Content.Audience, cancellationToken).Select(p => p.DepartmentCode), at, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Sends the one reminder to the people who received the notice and have not acknowledged it.
