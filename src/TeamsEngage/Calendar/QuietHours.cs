@@ -11,23 +11,18 @@ public sealed class QuietHours(SchoolCalendars calendars, IOptions<CalendarOptio
 {
     private readonly IReadOnlyList<SchoolHours> _lessons = options.Value.ParseLessons() ?? [];
 
-    /// <summary>True when the district has lessons configured, so quiet hours apply.</summary>
-    public bool Apply => _lessons.Count > 0;
-
     /// <summary>
-    /// When a routine message to someone in the current tenant may go at the earliest; null when it may go now
-    /// (or quiet hours do not apply).
+    /// When a routine message to someone in the current tenant (in <paramref name="departmentCode"/>, whose lessons hold
+    /// it) may go at the earliest; null when it may go now, or when no lessons are set.
     /// </summary>
-    public async Task<DateTimeOffset?> HoldUntilAsync(CancellationToken cancellationToken)
-    {
-        if (!Apply)
-        {
-            return null;
-        }
-        var now = clock.GetUtcNow();
-        var first = FirstAllowed(await calendars.GetAsync(cancellationToken).ConfigureAwait(false), _lessons, now);
-        return first > now ? first : null;
-    }
+    public async Task<DateTimeOffset?> HoldUntilAsync(string? departmentCode, CancellationToken cancellationToken) =>
+        (await PlanAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false)).For(departmentCode);
+
+    /// <summary>The hold for someone without a department: the district's lessons.</summary>
+    public Task<DateTimeOffset?> HoldUntilAsync(CancellationToken cancellationToken) => HoldUntilAsync(null, cancellationToken);
+
+    /// <summary>When routine messages sent now may go, per recipient's department.</summary>
+    public Task<QuietPlan> PlanAsync(CancellationToken cancellationToken) => PlanAsync(clock.GetUtcNow(), cancellationToken);
 
     /// <summary>
     /// How <paramref name="departments"/> (one entry per recipient: the recipient's department code, or null) stand
@@ -54,11 +49,8 @@ public sealed class QuietHours(SchoolCalendars calendars, IOptions<CalendarOptio
     }
 
     /// <summary>When routine messages sent at <paramref name="at"/> may go, per recipient's department.</summary>
-    public async Task<QuietPlan> PlanAsync(DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var calendar = Apply ? await calendars.GetAsync(cancellationToken).ConfigureAwait(false) : null;
-        return new QuietPlan(calendar, _lessons, at);
-    }
+    public async Task<QuietPlan> PlanAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        new(await calendars.GetAsync(cancellationToken).ConfigureAwait(false), _lessons, at);
 
     /// <summary>
     /// The first instant at or after <paramref name="from"/> inside working hours of a school day and outside every
@@ -100,21 +92,25 @@ public sealed class QuietHours(SchoolCalendars calendars, IOptions<CalendarOptio
 /// When routine messages sent at one moment may go, by the recipient's department; null for a department whose people
 /// may be sent to at once.
 /// </summary>
-public sealed class QuietPlan(SchoolCalendar? calendar, IReadOnlyList<SchoolHours> lessons, DateTimeOffset at)
+public sealed class QuietPlan(SchoolCalendar calendar, IReadOnlyList<SchoolHours> configuredLessons, DateTimeOffset at)
 {
-    private DateTimeOffset? _district;
-    private bool _known;
+    private readonly Dictionary<string, DateTimeOffset?> _byDepartment = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>When a routine message to someone of <paramref name="departmentCode"/> may go; null for at once.</summary>
+    /// <summary>
+    /// When a routine message to someone of <paramref name="departmentCode"/> may go: the first minute outside HIS
+    /// department's lessons, inside its hours; null for at once (also when no lessons are set for it).
+    /// </summary>
     public DateTimeOffset? For(string? departmentCode)
     {
-        _ = departmentCode;
-        if (!_known)
+        var key = departmentCode ?? string.Empty;
+        if (!_byDepartment.TryGetValue(key, out var hold))
         {
-            _known = true;
-            var first = calendar is null || lessons.Count == 0 ? at : QuietHours.FirstAllowed(calendar, lessons, at);
-            _district = first > at ? first : null;
+            var own = calendar.For(departmentCode);
+            var lessons = own.Lessons ?? configuredLessons;
+            var first = lessons.Count == 0 ? at : QuietHours.FirstAllowed(own, lessons, at);
+            hold = first > at ? first : null;
+            _byDepartment[key] = hold;
         }
-        return _district;
+        return hold;
     }
 }

@@ -114,7 +114,7 @@ public sealed partial class NoticeBroadcaster(
     /// urgent (never held) or nobody would wait.
     /// </summary>
     public async Task<QuietWait?> ForecastAsync(Notice notice, DateTimeOffset at, CancellationToken cancellationToken) =>
-        notice.Content.Urgent || !quiet.Apply
+        notice.Content.Urgent
             ? null
             : await quiet.ForecastAsync(directory.ResolveAudienceAsync(notice.Content.Audience, cancellationToken).Select(p => p.DepartmentCode), at, cancellationToken).ConfigureAwait(false);
 
@@ -132,10 +132,10 @@ public sealed partial class NoticeBroadcaster(
         }
         var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         // The reminder of a notice that is not urgent is routine: it waits for quiet hours, like the notice did.
-        var notBefore = claimed.Content.Urgent ? null : await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
+        var plan = claimed.Content.Urgent ? null : await quiet.PlanAsync(cancellationToken).ConfigureAwait(false);
         var pending = outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)
             .Where(d => d.Status == DeliveryStatus.Sent && d.UserId is not null && !acknowledged.Contains(d.UserId))
-            .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role, notBefore));
+            .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role, plan?.For(d.DepartmentCode)));
         var request = BroadcastRequest.Create(notice.ReminderBroadcastId, NoticeVerbs.CardKind, new NoticePayload(notice.Id, Reminder: true), OutboxPriority.Normal);
         var receipt = await outbox.StartBroadcastAsync(request, pending, cancellationToken).ConfigureAwait(false);
         LogReminded(logger, notice.Id, receipt.Queued);

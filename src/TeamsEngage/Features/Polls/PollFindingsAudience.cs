@@ -25,7 +25,7 @@ public sealed class PollFindingsAudience(IPeopleDirectory directory, QuietHours 
     public Task<int> CountAsync(Audience audience, CancellationToken cancellationToken) => directory.CountAsync(audience, cancellationToken);
 
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken) =>
-        await directory.PageAsync(Read(spec).Audience, afterPersonKey, max, await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await directory.PageAsync(Read(spec).Audience, afterPersonKey, max, await quiet.PlanAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public Task WrittenAsync(string spec, BroadcastProgress totals, CancellationToken cancellationToken) => Task.CompletedTask;
 
