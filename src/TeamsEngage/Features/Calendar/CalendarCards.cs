@@ -35,6 +35,7 @@ public static class CalendarCards
                 new ExecuteAction(texts.Calendar_SnowDay, CalendarVerbs.AskClosure) { Data = new { } },
                 new ExecuteAction(texts.Calendar_AddWindow, CalendarVerbs.WindowForm) { Data = new { } },
                 new ExecuteAction(texts.Calendar_Import, CalendarVerbs.ImportForm) { Data = new { } },
+                new ExecuteAction(texts.Calendar_Settings, CalendarVerbs.SettingsForm) { Data = new { } },
             ],
             FallbackText = texts.Calendar_Title,
         };

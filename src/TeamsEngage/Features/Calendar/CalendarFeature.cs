@@ -13,6 +13,7 @@ public static class CalendarFeature
     public static IServiceCollection AddCalendar(this IServiceCollection services)
     {
         services.AddSingleton<CalendarDesk>();
+        services.AddSingleton<CalendarSettingsDesk>();
         return services;
     }
 
@@ -29,7 +30,9 @@ public static class CalendarFeature
             .Map<WindowFormData, CalendarDesk>(CalendarVerbs.AddWindow, Who.Administrators, (action, desk, ct) => desk.AddWindowAsync(action, ct))
             .Map<WindowRefData, CalendarDesk>(CalendarVerbs.RemoveWindow, Who.Administrators, (action, desk, ct) => desk.RemoveWindowAsync(action, ct))
             .Map<NoData, CalendarDesk>(CalendarVerbs.ImportForm, Who.Administrators, (action, _, _) => Task.FromResult(CardActionResult.WithCard(CalendarCards.ImportForm(action.Texts))))
-            .Map<IcsImportData, CalendarDesk>(CalendarVerbs.Import, Who.Administrators, (action, desk, ct) => desk.ImportAsync(action, ct));
+            .Map<IcsImportData, CalendarDesk>(CalendarVerbs.Import, Who.Administrators, (action, desk, ct) => desk.ImportAsync(action, ct))
+            .Map<SettingsRefData, CalendarSettingsDesk>(CalendarVerbs.SettingsForm, Who.Administrators, (action, desk, ct) => desk.FormAsync(action, ct))
+            .Map<SettingsFormData, CalendarSettingsDesk>(CalendarVerbs.SaveSettings, Who.Administrators, (action, desk, ct) => desk.SaveAsync(action, ct));
         return app;
     }
 }

@@ -13,6 +13,8 @@ public static class CalendarVerbs
     public const string RemoveWindow = "calendar.window.remove";
     public const string ImportForm = "calendar.import.form";
     public const string Import = "calendar.import";
+    public const string SettingsForm = "calendar.settings.form";
+    public const string SaveSettings = "calendar.settings.save";
 }
 
 /// <summary>The confirmation's data: the day it closes (yyyy-MM-dd, the day it was asked) and the reason typed.</summary>
