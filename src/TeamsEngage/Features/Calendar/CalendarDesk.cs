@@ -1,6 +1,8 @@
 using System.Globalization;
 using TeamsEngage.Bot;
 using TeamsEngage.Calendar;
+using TeamsEngage.Cards;
+using TeamsEngage.Localization;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Calendar;
@@ -99,20 +101,32 @@ public sealed partial class CalendarDesk(SchoolCalendars calendars, TimeProvider
         {
             return CardActionResult.WithCard(CalendarCards.ImportForm(texts, texts.Calendar_ImportMissing));
         }
+        var (card, invalid) = await ImportTextAsync(action.Data.Ics, texts, cancellationToken).ConfigureAwait(false);
+        return invalid ? CardActionResult.WithCard(CalendarCards.ImportForm(texts, texts.Calendar_ImportInvalid))
+            : card is null ? CardActionResult.ChangedMeanwhile
+            : CardActionResult.WithCard(card);
+    }
+
+    /// <summary>
+    /// The import itself, for pasted text and files alike: the overview with the counts; <c>Invalid</c> when the text is no
+    /// calendar; no card when the calendar changed meanwhile.
+    /// </summary>
+    public async Task<(AdaptiveCard? Card, bool Invalid)> ImportTextAsync(string ics, Texts texts, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (IcsImport.Read(action.Data.Ics, calendar.ZoneId, now) is not { } imported)
+        if (IcsImport.Read(ics, calendar.ZoneId, now) is not { } imported)
         {
-            return CardActionResult.WithCard(CalendarCards.ImportForm(texts, texts.Calendar_ImportInvalid));
+            return (null, true);
         }
         var result = await calendars.ChangeAsync(c => Decision.Write(imported.MergeInto(c)), now, cancellationToken).ConfigureAwait(false);
-        if (!result.Written)
+        if (result is not { Written: true, Change: { } merged })
         {
-            return CardActionResult.ChangedMeanwhile;
+            return (null, false);
         }
         LogImported(logger, imported.Closures.Count, imported.Breaks.Count, imported.Windows.Count, imported.Skipped);
         var counts = texts.Calendar_Imported(imported.Closures.Count, imported.Breaks.Count, imported.Windows.Count, imported.Skipped);
-        return await OverviewAsync(action, counts, cancellationToken).ConfigureAwait(false);
+        return (CalendarCards.Overview(merged, now, texts, counts), false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "An administrator closed school today (written: {Written})")]
