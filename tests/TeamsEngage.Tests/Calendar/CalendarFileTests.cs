@@ -84,6 +84,24 @@ public sealed class CalendarFileTests
         await AssertNothingImportedAsync(bot);
     }
 
+    [Fact]
+    public async Task AnAdministratorImportsAPublishedCalendarFromItsLinkWhileAPlainHttpLinkOrAMembersForgedLinkFetchesNothing()
+    {
+        var (bot, _) = await StartAsync(InNewYork(2026, 11, 2, 9), LoopbackFiles);
+        await using var _bot = bot;
+        var link = bot.Connector.ServeFile("published/springfield.ics", Encoding.UTF8.GetBytes(IcsImportTests.Springfield));
+
+        var forged = await bot.ActAsync(TicketWorld.Ana, Features.Calendar.CalendarVerbs.Import, new { url = link.ToString() });
+        var plain = TicketWorld.CardOf(await bot.ActAsync(TicketWorld.Eli, Features.Calendar.CalendarVerbs.Import, new { url = "http://calendar.example.org/springfield.ics" }));
+        Assert.Empty(bot.Connector.RequestsWhere(r => r.Route == ConnectorRoute.File));
+        var imported = TicketWorld.CardOf(await bot.ActAsync(TicketWorld.Eli, Features.Calendar.CalendarVerbs.Import, new { url = link.ToString() }));
+
+        Assert.Equal(Texts.For("en").Calendar_Refused, TicketWorld.MessageOf(forged));
+        Assert.Contains("I only download calendar files from secure (https) links. Nothing was imported.", CardReading.Said(plain), StringComparison.Ordinal);
+        Assert.Contains("Imported 4 closures, 2 breaks and 7 windows; skipped 3 timed events.", CardReading.Said(imported), StringComparison.Ordinal);
+        Assert.Single(bot.Connector.RequestsWhere(r => r.Route == ConnectorRoute.File));
+    }
+
     /// <summary>Sends a file in the persona's personal chat, as Teams delivers it to a bot with <c>supportsFiles</c>.</summary>
     private static async Task SendFileAsync(BotApplication bot, Persona persona, Uri link)
     {

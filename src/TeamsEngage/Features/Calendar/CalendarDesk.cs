@@ -8,7 +8,7 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Features.Calendar;
 
 /// <summary>The handlers of <c>calendar</c> and its cards. The dispatcher has checked the caller is an administrator.</summary>
-public sealed partial class CalendarDesk(SchoolCalendars calendars, TimeProvider clock, ILogger<CalendarDesk> logger)
+public sealed partial class CalendarDesk(SchoolCalendars calendars, IcsDownloads downloads, TimeProvider clock, ILogger<CalendarDesk> logger)
 {
     /// <summary><c>calendar</c>: the overview card.</summary>
     public async Task ShowAsync(CommandContext command, CancellationToken cancellationToken)
@@ -97,11 +97,24 @@ public sealed partial class CalendarDesk(SchoolCalendars calendars, TimeProvider
     public async Task<CardActionResult> ImportAsync(CardAction<IcsImportData> action, CancellationToken cancellationToken)
     {
         var texts = action.Texts;
-        if (string.IsNullOrWhiteSpace(action.Data.Ics))
+        var ics = action.Data.Ics;
+        if (string.IsNullOrWhiteSpace(ics) && !string.IsNullOrWhiteSpace(action.Data.Url))
+        {
+            // A link typed by the administrator: https only, size- and time-limited, like a file sent in the chat.
+            var (downloaded, problem) = Uri.TryCreate(action.Data.Url.Trim(), UriKind.Absolute, out var url)
+                ? await downloads.ReadAsync(url, cancellationToken).ConfigureAwait(false)
+                : (null, IcsDownloadProblem.NotHttps);
+            if (downloaded is null)
+            {
+                return CardActionResult.WithCard(CalendarCards.ImportForm(texts, downloads.ProblemText(problem, texts)));
+            }
+            ics = downloaded;
+        }
+        if (string.IsNullOrWhiteSpace(ics))
         {
             return CardActionResult.WithCard(CalendarCards.ImportForm(texts, texts.Calendar_ImportMissing));
         }
-        var (card, invalid) = await ImportTextAsync(action.Data.Ics, texts, cancellationToken).ConfigureAwait(false);
+        var (card, invalid) = await ImportTextAsync(ics, texts, cancellationToken).ConfigureAwait(false);
         return invalid ? CardActionResult.WithCard(CalendarCards.ImportForm(texts, texts.Calendar_ImportInvalid))
             : card is null ? CardActionResult.ChangedMeanwhile
             : CardActionResult.WithCard(card);

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Routing;
-using TeamsEngage.Localization;
 
 namespace TeamsEngage.Features.Calendar;
 
@@ -9,7 +7,7 @@ namespace TeamsEngage.Features.Calendar;
 /// An .ics file sent to the bot in a personal chat: an administrator's is downloaded and imported like pasted text, with
 /// the same result card; anyone else's is refused before anything is downloaded.
 /// </summary>
-public sealed partial class CalendarIcsFiles(CalendarDesk desk, IcsDownloads downloads, IOptions<CalendarFileOptions> options, ILogger<CalendarIcsFiles> logger) : IFileReceiver
+public sealed partial class CalendarIcsFiles(CalendarDesk desk, IcsDownloads downloads, ILogger<CalendarIcsFiles> logger) : IFileReceiver
 {
     public bool Takes(IncomingFile file)
     {
@@ -32,7 +30,7 @@ public sealed partial class CalendarIcsFiles(CalendarDesk desk, IcsDownloads dow
         var (text, problem) = await downloads.ReadAsync(file.DownloadUrl, cancellationToken).ConfigureAwait(false);
         if (text is null)
         {
-            await turn.SendAsync(Replies.Text(Problem(problem, texts)), cancellationToken).ConfigureAwait(false);
+            await turn.SendAsync(Replies.Text(downloads.ProblemText(problem, texts)), cancellationToken).ConfigureAwait(false);
             return;
         }
         var (card, invalid) = await desk.ImportTextAsync(text, texts, cancellationToken).ConfigureAwait(false);
@@ -43,13 +41,6 @@ public sealed partial class CalendarIcsFiles(CalendarDesk desk, IcsDownloads dow
         }
         await turn.SendAsync(Replies.Card(card, texts.Calendar_Title), cancellationToken).ConfigureAwait(false);
     }
-
-    private string Problem(IcsDownloadProblem problem, Texts texts) => problem switch
-    {
-        IcsDownloadProblem.NotHttps => texts.Calendar_FileNotHttps,
-        IcsDownloadProblem.TooLarge => texts.Calendar_FileTooLarge(options.Value.MaxBytes / 1024),
-        _ => texts.Calendar_FileFailed,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A calendar file from someone who is not an administrator was refused without downloading it")]
     private static partial void LogRefused(ILogger logger);

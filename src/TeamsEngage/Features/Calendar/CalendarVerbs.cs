@@ -32,5 +32,5 @@ public sealed record WindowFormData(
 /// <summary>Which window a remove button is about.</summary>
 public sealed record WindowRefData([property: Required, StringLength(40)] string WindowId);
 
-/// <summary>The pasted text of an .ics file.</summary>
-public sealed record IcsImportData([property: StringLength(CalendarCards.MaxIcsLength)] string? Ics = null);
+/// <summary>The pasted text of an .ics file, or the https link of a published one.</summary>
+public sealed record IcsImportData([property: StringLength(CalendarCards.MaxIcsLength)] string? Ics = null, [property: StringLength(2000)] string? Url = null);

@@ -28,6 +28,18 @@ public sealed partial class IcsDownloads(IHttpClientFactory clients, IOptions<Ca
             || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback && (options.Value.AllowLoopbackHttp || environment.IsDevelopment()));
     }
 
+    /// <summary>What the administrator is told when a calendar file was not read.</summary>
+    public string ProblemText(IcsDownloadProblem problem, Localization.Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return problem switch
+        {
+            IcsDownloadProblem.NotHttps => texts.Calendar_FileNotHttps,
+            IcsDownloadProblem.TooLarge => texts.Calendar_FileTooLarge(options.Value.MaxBytes / 1024),
+            _ => texts.Calendar_FileFailed,
+        };
+    }
+
     /// <summary>The file's text, or why there is none.</summary>
     public async Task<(string? Text, IcsDownloadProblem Problem)> ReadAsync(Uri url, CancellationToken cancellationToken)
     {
