@@ -90,6 +90,22 @@ public sealed class CalendarSettingsTests
     }
 
     [Fact]
+    public async Task ShorterHoursSavedForADepartmentMoveItsOpenPromiseAndTellTheReporterWhy()
+    {
+        var (bot, _) = await CalendarWorld.StartAsync(InNewYork(2026, 12, 15, 10), Lessons);
+        await using var _bot = bot;
+        var (id, card) = await bot.ReportInNewYorkAsync(TicketWorld.Ana);
+
+        await bot.ActAsync(TicketWorld.Eli, CalendarVerbs.SaveSettings, new { department = "SCI", dayStart = "07:30", dayEnd = "12:30", lessons = "" });
+
+        Assert.Contains("Tue 15 Dec, 14:00", card, StringComparison.Ordinal);
+        var told = await bot.WaitForSentAsync(TicketWorld.Ana, id, "The school hours changed");
+        Assert.Contains("The school hours changed, so the promise keeps the school time it had left: now by Wed 16 Dec, 09:00.", CardReading.Said(SentCards.CardOf(told)), StringComparison.Ordinal);
+        using var home = Fixtures.InHomeTenant();
+        Assert.Equal(InNewYork(2026, 12, 16, 9, 0), (await bot.Store().FindAsync(id, CancellationToken.None))!.DueAt);
+    }
+
+    [Fact]
     public async Task AMembersForgedSettingsActionsAreRefusedAndChangeNothing()
     {
         await using var bot = await StartAsync();

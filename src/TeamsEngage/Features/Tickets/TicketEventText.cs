@@ -23,6 +23,7 @@ public static class TicketEventText
             TicketEventKind.Reassigned => texts.Tickets_EventReassigned(actor, e.Text is null ? texts.Tickets_Administrators : CardText.Escape(e.Text)),
             TicketEventKind.Released => texts.Tickets_EventReleased(actor),
             TicketEventKind.Escalated => texts.Tickets_EventEscalated(CardText.Escape(e.Text ?? texts.Tickets_Administrators)),
+            TicketEventKind.Postponed when string.IsNullOrEmpty(e.Text) => texts.Tickets_EventRescheduled,
             TicketEventKind.Postponed => texts.Tickets_EventPostponed(CardText.Escape(e.Text ?? string.Empty)),
             _ => texts.Tickets_EventReminded(CardText.Escape(e.Text ?? string.Empty)),
         };
