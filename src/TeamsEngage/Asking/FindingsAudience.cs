@@ -19,7 +19,7 @@ public sealed class FindingsAudience(string kind, IPeopleDirectory directory, Qu
     public Task<int> CountAsync(string spec, CancellationToken cancellationToken) => directory.CountAsync(Read(spec).Audience, cancellationToken);
 
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken) =>
-        await directory.PageAsync(Read(spec).Audience, afterPersonKey, max, await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await directory.PageAsync(Read(spec).Audience, afterPersonKey, max, await quiet.PlanAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public Task WrittenAsync(string spec, BroadcastProgress totals, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -4,9 +4,10 @@ using TeamsEngage.Connector.Routing;
 namespace TeamsEngage.Bot;
 
 /// <summary>
-/// Handles <c>message</c> activities: typed commands, and Action.Submit from cards (a message whose value carries a verb).
+/// Handles <c>message</c> activities: typed commands, Action.Submit from cards (a message whose value carries a verb), and
+/// files sent in a personal chat, which go to the feature that takes them.
 /// </summary>
-public sealed class MessageHandler(ICallerResolver callers, CommandDispatcher commands, CardActionDispatcher actions) : IActivityHandler
+public sealed class MessageHandler(ICallerResolver callers, CommandDispatcher commands, CardActionDispatcher actions, IEnumerable<IFileReceiver> files) : IActivityHandler
 {
     /// <summary>The data field that names the action of an Action.Submit.</summary>
     public const string VerbField = "verb";
@@ -17,6 +18,11 @@ public sealed class MessageHandler(ICallerResolver callers, CommandDispatcher co
         if (turn.Activity.Value is { ValueKind: JsonValueKind.Object } value)
         {
             await SubmitAsync(turn, caller, value, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (IncomingFile.Of(turn.Activity) is { } file && files.FirstOrDefault(f => f.Takes(file)) is { } receiver)
+        {
+            await receiver.ReceiveAsync(turn, caller, file, cancellationToken).ConfigureAwait(false);
             return;
         }
         await commands.DispatchAsync(turn, caller, turn.Text, cancellationToken).ConfigureAwait(false);

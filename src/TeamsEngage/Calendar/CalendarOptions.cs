@@ -33,10 +33,13 @@ public sealed class CalendarOptions
     public string Lessons { get; set; } = string.Empty;
 
     /// <summary>The teaching periods of <see cref="Lessons"/>, in order; null when the setting does not parse.</summary>
-    public IReadOnlyList<SchoolHours>? ParseLessons()
+    public IReadOnlyList<SchoolHours>? ParseLessons() => ParseLessons(Lessons);
+
+    /// <summary>Teaching periods as <c>HH:mm-HH:mm</c> separated by commas, in order; null when the text does not parse.</summary>
+    public static IReadOnlyList<SchoolHours>? ParseLessons(string? text)
     {
         var lessons = new List<SchoolHours>();
-        foreach (var part in (Lessons ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var bounds = part.Split('-', StringSplitOptions.TrimEntries);
             if (bounds.Length != 2 || ParseTime(bounds[0]) is not { } start || ParseTime(bounds[1]) is not { } end || !(end > start))

@@ -1,3 +1,4 @@
+using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 
 namespace TeamsEngage.People;
@@ -22,15 +23,15 @@ public static class AudiencePages
 
     /// <summary>
     /// The next <paramref name="max"/> people of <paramref name="audience"/> after <paramref name="afterPersonKey"/>, as
-    /// recipients that may not be sent to before <paramref name="notBefore"/> (null: at once).
+    /// recipients each held by <paramref name="quiet"/> for their department's lessons (null: everyone at once).
     /// </summary>
-    public static async Task<BroadcastPage> PageAsync(this IPeopleDirectory directory, Audience audience, string? afterPersonKey, int max, DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    public static async Task<BroadcastPage> PageAsync(this IPeopleDirectory directory, Audience audience, string? afterPersonKey, int max, QuietPlan? quiet, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var page = new List<BroadcastRecipient>(max);
         await foreach (var person in directory.ResolveAudienceAfterAsync(audience, afterPersonKey, cancellationToken).ConfigureAwait(false))
         {
-            page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), notBefore));
+            page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), quiet?.For(person.DepartmentCode)));
             if (page.Count == max)
             {
                 return new BroadcastPage(page, page.Count, person.Key);

@@ -68,7 +68,8 @@ public class ManifestSchemaTests
         Assert.Equal("TeamsEngage", (string?)manifest["name"]!["short"]);
         Assert.Equal(ManifestSamples.BotId, (string?)bot["botId"]);
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => (string?)s));
-        Assert.False((bool)bot["supportsFiles"]!);
+        // Files are on so that an administrator can send the district's .ics to the bot in a personal chat.
+        Assert.True((bool)bot["supportsFiles"]!);
         Assert.False((bool)bot["isNotificationOnly"]!);
         Assert.Contains(ManifestSamples.BotDomain, manifest["validDomains"]!.AsArray().Select(d => (string?)d));
     }

@@ -19,4 +19,6 @@ public enum ConnectorRoute
     GetMember,
     /// <summary><c>GET v3/conversations/{id}/pagedmembers</c>.</summary>
     GetPagedMembers,
+    /// <summary><c>GET</c> of a file the stub serves (<see cref="ConnectorStub.ServeFile"/>), as a OneDrive download link would.</summary>
+    File,
 }

@@ -22,6 +22,7 @@ public sealed partial class ConnectorStub : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<ScriptEntry> _script = [];
     private readonly Dictionary<string, List<TeamsChannelAccount>> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = NewSignal();
     private long _nextMessageId = 1_700_000_000_000;
@@ -51,6 +52,19 @@ public sealed partial class ConnectorStub : IAsyncDisposable
     public IReadOnlyList<Activity> SentActivities => [.. Requests
         .Where(r => r.Route is ConnectorRoute.Send or ConnectorRoute.Reply && r.Succeeded)
         .Select(r => r.ReadActivity()!)];
+
+    /// <summary>
+    /// Serves <paramref name="content"/> at <paramref name="path"/> (e.g. <c>files/calendar.ics</c>) over http on
+    /// 127.0.0.1, as the pre-authorised download link Teams gives for a file sent to a bot; returns the link.
+    /// </summary>
+    public Uri ServeFile(string path, byte[] content)
+    {
+        lock (_gate)
+        {
+            _files["/" + path.TrimStart('/')] = content;
+        }
+        return new Uri(BaseUrl + path.TrimStart('/'));
+    }
 
     /// <summary>Starts a stub on 127.0.0.1 with an ephemeral port.</summary>
     public static async Task<ConnectorStub> StartAsync()
@@ -165,6 +179,10 @@ public sealed partial class ConnectorStub : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (await TryServeFileAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
         var target = ParsedTarget.Parse(context.Request.Method, rawTarget);
         string body;
@@ -185,6 +203,30 @@ public sealed partial class ConnectorStub : IAsyncDisposable
             changed.TrySetResult();
         }
         await WriteAsync(context, reply).ConfigureAwait(false);
+    }
+
+    private async Task<bool> TryServeFileAsync(HttpContext context)
+    {
+        byte[]? content;
+        var path = context.Request.Path.ToString();
+        lock (_gate)
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) || !_files.TryGetValue(path, out content))
+            {
+                return false;
+            }
+            _requests.Add(new RecordedRequest(
+                ConnectorRoute.File, context.Request.Method, path, path, null, null, null, new Dictionary<string, string>(),
+                HeaderOrNull(context, "Authorization"), HeaderOrNull(context, "User-Agent"), string.Empty, 200, DateTimeOffset.UtcNow));
+            var changed = _changed;
+            _changed = NewSignal();
+            changed.TrySetResult();
+        }
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/calendar";
+        context.Response.ContentLength = content.Length;
+        await context.Response.Body.WriteAsync(content).ConfigureAwait(false);
+        return true;
     }
 
     private static string? HeaderOrNull(HttpContext context, string name) =>

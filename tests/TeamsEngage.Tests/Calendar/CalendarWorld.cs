@@ -19,7 +19,7 @@ internal static class CalendarWorld
 {
     public const string NewYork = "America/New_York";
 
-    public static async Task<(BotApplication Bot, FakeTimeProvider Clock)> StartAsync(DateTimeOffset start)
+    public static async Task<(BotApplication Bot, FakeTimeProvider Clock)> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var clock = new FakeTimeProvider(start);
         var settings = new Dictionary<string, string?>(OutboxHost.FastSettings())
@@ -31,6 +31,10 @@ internal static class CalendarWorld
             ["TeamsEngage:Feedback:SweepInterval"] = "1.00:00:00",
             ["TeamsEngage:Notices:SchedulerInterval"] = "1.00:00:00",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         return (await TicketWorld.StartAsync(clock, settings), clock);
     }
 

@@ -35,6 +35,7 @@ public static class CalendarCards
                 new ExecuteAction(texts.Calendar_SnowDay, CalendarVerbs.AskClosure) { Data = new { } },
                 new ExecuteAction(texts.Calendar_AddWindow, CalendarVerbs.WindowForm) { Data = new { } },
                 new ExecuteAction(texts.Calendar_Import, CalendarVerbs.ImportForm) { Data = new { } },
+                new ExecuteAction(texts.Calendar_Settings, CalendarVerbs.SettingsForm) { Data = new { } },
             ],
             FallbackText = texts.Calendar_Title,
         };
@@ -86,7 +87,8 @@ public static class CalendarCards
     public static AdaptiveCard ImportForm(Texts texts, string? error = null)
     {
         var body = new List<CardElement> { Heading(texts.Calendar_ImportTitle), new TextBlock(texts.Calendar_ImportIntro) { Wrap = true } };
-        body.Add(new TextInput("ics") { Label = texts.Calendar_ImportLabel, IsMultiline = true, IsRequired = true, MaxLength = MaxIcsLength, ErrorMessage = texts.Calendar_ImportMissing });
+        body.Add(new TextInput("ics") { Label = texts.Calendar_ImportLabel, IsMultiline = true, MaxLength = MaxIcsLength });
+        body.Add(new TextInput("url") { Label = texts.Calendar_ImportUrlLabel, MaxLength = 2000, Placeholder = "https://" });
         if (error is not null)
         {
             body.Add(new TextBlock(error) { Wrap = true, Color = TextColor.Attention, Spacing = Spacing.None });

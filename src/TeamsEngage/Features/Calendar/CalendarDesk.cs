@@ -1,12 +1,14 @@
 using System.Globalization;
 using TeamsEngage.Bot;
 using TeamsEngage.Calendar;
+using TeamsEngage.Cards;
+using TeamsEngage.Localization;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Calendar;
 
 /// <summary>The handlers of <c>calendar</c> and its cards. The dispatcher has checked the caller is an administrator.</summary>
-public sealed partial class CalendarDesk(SchoolCalendars calendars, TimeProvider clock, ILogger<CalendarDesk> logger)
+public sealed partial class CalendarDesk(SchoolCalendars calendars, IcsDownloads downloads, TimeProvider clock, ILogger<CalendarDesk> logger)
 {
     /// <summary><c>calendar</c>: the overview card.</summary>
     public async Task ShowAsync(CommandContext command, CancellationToken cancellationToken)
@@ -95,24 +97,49 @@ public sealed partial class CalendarDesk(SchoolCalendars calendars, TimeProvider
     public async Task<CardActionResult> ImportAsync(CardAction<IcsImportData> action, CancellationToken cancellationToken)
     {
         var texts = action.Texts;
-        if (string.IsNullOrWhiteSpace(action.Data.Ics))
+        var ics = action.Data.Ics;
+        if (string.IsNullOrWhiteSpace(ics) && !string.IsNullOrWhiteSpace(action.Data.Url))
+        {
+            // A link typed by the administrator: https only, size- and time-limited, like a file sent in the chat.
+            var (downloaded, problem) = Uri.TryCreate(action.Data.Url.Trim(), UriKind.Absolute, out var url)
+                ? await downloads.ReadAsync(url, cancellationToken).ConfigureAwait(false)
+                : (null, IcsDownloadProblem.NotHttps);
+            if (downloaded is null)
+            {
+                return CardActionResult.WithCard(CalendarCards.ImportForm(texts, downloads.ProblemText(problem, texts)));
+            }
+            ics = downloaded;
+        }
+        if (string.IsNullOrWhiteSpace(ics))
         {
             return CardActionResult.WithCard(CalendarCards.ImportForm(texts, texts.Calendar_ImportMissing));
         }
+        var (card, invalid) = await ImportTextAsync(ics, texts, cancellationToken).ConfigureAwait(false);
+        return invalid ? CardActionResult.WithCard(CalendarCards.ImportForm(texts, texts.Calendar_ImportInvalid))
+            : card is null ? CardActionResult.ChangedMeanwhile
+            : CardActionResult.WithCard(card);
+    }
+
+    /// <summary>
+    /// The import itself, for pasted text and files alike: the overview with the counts; <c>Invalid</c> when the text is no
+    /// calendar; no card when the calendar changed meanwhile.
+    /// </summary>
+    public async Task<(AdaptiveCard? Card, bool Invalid)> ImportTextAsync(string ics, Texts texts, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (IcsImport.Read(action.Data.Ics, calendar.ZoneId, now) is not { } imported)
+        if (IcsImport.Read(ics, calendar.ZoneId, now) is not { } imported)
         {
-            return CardActionResult.WithCard(CalendarCards.ImportForm(texts, texts.Calendar_ImportInvalid));
+            return (null, true);
         }
         var result = await calendars.ChangeAsync(c => Decision.Write(imported.MergeInto(c)), now, cancellationToken).ConfigureAwait(false);
-        if (!result.Written)
+        if (result is not { Written: true, Change: { } merged })
         {
-            return CardActionResult.ChangedMeanwhile;
+            return (null, false);
         }
         LogImported(logger, imported.Closures.Count, imported.Breaks.Count, imported.Windows.Count, imported.Skipped);
         var counts = texts.Calendar_Imported(imported.Closures.Count, imported.Breaks.Count, imported.Windows.Count, imported.Skipped);
-        return await OverviewAsync(action, counts, cancellationToken).ConfigureAwait(false);
+        return (CalendarCards.Overview(merged, now, texts, counts), false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "An administrator closed school today (written: {Written})")]

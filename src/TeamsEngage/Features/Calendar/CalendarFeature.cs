@@ -13,6 +13,12 @@ public static class CalendarFeature
     public static IServiceCollection AddCalendar(this IServiceCollection services)
     {
         services.AddSingleton<CalendarDesk>();
+        services.AddSingleton<CalendarSettingsDesk>();
+        services.AddOptions<CalendarFileOptions>().BindConfiguration(CalendarFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(IcsDownloads.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3 });
+        services.AddSingleton<IcsDownloads>();
+        services.AddSingleton<IFileReceiver, CalendarIcsFiles>();
         return services;
     }
 
@@ -29,7 +35,9 @@ public static class CalendarFeature
             .Map<WindowFormData, CalendarDesk>(CalendarVerbs.AddWindow, Who.Administrators, (action, desk, ct) => desk.AddWindowAsync(action, ct))
             .Map<WindowRefData, CalendarDesk>(CalendarVerbs.RemoveWindow, Who.Administrators, (action, desk, ct) => desk.RemoveWindowAsync(action, ct))
             .Map<NoData, CalendarDesk>(CalendarVerbs.ImportForm, Who.Administrators, (action, _, _) => Task.FromResult(CardActionResult.WithCard(CalendarCards.ImportForm(action.Texts))))
-            .Map<IcsImportData, CalendarDesk>(CalendarVerbs.Import, Who.Administrators, (action, desk, ct) => desk.ImportAsync(action, ct));
+            .Map<IcsImportData, CalendarDesk>(CalendarVerbs.Import, Who.Administrators, (action, desk, ct) => desk.ImportAsync(action, ct))
+            .Map<SettingsRefData, CalendarSettingsDesk>(CalendarVerbs.SettingsForm, Who.Administrators, (action, desk, ct) => desk.FormAsync(action, ct))
+            .Map<SettingsFormData, CalendarSettingsDesk>(CalendarVerbs.SaveSettings, Who.Administrators, (action, desk, ct) => desk.SaveAsync(action, ct));
         return app;
     }
 }

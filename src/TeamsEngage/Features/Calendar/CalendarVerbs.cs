@@ -13,6 +13,8 @@ public static class CalendarVerbs
     public const string RemoveWindow = "calendar.window.remove";
     public const string ImportForm = "calendar.import.form";
     public const string Import = "calendar.import";
+    public const string SettingsForm = "calendar.settings.form";
+    public const string SaveSettings = "calendar.settings.save";
 }
 
 /// <summary>The confirmation's data: the day it closes (yyyy-MM-dd, the day it was asked) and the reason typed.</summary>
@@ -30,5 +32,5 @@ public sealed record WindowFormData(
 /// <summary>Which window a remove button is about.</summary>
 public sealed record WindowRefData([property: Required, StringLength(40)] string WindowId);
 
-/// <summary>The pasted text of an .ics file.</summary>
-public sealed record IcsImportData([property: StringLength(CalendarCards.MaxIcsLength)] string? Ics = null);
+/// <summary>The pasted text of an .ics file, or the https link of a published one.</summary>
+public sealed record IcsImportData([property: StringLength(CalendarCards.MaxIcsLength)] string? Ics = null, [property: StringLength(2000)] string? Url = null);

@@ -84,7 +84,7 @@ public sealed class DigestAudience(IPeopleDirectory directory, TeamsEngage.Calen
 
     // A digest is routine: it waits for its recipients' quiet hours.
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken) =>
-        await directory.PageAsync(Read(spec), afterPersonKey, max, await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await directory.PageAsync(Read(spec), afterPersonKey, max, await quiet.PlanAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public Task WrittenAsync(string spec, BroadcastProgress totals, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -22,8 +22,8 @@ public sealed class NoticeAudience(IPeopleDirectory directory, QuietHours quiet)
     public async Task<BroadcastPage> NextAsync(string spec, string? afterPersonKey, int max, CancellationToken cancellationToken)
     {
         var notice = ReadSpec(spec);
-        var notBefore = notice.Routine ? await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false) : null;
-        return await directory.PageAsync(notice.Audience, afterPersonKey, max, notBefore, cancellationToken).ConfigureAwait(false);
+        var plan = notice.Routine ? await quiet.PlanAsync(cancellationToken).ConfigureAwait(false) : null;
+        return await directory.PageAsync(notice.Audience, afterPersonKey, max, plan, cancellationToken).ConfigureAwait(false);
     }
 
     // Every person of a notice's audience gets a row (the unreachable ones too), so the totals need no recording here.

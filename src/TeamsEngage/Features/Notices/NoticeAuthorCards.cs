@@ -67,13 +67,16 @@ public static class NoticeAuthorCards
     }
 
     /// <summary>Asks the author to confirm a large audience, naming the count.</summary>
-    public static AdaptiveCard Confirm(Notice notice, Texts texts, int count, DateTimeOffset? sendAt)
+    public static AdaptiveCard Confirm(Notice notice, Texts texts, int count, DateTimeOffset? sendAt, string? quiet = null)
     {
         var verb = sendAt is null ? NoticeVerbs.Send : NoticeVerbs.Schedule;
         return new AdaptiveCard(
+        [
             Title(texts.Notice_ConfirmTitle),
             CardText.UserText(notice.Content.Title, 120),
-            new TextBlock(texts.Notice_ConfirmText(count)) { Wrap = true })
+            new TextBlock(texts.Notice_ConfirmText(count)) { Wrap = true },
+            .. quiet is null ? Enumerable.Empty<CardElement>() : [new TextBlock(texts.Notice_QuietSent(quiet)) { Wrap = true, IsSubtle = true }],
+        ])
         {
             Actions =
             [

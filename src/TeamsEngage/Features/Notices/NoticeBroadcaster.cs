@@ -102,8 +102,21 @@ public sealed partial class NoticeBroadcaster(
         var progress = await outbox.ReadProgressAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         var deliveries = await outbox.ReadDeliveriesAsync(notice.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
-        return NoticeStatusReport.From(deliveries, acknowledged) with { Writing = progress is { Done: false } ? progress : null };
+        return NoticeStatusReport.From(deliveries, acknowledged) with
+        {
+            Writing = progress is { Done: false } ? progress : null,
+            Quiet = QuietWait.Of(deliveries, clock.GetUtcNow()),
+        };
     }
+
+    /// <summary>
+    /// How the audience would stand against quiet hours if the notice went at <paramref name="at"/>: null when it is
+    /// urgent (never held) or nobody would wait.
+    /// </summary>
+    public async Task<QuietWait?> ForecastAsync(Notice notice, DateTimeOffset at, CancellationToken cancellationToken) =>
+        notice.Content.Urgent
+            ? null
+            : await quiet.ForecastAsync(directory.ResolveAudienceAsync(notice.Content.Audience, cancellationToken).Select(p => p.DepartmentCode), at, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Sends the one reminder to the people who received the notice and have not acknowledged it.
@@ -119,10 +132,10 @@ public sealed partial class NoticeBroadcaster(
         }
         var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         // The reminder of a notice that is not urgent is routine: it waits for quiet hours, like the notice did.
-        var notBefore = claimed.Content.Urgent ? null : await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
+        var plan = claimed.Content.Urgent ? null : await quiet.PlanAsync(cancellationToken).ConfigureAwait(false);
         var pending = outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)
             .Where(d => d.Status == DeliveryStatus.Sent && d.UserId is not null && !acknowledged.Contains(d.UserId))
-            .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role, notBefore));
+            .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role, plan?.For(d.DepartmentCode)));
         var request = BroadcastRequest.Create(notice.ReminderBroadcastId, NoticeVerbs.CardKind, new NoticePayload(notice.Id, Reminder: true), OutboxPriority.Normal);
         var receipt = await outbox.StartBroadcastAsync(request, pending, cancellationToken).ConfigureAwait(false);
         LogReminded(logger, notice.Id, receipt.Queued);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
+using TeamsEngage.Connector.Schema;
 using TeamsEngage.Localization;
 using TeamsEngage.Storage;
 
@@ -39,15 +40,17 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         }
         notice = reasoned;
         var count = await broadcaster.CountAsync(notice.Content.Audience, cancellationToken).ConfigureAwait(false);
+        var quiet = await QuietLineAsync(notice, clock.GetUtcNow(), action, cancellationToken).ConfigureAwait(false);
         if (count > options.Value.ConfirmAbove && !action.Data.Confirmed)
         {
-            return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, sendAt: null));
+            return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, sendAt: null, quiet));
         }
         if (await broadcaster.SendAsync(notice).ConfigureAwait(false) is not { } sent)
         {
             return CardActionResult.ChangedMeanwhile;
         }
-        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(sent, texts, texts.Notice_SentHeadline(count)));
+        var headline = texts.Notice_SentHeadline(count);
+        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(sent, texts, quiet is null ? headline : headline + " " + texts.Notice_QuietSent(quiet)));
     }
 
     /// <summary>Schedule: stores the send time (typed in the notice's zone); the scheduler sends it when due.</summary>
@@ -73,7 +76,8 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var count = await broadcaster.CountAsync(notice.Content.Audience, cancellationToken).ConfigureAwait(false);
         if (count > options.Value.ConfirmAbove && !action.Data.Confirmed)
         {
-            return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, at));
+            var quietAt = await QuietLineAsync(notice, at, action, cancellationToken).ConfigureAwait(false);
+            return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, at, quietAt));
         }
         var update = await notices.UpdateAsync(notice.Id, current => current.State is NoticeState.Draft or NoticeState.Scheduled
             ? Decision.Write(current with { State = NoticeState.Scheduled, SendAt = at })
@@ -85,6 +89,14 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var when = Cards.CardText.Escape(PeopleTime.LongWithZone(at, notice.Content.Window.TimeZone, texts));
         return CardActionResult.WithCard(NoticeAuthorCards.Outcome(update.State!, texts, texts.Notice_ScheduledHeadline(when, count)));
     }
+
+    // "1,840 now, 2,160 after 3:10 PM" for a routine notice sent at that moment; null when nobody would wait.
+    private async Task<string?> QuietLineAsync(Notice notice, DateTimeOffset at, CardActionContext action, CancellationToken cancellationToken) =>
+        await broadcaster.ForecastAsync(notice, at, cancellationToken).ConfigureAwait(false) is { } wait
+            ? NoticeQuietText.Of(wait, at, ReaderZone(action), action.Texts)
+            : null;
+
+    private static TimeZoneInfo ReaderZone(CardActionContext action) => PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone());
 
     /// <summary>Cancel: stops the deliveries not yet made and marks every delivered card as cancelled.</summary>
     public async Task<CardActionResult> CancelAsync(Notice notice, CardActionContext action, CancellationToken cancellationToken)
@@ -113,7 +125,8 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
     {
         var report = await broadcaster.StatusAsync(notice, cancellationToken).ConfigureAwait(false);
         var raised = await concerns.ListAsync(notice.Id, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report), raised));
+        var quiet = report.Quiet is { } wait ? NoticeQuietText.Of(wait, clock.GetUtcNow(), ReaderZone(action), action.Texts) : null;
+        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report), raised, quiet));
     }
 
     /// <summary>Remind: one reminder, once, to the people who received the notice and have not acknowledged it.</summary>

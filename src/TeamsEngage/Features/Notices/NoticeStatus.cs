@@ -1,3 +1,4 @@
+using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 
 namespace TeamsEngage.Features.Notices;
@@ -10,6 +11,9 @@ public sealed record NoticeStatusReport(DeliveryTally Total, IReadOnlyList<(stri
 {
     /// <summary>How far the outbox is in writing the recipients' rows; null once every recipient has one.</summary>
     public BroadcastProgress? Writing { get; init; }
+
+    /// <summary>How many get the notice now and how many wait for quiet hours; null when nobody waits.</summary>
+    public QuietWait? Quiet { get; init; }
 
     /// <summary>The department label for recipients without one.</summary>
     public const string NoDepartment = "";

@@ -9,31 +9,9 @@ public static class NoticeStatusCards
 {
     public static readonly IReadOnlyList<string> Reasons = ["NotInstalled", "Blocked", "Gone", "Error"];
 
-    public static AdaptiveCard Status(Notice notice, NoticeStatusReport report, Texts texts, bool canRemind, IReadOnlyList<NoticeConcern>? concerns = null)
+    public static AdaptiveCard Status(Notice notice, NoticeStatusReport report, Texts texts, bool canRemind, IReadOnlyList<NoticeConcern>? concerns = null, string? quiet = null)
     {
-        var total = report.Total;
-        var facts = new List<Fact>();
-        if (report.Writing is { } writing)
-        {
-            facts.Add(new Fact(texts.Notice_Stat_Queued, writing.Total is { } of
-                ? texts.Notice_Stat_QueuedOf(writing.Written, of)
-                : texts.Notice_Stat_Counting));
-        }
-        facts.AddRange(
-        [
-            new(texts.Notice_Stat_Recipients, Number(total.Recipients, texts)),
-            new(texts.Notice_Stat_Delivered, Number(total.Delivered, texts)),
-            new(texts.Notice_Stat_Pending, Number(total.Pending, texts)),
-            new(texts.Notice_Stat_Failed, FailedText(total, texts)),
-        ]);
-        if (total.Cancelled > 0)
-        {
-            facts.Add(new Fact(texts.Notice_Stat_Cancelled, Number(total.Cancelled, texts)));
-        }
-        if (notice.Content.AckRequired)
-        {
-            facts.Add(new Fact(texts.Notice_Stat_Acknowledged, texts.Notice_Stat_OfDelivered(total.Acknowledged, total.Delivered)));
-        }
+        var facts = Facts(notice, report, texts, quiet);
         var body = new List<CardElement>
         {
             NoticeAuthorCards.Title(texts.Notice_StatusTitle),
@@ -58,6 +36,38 @@ public static class NoticeStatusCards
             actions.Add(new ExecuteAction(texts.Notice_Remind, NoticeVerbs.Remind) { Data = new NoticeActionData(notice.Id) });
         }
         return new AdaptiveCard([.. body]) { Actions = actions, FallbackText = texts.Notice_StatusTitle };
+    }
+
+    private static List<Fact> Facts(Notice notice, NoticeStatusReport report, Texts texts, string? quiet)
+    {
+        var total = report.Total;
+        var facts = new List<Fact>();
+        if (report.Writing is { } writing)
+        {
+            facts.Add(new Fact(texts.Notice_Stat_Queued, writing.Total is { } of
+                ? texts.Notice_Stat_QueuedOf(writing.Written, of)
+                : texts.Notice_Stat_Counting));
+        }
+        facts.AddRange(
+        [
+            new(texts.Notice_Stat_Recipients, Number(total.Recipients, texts)),
+            new(texts.Notice_Stat_Delivered, Number(total.Delivered, texts)),
+            new(texts.Notice_Stat_Pending, Number(total.Pending, texts)),
+            new(texts.Notice_Stat_Failed, FailedText(total, texts)),
+        ]);
+        if (quiet is not null)
+        {
+            facts.Add(new Fact(texts.Notice_Stat_Quiet, quiet));
+        }
+        if (total.Cancelled > 0)
+        {
+            facts.Add(new Fact(texts.Notice_Stat_Cancelled, Number(total.Cancelled, texts)));
+        }
+        if (notice.Content.AckRequired)
+        {
+            facts.Add(new Fact(texts.Notice_Stat_Acknowledged, texts.Notice_Stat_OfDelivered(total.Acknowledged, total.Delivered)));
+        }
+        return facts;
     }
 
     private static string FailedText(DeliveryTally tally, Texts texts)

@@ -58,7 +58,7 @@ public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore 
         var poll = Read(spec);
         var excluded = poll.Excluded?.ToHashSet(StringComparer.Ordinal);
         // An invitation is routine: it waits for its recipients' quiet hours.
-        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
+        var quietPlan = await quiet.PlanAsync(cancellationToken).ConfigureAwait(false);
         var page = new List<BroadcastRecipient>(max);
         var examined = 0;
         string? last = null;
@@ -71,7 +71,7 @@ public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore 
                 : await ledger.MayReceiveAsync(person.Key, poll.PollId, poll.At, cancellationToken).ConfigureAwait(false);
             if (mayReceive)
             {
-                page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), notBefore));
+                page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), quietPlan.For(person.DepartmentCode)));
             }
             if (examined == max)
             {

@@ -212,12 +212,12 @@ public sealed partial class PollService(
         {
             return;
         }
-        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
+        var quietPlan = await quiet.PlanAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var recipient in polls.ListRecipientsAsync(poll.Id, cancellationToken).ConfigureAwait(false))
         {
             if (await votes.FindAsync(poll.Id, VoteStore.VoterKey(poll, secret, recipient.UserId), cancellationToken).ConfigureAwait(false) is null)
             {
-                await Outbox.EnqueueAsync(OutboxMessage.Create(recipient.UserId, ReminderKind, new PollPayload(poll.Id), OutboxPriority.Normal, notBefore), cancellationToken).ConfigureAwait(false);
+                await Outbox.EnqueueAsync(OutboxMessage.Create(recipient.UserId, ReminderKind, new PollPayload(poll.Id), OutboxPriority.Normal, quietPlan.For(recipient.DepartmentCode)), cancellationToken).ConfigureAwait(false);
             }
         }
     }

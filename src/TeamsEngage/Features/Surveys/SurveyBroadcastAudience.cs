@@ -53,7 +53,7 @@ public sealed class SurveyBroadcastAudience(IPeopleDirectory directory, SurveySt
     {
         var survey = Read(spec);
         var excluded = survey.Excluded?.ToHashSet(StringComparer.Ordinal);
-        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
+        var quietPlan = await quiet.PlanAsync(cancellationToken).ConfigureAwait(false);
         var page = new List<BroadcastRecipient>(max);
         var examined = 0;
         string? last = null;
@@ -66,7 +66,7 @@ public sealed class SurveyBroadcastAudience(IPeopleDirectory directory, SurveySt
                 : await ledger.MayReceiveAsync(person.Key, survey.SurveyId, survey.At, cancellationToken).ConfigureAwait(false);
             if (mayReceive)
             {
-                page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), notBefore));
+                page.Add(new BroadcastRecipient(person.Key, person.UserId, person.DepartmentCode, person.Role.ToString(), quietPlan.For(person.DepartmentCode)));
             }
             if (examined == max)
             {

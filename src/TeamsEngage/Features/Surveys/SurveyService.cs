@@ -188,13 +188,13 @@ public sealed partial class SurveyService(
         {
             return 0;
         }
-        var notBefore = await quiet.HoldUntilAsync(cancellationToken).ConfigureAwait(false);
+        var quietPlan = await quiet.PlanAsync(cancellationToken).ConfigureAwait(false);
         var queued = 0;
         foreach (var recipient in (await surveys.ListRecipientsAsync(survey.Id, cancellationToken).ConfigureAwait(false)).Where(include))
         {
             if (await surveys.FindAnswerAsync(survey.Id, SurveyStore.RespondentKey(survey, secret, recipient.UserId), cancellationToken).ConfigureAwait(false) is null)
             {
-                await outbox.EnqueueAsync(OutboxMessage.Create(recipient.UserId, ReminderKind, new SurveyPayload(survey.Id), OutboxPriority.Normal, notBefore), cancellationToken).ConfigureAwait(false);
+                await outbox.EnqueueAsync(OutboxMessage.Create(recipient.UserId, ReminderKind, new SurveyPayload(survey.Id), OutboxPriority.Normal, quietPlan.For(recipient.DepartmentCode)), cancellationToken).ConfigureAwait(false);
                 queued++;
             }
         }

@@ -32,8 +32,9 @@ public sealed partial class TicketEscalation(
     private async Task<int> SweepTenantAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var steps = 0;
-        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (!SchoolTime.IsOpen(calendar, now))
+        var district = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        // Departments with their own hours are checked ticket by ticket; without any, a closed school reads nothing.
+        if (district.Departments.Count == 0 && !SchoolTime.IsOpen(district, now))
         {
             return steps;
         }
@@ -44,6 +45,11 @@ public sealed partial class TicketEscalation(
         }
         foreach (var ticket in open.Where(t => t.Status == TicketStatus.Open))
         {
+            var calendar = district.For(ticket.DepartmentCode);
+            if (!SchoolTime.IsOpen(calendar, now))
+            {
+                continue;
+            }
             if (now >= ticket.NextEscalationAt && ticket.EscalationLevel < 2)
             {
                 steps += await EscalateAsync(ticket, calendar, now, cancellationToken).ConfigureAwait(false) ? 1 : 0;

@@ -33,11 +33,12 @@ public sealed partial class TicketPromiseShift(TicketStore tickets, TicketNotifi
     {
         var result = await tickets.ChangeAsync(ticket.Id, t =>
         {
-            var due = SchoolTime.Shift(before, after, now, t.DueAt);
+            var (was, becomes) = (before.For(t.DepartmentCode), after.For(t.DepartmentCode));
+            var due = SchoolTime.Shift(was, becomes, now, t.DueAt);
             return !t.IsOpen || due == t.DueAt
                 ? Decision.Keep<TicketChange>()
                 : TicketChange.Write(
-                    t with { DueAt = due, NextEscalationAt = SchoolTime.Shift(before, after, now, t.NextEscalationAt) },
+                    t with { DueAt = due, NextEscalationAt = SchoolTime.Shift(was, becomes, now, t.NextEscalationAt) },
                     new TicketEvent(t.Id, TicketStore.NewEventKey(now), TicketEventKind.Postponed, now, null, null, reason));
         }, cancellationToken).ConfigureAwait(false);
         if (result is not { Written: true, State: { } moved, Change: { } change })

@@ -95,6 +95,7 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
             return Decision.Refuse<TicketChange>(texts.Tickets_NotResolved);
         }
         var status = t.ClaimedByKey is null ? TicketStatus.Open : TicketStatus.Claimed;
+        calendar = calendar.For(t.DepartmentCode);
         var promise = SchoolTime.Between(calendar, t.CreatedAt, t.DueAt);
         var due = SchoolTime.Add(calendar, now, promise < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : promise);
         return TicketChange.Write(

@@ -110,7 +110,7 @@ public sealed partial class TicketReporting(
         var liaison = await people.ReachableAsync(department?.LiaisonKey, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         // The promise is counted in school hours: a report on Friday afternoon before a break is due after the break.
-        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var calendar = (await calendars.GetAsync(cancellationToken).ConfigureAwait(false)).For(code);
         var form = draft.Form;
         var service = await promises.ServiceAsync(form.ServiceId, cancellationToken).ConfigureAwait(false);
         var due = SchoolTime.Add(calendar, now, promises.PromiseFor(service, department, draft.Urgency));
