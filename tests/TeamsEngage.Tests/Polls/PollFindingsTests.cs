@@ -32,8 +32,8 @@ public sealed class PollFindingsTests
 
         Assert.Equal(["input:learned", "input:nextSteps", "input:withResults", "input:cites"], CardReading.BodyOutline(composer).Where(e => e.StartsWith("input:", StringComparison.Ordinal)));
         Assert.Contains("these findings go to the 4 people in the poll's audience", CardReading.Said(preview), StringComparison.Ordinal);
-        var english = await FindingsCardAsync(bot, voters[0].Persona);
-        var spanish = await FindingsCardAsync(bot, voters[2].Persona);
+        var english = await bot.FindingsCardAsync(voters[0].Persona, Learned);
+        var spanish = await bot.FindingsCardAsync(voters[2].Persona, Learned);
         Assert.Contains(Learned, CardReading.Said(english), StringComparison.Ordinal);
         Assert.Contains(NextSteps, CardReading.Said(english), StringComparison.Ordinal);
         Assert.Contains("3 people answered", CardReading.Said(english), StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class PollFindingsTests
 
         var again = await bot.ExecuteAsync(Admin, PollVerbs.FindingsSend, new { pollId, learned = "Something else", nextSteps = "Other plans" });
         Assert.Contains("already been shared", TextOf(again), StringComparison.Ordinal);
-        Assert.Single(FindingsCards(bot, voters[0].Persona));
+        Assert.Single(bot.FindingsCards(voters[0].Persona, Learned));
         var reports = await AdaptiveCardsParser.ValidateAsync([("composer", composer), ("preview", preview), ("findings.en", english), ("findings.es", spanish), ("results", status)]);
         Assert.All(reports, r => Assert.True(r.IsValid, r.ToString()));
     }
@@ -96,7 +96,7 @@ public sealed class PollFindingsTests
 
         await bot.ExecuteAsync(Admin, PollVerbs.FindingsSend, new { pollId, learned = Learned, nextSteps = NextSteps, withResults = "true" });
 
-        var card = await FindingsCardAsync(bot, voters[3].Persona);
+        var card = await bot.FindingsCardAsync(voters[3].Persona, Learned);
         // Every text but the sharing date (whose clock time may hold any digit) and the author's own words.
         var said = string.Join('\n', CardReading.Texts(card).Where(t => !t.StartsWith("Shared ", StringComparison.Ordinal)));
         Assert.Contains("Too few people answered", said, StringComparison.Ordinal);
@@ -121,13 +121,13 @@ public sealed class PollFindingsTests
         Assert.Equal(1, failOnce.Failures);
         Assert.NotEqual("application/vnd.microsoft.card.adaptive", TypeOf(cut));
         Assert.Contains("Findings shared", CardReading.Said(again), StringComparison.Ordinal);
-        await Eventually.TrueAsync(() => voters.All(v => FindingsCards(bot, v.Persona).Count == 1), "every voter's findings");
+        await Eventually.TrueAsync(() => voters.All(v => bot.FindingsCards(v.Persona, Learned).Count == 1), "every voter's findings");
         var records = await Eventually.ValueAsync(
             async () => await bot.Services.GetRequiredService<IOutbox>().ReadDeliveriesAsync(PollFindingsDesk.BroadcastId(pollId)).ToListAsync(),
             r => r.Count == 5 && r.All(d => d.Status == DeliveryStatus.Sent),
             "every delivery sent");
         Assert.Equal(5, records.Select(r => r.PersonKey).Distinct().Count());
-        Assert.All(voters, v => Assert.Contains(Learned, CardReading.Said(FindingsCards(bot, v.Persona)[0]), StringComparison.Ordinal));
+        Assert.All(voters, v => Assert.Contains(Learned, CardReading.Said(bot.FindingsCards(v.Persona, Learned)[0]), StringComparison.Ordinal));
         Assert.Contains(bot.Connector.RequestsWhere(r => r.Route == ConnectorRoute.Send), r => r.ResponseStatus == 429);
     }
 
@@ -147,7 +147,7 @@ public sealed class PollFindingsTests
 
         Assert.Contains("There is no feedback FB-NOPE99.", CardReading.Said(unknown), StringComparison.Ordinal);
         Assert.Null(nothingShared);
-        var card = await FindingsCardAsync(bot, voters[0].Persona);
+        var card = await bot.FindingsCardAsync(voters[0].Persona, Learned);
         Assert.Contains("In answer to your feedback", CardReading.Said(card), StringComparison.Ordinal);
         Assert.Contains(itemId, CardReading.Said(card), StringComparison.Ordinal);
         Assert.Contains("Please move the training to Wednesdays (1 people raised or supported it)", CardReading.Said(card), StringComparison.Ordinal);
@@ -167,20 +167,9 @@ public sealed class PollFindingsTests
         return pollId;
     }
 
-    private static async Task<JsonNode> FindingsCardAsync(BotApplication bot, Persona persona)
-    {
-        await Eventually.TrueAsync(() => FindingsCards(bot, persona).Count > 0, $"{persona.Name}'s findings");
-        return FindingsCards(bot, persona)[0];
-    }
-
-    private static List<JsonNode> FindingsCards(BotApplication bot, Persona persona) =>
-        [.. bot.SentTo(persona).Where(a => a.Attachments is { Count: > 0 }).Select(SentCards.CardOf)
-            .Where(c => CardReading.Said(c).Contains(Learned, StringComparison.Ordinal) || CardReading.Said(c).Contains("Lo que aprendimos", StringComparison.Ordinal))];
-
     private static JsonNode Card(JsonObject response) => response["value"]!;
 
-    private static JsonNode Data(JsonNode preview) =>
-        preview["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == PollVerbs.FindingsSend)!["data"]!;
+    private static JsonNode Data(JsonNode preview) => FindingsReading.SendData(preview, PollVerbs.FindingsSend);
 
     /// <summary>An outbox whose first queuing of findings fails, as a process dying between storing and queuing would.</summary>
     private sealed class FailFirstQueue

@@ -34,8 +34,8 @@ public sealed class SurveyFindingsTests
 
         Assert.Equal(["input:learned", "input:nextSteps", "input:withResults", "input:cites"], CardReading.BodyOutline(composer).Where(e => e.StartsWith("input:", StringComparison.Ordinal)));
         Assert.Contains("these findings go to the 6 people in the survey's audience", CardReading.Said(preview), StringComparison.Ordinal);
-        var english = seen.Add("findings.en", await FindingsCardAsync(bot, voters[0].Persona));
-        var spanish = seen.Add("findings.es", await FindingsCardAsync(bot, voters[4].Persona));
+        var english = seen.Add("findings.en", await bot.FindingsCardAsync(voters[0].Persona, Learned));
+        var spanish = seen.Add("findings.es", await bot.FindingsCardAsync(voters[4].Persona, Learned));
         var said = CardReading.Said(english);
         Assert.Contains(Learned, said, StringComparison.Ordinal);
         Assert.Contains(NextSteps, said, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class SurveyFindingsTests
 
         var again = await bot.ExecuteAsync(Admin, SurveyVerbs.FindingsSend, new { surveyId, learned = "Something else", nextSteps = "Other plans" });
         Assert.Contains("already been shared", TextOf(again), StringComparison.Ordinal);
-        Assert.Single(FindingsCards(bot, voters[0].Persona));
+        Assert.Single(bot.FindingsCards(voters[0].Persona, Learned));
         await seen.AssertAllParseAsync();
     }
 
@@ -94,7 +94,7 @@ public sealed class SurveyFindingsTests
 
         await bot.ExecuteAsync(Admin, SurveyVerbs.FindingsSend, new { surveyId, learned = Learned, nextSteps = NextSteps, withResults = "true" });
 
-        var card = await FindingsCardAsync(bot, voters[3].Persona);
+        var card = await bot.FindingsCardAsync(voters[3].Persona, Learned);
         var said = string.Join('\n', CardReading.Texts(card).Where(t => !t.StartsWith("Shared ", StringComparison.Ordinal)))
             .Replace(Learned, "", StringComparison.Ordinal).Replace(NextSteps, "", StringComparison.Ordinal);
         Assert.Contains("Too few people answered", said, StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed class SurveyFindingsTests
             r => r.Count == 5 && r.All(d => d.Status == DeliveryStatus.Sent),
             "every delivery sent");
         Assert.Equal(5, records.Select(r => r.PersonKey).Distinct().Count());
-        Assert.All(voters, v => Assert.Single(FindingsCards(bot, v.Persona)));
+        Assert.All(voters, v => Assert.Single(bot.FindingsCards(v.Persona, Learned)));
         Assert.Contains(bot.Connector.RequestsWhere(r => r.Route == ConnectorRoute.Send), r => r.ResponseStatus == 429);
     }
 
@@ -139,18 +139,7 @@ public sealed class SurveyFindingsTests
         return surveyId;
     }
 
-    private static async Task<JsonNode> FindingsCardAsync(BotApplication bot, Persona persona)
-    {
-        await Eventually.TrueAsync(() => FindingsCards(bot, persona).Count > 0, $"{persona.Name}'s findings");
-        return FindingsCards(bot, persona)[0];
-    }
-
-    private static List<JsonNode> FindingsCards(BotApplication bot, Persona persona) =>
-        [.. bot.SentTo(persona).Where(a => a.Attachments is { Count: > 0 }).Select(SentCards.CardOf)
-            .Where(c => CardReading.Said(c).Contains(Learned, StringComparison.Ordinal) || CardReading.Said(c).Contains("Lo que aprendimos", StringComparison.Ordinal))];
-
     private static JsonNode Card(JsonObject response) => response["value"]!;
 
-    private static JsonNode Data(JsonNode preview) =>
-        preview["actions"]!.AsArray().Single(a => a!["verb"]!.GetValue<string>() == SurveyVerbs.FindingsSend)!["data"]!;
+    private static JsonNode Data(JsonNode preview) => FindingsReading.SendData(preview, SurveyVerbs.FindingsSend);
 }
