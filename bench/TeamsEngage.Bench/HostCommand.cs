@@ -37,9 +37,9 @@ internal static class HostCommand
         await Task.Delay(TimeSpan.FromSeconds(2));
         if (args.AwaitWork)
         {
-            // Another instance seeds and starts the broadcast: this one joins when there is work, for ten minutes at most.
+            // Another instance seeds and starts the broadcast: this one joins when there is work, for thirty minutes at most.
             var joining = Stopwatch.StartNew();
-            while (!await BenchHost.HasOpenShardsAsync(raw) && joining.Elapsed < TimeSpan.FromMinutes(10))
+            while (!await BenchHost.HasOpenShardsAsync(raw) && joining.Elapsed < TimeSpan.FromMinutes(30))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500));
             }
