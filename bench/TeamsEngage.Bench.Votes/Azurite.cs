@@ -27,11 +27,12 @@ internal sealed class Azurite : IAsyncDisposable
             RedirectStandardError = true,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        using var probe = new TcpClient();
-        for (var i = 0; i < 100; i++)
+        // A socket whose connect failed cannot connect again: each probe has its own. Up to 30 s on a loaded machine.
+        for (var i = 0; i < 300; i++)
         {
             try
             {
+                using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, port);
                 return new Azurite(process, port);
             }

@@ -4,6 +4,7 @@ using TeamsEngage.Connector.Hosting;
 using TeamsEngage.Hosting;
 using TeamsEngage.Links;
 using TeamsEngage.Outbox;
+using TeamsEngage.Reporting;
 using TeamsEngage.Search;
 using TeamsEngage.Storage.Hosting;
 
@@ -25,6 +26,7 @@ internal static class BotHost
         builder.Services.AddSchoolCalendar();
         builder.Services.AddServiceCatalogue();
         builder.Services.AddSignedLinks();
+        builder.Services.AddReportFigures();
         builder.Services.AddTextSearch();
         builder.Services.AddFeatures();
         var app = builder.Build();

@@ -46,6 +46,11 @@ internal sealed class BenchArguments
 
     public bool Start => _values.ContainsKey("start");
 
+    /// <summary>A host that does not start the broadcast waits for it before counting the work as done.</summary>
+    public bool AwaitWork => _values.ContainsKey("await-work");
+
+    public int Instances => Int("instances", 3);
+
     public StoreChoice Store() => new(StoreKind, DataDirectory, Environment.GetEnvironmentVariable(ConnectionStringVariable));
 
     public string Text(string name, string fallback) => _values.TryGetValue(name, out var v) ? v : fallback;

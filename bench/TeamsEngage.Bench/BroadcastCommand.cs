@@ -43,7 +43,15 @@ internal static class BroadcastCommand
             figures = await first.WaitForFiguresAsync();
         }
         var wall = clock.Elapsed.TotalSeconds;
-        var store = new StoreChoice(args.StoreKind, data.Path, azurite?.ConnectionString).Create();
+        var statuses = await ReadStatusesAsync(args, data.Path, azurite?.ConnectionString);
+        Report(args, resume, simulator, figures, wall, atKill, statuses);
+        return 0;
+    }
+
+    /// <summary>How many delivery records of the broadcast end in each status, read from the store after the run.</summary>
+    public static async Task<Dictionary<DeliveryStatus, int>> ReadStatusesAsync(BenchArguments args, string dataPath, string? connectionString)
+    {
+        var store = new StoreChoice(args.StoreKind, dataPath, connectionString).Create();
         await using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddSingleton(store).AddOutbox().BuildServiceProvider();
         var outbox = services.GetRequiredService<IOutbox>();
         var statuses = new Dictionary<DeliveryStatus, int>();
@@ -53,8 +61,7 @@ internal static class BroadcastCommand
             statuses[record.Status] = statuses.GetValueOrDefault(record.Status) + 1;
         }
         (store as IDisposable)?.Dispose();
-        Report(args, resume, simulator, figures, wall, atKill, statuses);
-        return 0;
+        return statuses;
     }
 
     private static void Report(BenchArguments args, bool resume, ConnectorSimulator sim, HostFigures? figures, double wall, long atKill, Dictionary<DeliveryStatus, int> statuses)

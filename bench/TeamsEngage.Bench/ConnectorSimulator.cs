@@ -20,13 +20,15 @@ namespace TeamsEngage.Bench;
 internal sealed record SimulatorSettings(double TenantLimit, double FaultRate, double SlowRate, TimeSpan SlowDelay, TimeSpan MinLatency, TimeSpan MaxLatency);
 
 /// <summary>
-/// A Bot Connector on 127.0.0.1 that enforces Teams' limits: per tenant (token bucket) and per conversation (7 in any
-/// second), answering 429 with Retry-After when they are exceeded; it injects 503s and slow answers, and counts the
-/// messages each conversation received.
+/// A Bot Connector on 127.0.0.1 that enforces Teams' limits: per tenant (token bucket) and Teams' four windows per bot
+/// per conversation (7 in 1 s, 8 in 2 s, 60 in 30 s, 1,800 in an hour), answering 429 with Retry-After when one is
+/// exceeded; it injects 503s and slow answers, counts the messages each conversation received, and the requests it
+/// admitted in each second since it started.
 /// </summary>
 internal sealed class ConnectorSimulator : IAsyncDisposable
 {
-    private const int PerConversationPerSecond = 7;
+    private static readonly (TimeSpan Window, int Most)[] ConversationWindows =
+        [(TimeSpan.FromSeconds(1), 7), (TimeSpan.FromSeconds(2), 8), (TimeSpan.FromSeconds(30), 60), (TimeSpan.FromHours(1), 1800)];
 
     private readonly WebApplication _app;
     private readonly SimulatorSettings _settings;
@@ -39,6 +41,8 @@ internal sealed class ConnectorSimulator : IAsyncDisposable
     private long _faults;
     private long _firstSuccess = -1;
     private long _lastSuccess = -1;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly long[] _admittedPerSecond = new long[7200];
 
     private ConnectorSimulator(WebApplication app, SimulatorSettings settings)
     {
@@ -57,6 +61,12 @@ internal sealed class ConnectorSimulator : IAsyncDisposable
     public long Faults => Interlocked.Read(ref _faults);
 
     public long Successes => Delivered.Values.Sum(v => (long)v);
+
+    /// <summary>Seconds since the simulator started.</summary>
+    public double Now => Stopwatch.GetElapsedTime(_started).TotalSeconds;
+
+    /// <summary>Requests admitted (not answered 429) in each whole second since the simulator started.</summary>
+    public long[] AdmittedPerSecond => [.. _admittedPerSecond];
 
     /// <summary>Seconds between the first and the last successful send.</summary>
     public double ActiveSeconds => _firstSuccess < 0 ? 0 : Stopwatch.GetElapsedTime(_firstSuccess, _lastSuccess).TotalSeconds;
@@ -129,23 +139,27 @@ internal sealed class ConnectorSimulator : IAsyncDisposable
                 recent = new Queue<long>();
                 _conversations[conversationId] = recent;
             }
-            while (recent.Count > 0 && Stopwatch.GetElapsedTime(recent.Peek(), now) >= TimeSpan.FromSeconds(1))
+            while (recent.Count > 0 && Stopwatch.GetElapsedTime(recent.Peek(), now) >= TimeSpan.FromHours(1))
             {
                 recent.Dequeue();
             }
-            if (recent.Count >= PerConversationPerSecond)
+            foreach (var (window, most) in ConversationWindows)
             {
-                _tenants[tenant] = (tokens, now);
-                return 1;
+                var inWindow = recent.Where(at => Stopwatch.GetElapsedTime(at, now) < window).ToList();
+                if (inWindow.Count >= most)
+                {
+                    // Until the message that makes the window full leaves it.
+                    _tenants[tenant] = (tokens, now);
+                    var frees = window - Stopwatch.GetElapsedTime(inWindow[inWindow.Count - most], now);
+                    return Math.Max(1, (int)Math.Ceiling(frees.TotalSeconds));
+                }
             }
             recent.Enqueue(now);
             _tenants[tenant] = (tokens - 1, now);
-            if (_conversations.Count > 10_000)
+            var second = (int)Stopwatch.GetElapsedTime(_started, now).TotalSeconds;
+            if (second < _admittedPerSecond.Length)
             {
-                foreach (var idle in _conversations.Where(p => p.Value.Count == 0 || Stopwatch.GetElapsedTime(p.Value.Last(), now) >= TimeSpan.FromSeconds(1)).Select(p => p.Key).ToList())
-                {
-                    _conversations.Remove(idle);
-                }
+                _admittedPerSecond[second]++;
             }
             return 0;
         }

@@ -35,6 +35,15 @@ internal static class HostCommand
             Console.WriteLine("started " + receipt.Queued.ToString(CultureInfo.InvariantCulture));
         }
         await Task.Delay(TimeSpan.FromSeconds(2));
+        if (args.AwaitWork)
+        {
+            // Another instance seeds and starts the broadcast: this one joins when there is work, for thirty minutes at most.
+            var joining = Stopwatch.StartNew();
+            while (!await BenchHost.HasOpenShardsAsync(raw) && joining.Elapsed < TimeSpan.FromMinutes(30))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
         while (await BenchHost.HasOpenShardsAsync(raw))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500));

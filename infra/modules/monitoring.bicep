@@ -38,5 +38,19 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
+// The bot's metrics (meter TeamsEngage) in one place: the queries are in workbook.json, kept next to this file.
+resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(resourceGroup().id, namePrefix, 'teamsengage-workbook')
+  location: location
+  tags: tags
+  kind: 'shared'
+  properties: {
+    displayName: 'TeamsEngage operations (${namePrefix})'
+    category: 'workbook'
+    sourceId: appInsights.id
+    serializedData: loadTextContent('workbook.json')
+  }
+}
+
 @description('Application Insights connection string (an ingestion address, not a secret).')
 output connectionString string = appInsights.properties.ConnectionString

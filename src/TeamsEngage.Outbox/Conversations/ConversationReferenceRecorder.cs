@@ -8,7 +8,7 @@ namespace TeamsEngage.Conversations;
 /// Keeps conversation references fresh from every authenticated activity: each person's 1:1 chat, and each Teams
 /// channel the bot is used in (so features can post to a department's channel through the outbox).
 /// </summary>
-internal sealed class ConversationReferenceRecorder(ConversationReferenceStore references) : ITurnObserver
+internal sealed class ConversationReferenceRecorder(ConversationReferenceStore references, ReferenceRefresher later) : ITurnObserver
 {
     public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -39,7 +39,11 @@ internal sealed class ConversationReferenceRecorder(ConversationReferenceStore r
             activity.Recipient?.Id,
             activity.GetLocale(),
             activity.GetTimeZone());
-        return references.RefreshAsync(reference, cancellationToken);
+        // A card's button is pressed by someone the card was sent to: their reference is stored, so it is checked after
+        // the invoke is answered. Everything else (an install, a first message) stores it before the turn goes on.
+        return activity.Type == ActivityTypes.Invoke
+            ? later.RefreshSoonAsync(reference, cancellationToken)
+            : references.RefreshAsync(reference, cancellationToken);
     }
 
     private static bool IsRemoval(Activity activity) =>

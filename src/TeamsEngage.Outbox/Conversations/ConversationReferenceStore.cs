@@ -19,6 +19,10 @@ public sealed class ConversationReferenceStore(ITableStore store)
     /// <summary>The key under which a Teams channel's reference is kept, and which the outbox accepts as a recipient.</summary>
     public static string ChannelKey(string channelId) => "channel|" + channelId;
 
+    /// <summary>True when this instance stored or read exactly this reference last.</summary>
+    public bool IsKnown(ConversationReference reference) =>
+        _lastSeen.TryGetValue(reference.UserId, out var known) && known == reference;
+
     /// <summary>Stores the reference if it differs from the one last stored. Returns true when it was written.</summary>
     public async Task<bool> RefreshAsync(ConversationReference reference, CancellationToken cancellationToken)
     {

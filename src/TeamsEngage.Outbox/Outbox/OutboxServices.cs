@@ -63,6 +63,11 @@ public static class OutboxServices
     {
         services.AddSharedStoreTable(ConversationReferenceStore.TableName);
         services.TryAddSingleton<ConversationReferenceStore>();
+        if (!services.Any(d => d.ServiceType == typeof(ReferenceRefresher)))
+        {
+            services.AddSingleton<ReferenceRefresher>();
+            services.AddHostedService(sp => sp.GetRequiredService<ReferenceRefresher>());
+        }
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ITurnObserver, ConversationReferenceRecorder>());
         return services;
     }

@@ -12,7 +12,7 @@ namespace TeamsEngage.People;
 /// a short timeout and a failure is tolerated (the person is recorded without an email). Other activities never call
 /// the connector, and once this instance has recorded someone their later turns cost nothing here.
 /// </summary>
-public sealed partial class FirstContactRecorder(PeopleDirectory directory, PeopleEditor editor, RecordedContacts recorded, ILogger<FirstContactRecorder> logger) : ITurnObserver
+public sealed partial class FirstContactRecorder(TurnPersonRecord sender, PeopleEditor editor, RecordedContacts recorded, ILogger<FirstContactRecorder> logger) : ITurnObserver
 {
     private static readonly TimeSpan MemberLookupTimeout = TimeSpan.FromSeconds(5);
 
@@ -35,7 +35,7 @@ public sealed partial class FirstContactRecorder(PeopleDirectory directory, Peop
         {
             return;
         }
-        var existing = await directory.FindRecordAsync(PeopleRows.KeyForObjectId(oid), cancellationToken).ConfigureAwait(false);
+        var existing = await sender.FindAsync(PeopleRows.KeyForObjectId(oid), cancellationToken).ConfigureAwait(false);
         var askConnector = isInstall && existing?.MemberChecked != true;
         if (!askConnector && existing is not null && existing.Person.UserId == userId)
         {
@@ -46,6 +46,7 @@ public sealed partial class FirstContactRecorder(PeopleDirectory directory, Peop
         // Teams often sends an install without the person's name; the member lookup has it, so a liaison is named
         // to the people she serves before she has written a word.
         var name = activity.From.Name is { Length: > 0 } said ? said : lookup.Name;
+        sender.Forget();
         await editor.RecordContactAsync(new Contact(oid, userId, name, lookup.Email, lookup.Answered), cancellationToken).ConfigureAwait(false);
         recorded.Add(userId);
     }

@@ -37,7 +37,8 @@ public static class PeopleServices
         services.AddSingleton<DeliveryPersonalData>();
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<DeliveryPersonalData>());
         services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<DeliveryPersonalData>());
-        services.AddSingleton<ICallerResolver, DirectoryCallerResolver>();
+        services.AddScoped<TurnPersonRecord>();
+        services.AddScoped<ICallerResolver, DirectoryCallerResolver>();
         services.AddScoped<FirstContactRecorder>();
         services.AddScoped<ITurnObserver, InTenantObserver<FirstContactRecorder>>();
         services.AddHostedService<StartupImport>();

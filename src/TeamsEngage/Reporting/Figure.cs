@@ -26,6 +26,12 @@ public interface IReportFigures
     Task RecordAsync(Figure figure, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Hands the figure to a background writer and returns at once, for events on a hot path (a vote). Figures of the same
+    /// row are added up and written once; reading figures on this instance, or stopping it, first writes what is waiting.
+    /// </summary>
+    void RecordSoon(Figure figure);
+
+    /// <summary>
     /// Adds the figure only the first time <paramref name="onceKey"/> is given in this tenant (a ticket's first response,
     /// a person's first acknowledgement); returns whether it was counted now.
     /// </summary>

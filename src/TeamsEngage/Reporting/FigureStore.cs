@@ -11,7 +11,7 @@ namespace TeamsEngage.Reporting;
 /// (<c>{Counter}_h{bucket}</c>). Each row is incremented by read, add, write with the read ETag, again when another
 /// writer got there first, so concurrent events are all counted exactly once. Days are UTC days.
 /// </summary>
-public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> logger) : IReportFigures
+public sealed partial class FigureStore(ITableStore store, PendingFigures pending, ILogger<FigureStore> logger) : IReportFigures
 {
     public const string TableName = "ReportFigures";
     private const string OncePartition = "once";
@@ -51,6 +51,15 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
         }
     }
 
+    public void RecordSoon(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        pending.Add(figure);
+    }
+
+    /// <summary>Writes every figure handed over with <see cref="RecordSoon"/> so far.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => pending.DrainAsync(RecordAsync, cancellationToken);
+
     public async Task<bool> RecordOnceAsync(string onceKey, Figure figure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(figure);
@@ -87,6 +96,7 @@ public sealed partial class FigureStore(ITableStore store, ILogger<FigureStore> 
     /// <summary>Every row of <paramref name="area"/> from <paramref name="from"/> to <paramref name="to"/> (UTC days, both included).</summary>
     public async Task<IReadOnlyList<FigureRow>> ReadAsync(string area, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<FigureRow>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {

@@ -8,7 +8,9 @@ public static class ReportingServices
     public static IServiceCollection AddReportFigures(this IServiceCollection services)
     {
         services.AddStoreTable(FigureStore.TableName);
+        services.AddSingleton<PendingFigures>();
         services.AddSingleton<FigureStore>();
+        services.AddHostedService<FigureWriter>();
         services.AddSingleton<IReportFigures>(sp => sp.GetRequiredService<FigureStore>());
         return services;
     }

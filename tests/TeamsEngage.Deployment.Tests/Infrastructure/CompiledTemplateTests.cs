@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using TeamsEngage.Testing;
 using TeamsEngage.Deployment.Tests.Support;
 
 namespace TeamsEngage.Deployment.Tests.Infrastructure;
@@ -144,6 +146,33 @@ public class CompiledTemplateTests : IClassFixture<CompiledTemplateTests.Templat
         Assert.Single(_template.Resources("Microsoft.OperationalInsights/workspaces"));
         Assert.Contains("Microsoft.OperationalInsights/workspaces", JsonText(insights["WorkspaceResourceId"]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheWorkbookChartsEveryInstrumentOfTheTeamsEngageMeterFromTheApplicationInsightsItCreates()
+    {
+        var workbook = _template.Only("Microsoft.Insights/workbooks");
+        // Bicep keeps the loaded file in a variable of the monitoring module's template.
+        var reference = Regex.Match((string)workbook["properties"]!["serializedData"]!, @"^\[variables\('([^']+)'\)\]$");
+        Assert.True(reference.Success);
+        var variables = _template.Module("monitoring")["properties"]!["template"]!["variables"]!;
+        var content = JsonNode.Parse((string)variables[reference.Groups[1].Value]!)!;
+        var queries = content["items"]!.AsArray().Select(i => (string?)i!["content"]?["query"]).OfType<string>().ToList();
+        var charted = queries.SelectMany(q => Regex.Matches(q, "name == \"([^\"]+)\"").Select(m => m.Groups[1].Value)).ToHashSet();
+        var instruments = InstrumentNamesInTheCode();
+
+        Assert.Contains("Microsoft.Insights/components", JsonText(workbook["properties"]!["sourceId"]), StringComparison.Ordinal);
+        Assert.Equal("shared", (string?)workbook["kind"]);
+        Assert.Contains("teamsengage.outbox.depth", instruments);
+        Assert.Equal(instruments.Order(StringComparer.Ordinal), charted.Order(StringComparer.Ordinal));
+        Assert.All(queries, q => Assert.StartsWith("customMetrics", q, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every instrument name the code creates, read from the source so a renamed instrument fails here.</summary>
+    private static HashSet<string> InstrumentNamesInTheCode() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), "\\.Create\\w+(?:<\\w+>)?\\(\\s*\"(teamsengage\\.[a-z_.]+)\"").Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public void TemplateOutputsWhatThePackageScriptNeeds()

@@ -11,7 +11,7 @@ namespace TeamsEngage.Features.Polls;
 /// sent to the caller or an unknown option is refused and nothing is written. (A card rendered for someone else was
 /// already refused by <see cref="PollBallotAccess"/>.)
 /// </summary>
-public sealed class PollBallotBox(PollStore polls, VoteStore votes, PersonalPollView view, TimeProvider clock, IOptions<PollsOptions> options, PollFigures figures)
+public sealed class PollBallotBox(PollRecipientRoll recipients, VoteStore votes, PersonalPollView view, TimeProvider clock, IOptions<PollsOptions> options, PollFigures figures)
 {
     /// <summary>A vote (Action.Execute); answers with the voter's card showing their choice.</summary>
     public async Task<CardActionResult> VoteAsync(PollBallot ballot, CardAction<VoteData> action, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class PollBallotBox(PollStore polls, VoteStore votes, PersonalPoll
         {
             return CardActionResult.WithMessage(texts.Poll_Refused_Closed);
         }
-        var recipient = await polls.FindRecipientAsync(poll.Id, action.Caller.UserId, cancellationToken).ConfigureAwait(false);
+        var recipient = await recipients.FindAsync(poll, action.Caller.UserId, cancellationToken).ConfigureAwait(false);
         if (recipient is null)
         {
             return CardActionResult.WithMessage(texts.Poll_Refused_NotSent);
@@ -34,8 +34,10 @@ public sealed class PollBallotBox(PollStore polls, VoteStore votes, PersonalPoll
         var comment = poll.Spec.AllowComment && !string.IsNullOrWhiteSpace(action.Data.Comment) ? Truncate(action.Data.Comment.Trim()) : null;
         var vote = PollDisclosure.VoteOf(poll, recipient, choices, comment, action.Caller.Name);
         var voterKey = VoteStore.VoterKey(poll, secret, action.Caller.UserId);
-        await votes.CastAsync(poll.Id, voterKey, vote, poll.Spec.Anonymous ? null : recipient, cancellationToken).ConfigureAwait(false);
-        await figures.AnsweredAsync(poll.Id, voterKey, recipient, clock.GetUtcNow()).ConfigureAwait(false);
+        if (await votes.CastAsync(poll.Id, voterKey, vote, poll.Spec.Anonymous ? null : recipient, cancellationToken).ConfigureAwait(false))
+        {
+            figures.Answered(poll.Id, recipient, clock.GetUtcNow());
+        }
         var live = PollDisclosure.VotersMaySee(poll)
             ? PollDisclosure.ForVoters(poll, await votes.RecentTallyAsync(poll, cancellationToken).ConfigureAwait(false), options.Value.MinGroupSize)
             : null;

@@ -30,14 +30,11 @@ public sealed class PollFigures(IReportFigures figures)
     }
 
     /// <summary>
-    /// A first answer (a changed vote is not counted again). The once-key is a hash of the vote store's key, never the key
-    /// itself: once an anonymous poll is sealed its votes are re-keyed, and nothing stored here may lead back to them.
+    /// A first answer (a changed vote is not counted again: the vote's insert tells them apart). Handed to the figures'
+    /// writer, so the vote does not wait for the report rows.
     /// </summary>
-    public Task AnsweredAsync(string pollId, string voterKey, PollRecipient recipient, DateTimeOffset at) =>
-        figures.RecordOnceAsync(
-            "answered|" + pollId + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("report-answer|" + pollId + "|" + voterKey))),
-            new Figure(PollCounters.Area, PollCounters.Answered, at, [new("poll", pollId), new("dept", DepartmentOf(recipient.DepartmentCode)), new("role", RoleOf(recipient.Role))]),
-            CancellationToken.None);
+    public void Answered(string pollId, PollRecipient recipient, DateTimeOffset at) =>
+        figures.RecordSoon(new Figure(PollCounters.Area, PollCounters.Answered, at, [new("poll", pollId), new("dept", DepartmentOf(recipient.DepartmentCode)), new("role", RoleOf(recipient.Role))]));
 
     private static string DepartmentOf(string? code) => code?.ToUpperInvariant() ?? "-";
 

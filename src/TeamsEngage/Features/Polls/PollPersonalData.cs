@@ -10,7 +10,7 @@ namespace TeamsEngage.Features.Polls;
 /// Anonymous votes carry no identity, so there is nothing of a person to find in them. The retention purge removes
 /// the named votes and recipient lists of polls closed longer ago than the configured period, and old ledger rows.
 /// </summary>
-public sealed class PollPersonalData(ITableStore store) : IPersonalData, IRetainedData
+public sealed class PollPersonalData(ITableStore store, PollRecipientRoll rolls) : IPersonalData, IRetainedData
 {
     private readonly IStoreTable _polls = store.Table(PollStore.PollsTable);
     private readonly IStoreTable _recipients = store.Table(PollStore.RecipientsTable);
@@ -43,6 +43,7 @@ public sealed class PollPersonalData(ITableStore store) : IPersonalData, IRetain
         ArgumentNullException.ThrowIfNull(subject);
         var removed = await _votes.DeleteEachAsync(await VotesOfAsync(subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         removed += await _recipients.DeleteEachAsync(await RecipientRowsOfAsync(subject, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        rolls.Clear();
         var ledger = await _ledger.QueryAllAsync(StoreKey.Escape(subject.PersonKey), cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return removed + await _ledger.DeleteEachAsync(ledger, cancellationToken).ConfigureAwait(false);
     }

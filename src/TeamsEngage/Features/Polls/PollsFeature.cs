@@ -31,6 +31,7 @@ public static class PollsFeature
         services.AddSingleton<PollDrafts>();
         services.AddSingleton<PollAuthorDesk>();
         services.AddSingleton<PollBallotBox>();
+        services.AddSingleton<PollRecipientRoll>();
         services.AddSingleton<PollFigures>();
         services.AddSingleton<IEntityAccess<Poll>, PollAuthorAccess>();
         services.AddSingleton<IEntityAccess<PollBallot>, PollBallotAccess>();

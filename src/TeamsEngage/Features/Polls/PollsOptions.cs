@@ -38,6 +38,14 @@ public sealed class PollsOptions
     /// <summary>How long a poll definition is cached between votes (also how late another instance sees "close now").</summary>
     public TimeSpan PollCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long an instance keeps the list of people a poll was sent to before reading it again (a vote checks the voter
+    /// against it instead of reading the voter's row).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.0000001", Forever, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessage = "TeamsEngage:Polls:RecipientRollDuration must be positive.")]
+    public TimeSpan RecipientRollDuration { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often due polls are closed.</summary>
     [Range(typeof(TimeSpan), "00:00:00.0000001", Forever, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
         ErrorMessage = "TeamsEngage:Polls:SweepInterval must be positive.")]

@@ -34,9 +34,24 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
         return VoterKeys.Keyed(secret, userId);
     }
 
-    /// <summary>Records (or replaces) a vote.</summary>
-    public Task CastAsync(string pollId, string voterKey, Vote vote, PollRecipient? namedVoter, CancellationToken cancellationToken) =>
-        _votes.UpsertAsync(PollEntities.ToEntity(pollId, voterKey, vote, namedVoter), cancellationToken);
+    /// <summary>
+    /// Records (or replaces) a vote. Returns true for the voter's first vote: the insert is the one write a first vote
+    /// costs, and it tells a first answer from a changed one on every instance at once (two presses: one inserts).
+    /// </summary>
+    public async Task<bool> CastAsync(string pollId, string voterKey, Vote vote, PollRecipient? namedVoter, CancellationToken cancellationToken)
+    {
+        var entity = PollEntities.ToEntity(pollId, voterKey, vote, namedVoter);
+        try
+        {
+            await _votes.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StoreConflictException)
+        {
+            await _votes.UpsertAsync(entity, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+    }
 
     /// <summary>The voter's current vote, or null.</summary>
     public async Task<Vote?> FindAsync(string pollId, string voterKey, CancellationToken cancellationToken)
