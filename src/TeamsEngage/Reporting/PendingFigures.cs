@@ -13,6 +13,7 @@ public sealed class PendingFigures : IDisposable
 {
     private readonly Channel<(string Tenant, Figure Figure)> _waiting = Channel.CreateUnbounded<(string, Figure)>();
     private readonly SemaphoreSlim _draining = new(1, 1);
+    private volatile bool _disposed;
 
     /// <summary>Takes the figure for the tenant in scope (the figures' table is a tenant's, like every table it writes).</summary>
     public void Add(Figure figure) => _waiting.Writer.TryWrite((TenantScope.Require("report figures"), figure));
@@ -24,7 +25,15 @@ public sealed class PendingFigures : IDisposable
     public async Task DrainAsync(Func<Figure, CancellationToken, Task> record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await _draining.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _draining.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The container has let go of the queue (a host disposed before its stop ran): there is nothing left to write with.
+            return;
+        }
         try
         {
             var batch = new List<(string Tenant, Figure Figure)>();
@@ -45,11 +54,18 @@ public sealed class PendingFigures : IDisposable
         }
         finally
         {
-            _draining.Release();
+            if (!_disposed)
+            {
+                _draining.Release();
+            }
         }
     }
 
-    public void Dispose() => _draining.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _draining.Dispose();
+    }
 
     // Figures with a duration go into a histogram bucket of their own, so only those without one are added up.
     private static string RowOf(Figure figure) => string.Join('\u001f',

@@ -1,5 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using TeamsEngage.Catalogue;
+using TeamsEngage.Features.Services;
+using TeamsEngage.Outbox;
 using TeamsEngage.Testing.Connector;
 using TeamsEngage.Testing.Storage;
+using TeamsEngage.Testing.Waiting;
 using TeamsEngage.Tests.Support;
 using static TeamsEngage.Tests.Tickets.TicketWorld;
 
@@ -28,6 +33,8 @@ public sealed class ServiceStatusTests
         Assert.Contains("Status set and announced.", CardReading.Said(set), StringComparison.Ordinal);
         await bot.WaitForSentAsync(Ana, "Wi-Fi: status update", "The controller in building B failed");
         await bot.WaitForSentAsync(Carmen, "Wi-Fi: cambio de estado", "desde");
+        // The restore updates the cards the outbox has recorded as delivered; a send is recorded just after its answer.
+        await OutageCardsRecordedAsync(bot, 2);
 
         await bot.ActAsync(Ben, "services.setstatus", new { serviceId = "wifi", condition = "Operational", message = "Replaced; all buildings are back." });
 
@@ -116,5 +123,15 @@ public sealed class ServiceStatusTests
         await Task.Delay(1000);
         Assert.Equal(0, first.Count(Ana, "Down everywhere."));
         Assert.Equal(1, second.Count(Ana, "Down everywhere."));
+    }
+
+    private static async Task OutageCardsRecordedAsync(BotApplication bot, int people)
+    {
+        using var tenant = Fixtures.InHomeTenant();
+        var version = (await bot.Services.GetRequiredService<ServiceCatalogue>().FindAsync("wifi", CancellationToken.None))!.Status.Version;
+        var outbox = bot.Services.GetRequiredService<IOutbox>();
+        await Eventually.TrueAsync(
+            async () => await outbox.ReadDeliveriesAsync(ServiceAnnouncer.BroadcastId("wifi", version)).CountAsync(d => d.Status == DeliveryStatus.Sent) == people,
+            "the outage cards recorded as delivered");
     }
 }
