@@ -40,6 +40,20 @@ public sealed class FeedbackTicketLinkTests
     }
 
     [Fact]
+    public async Task ARaiserWhoRemovedTheBotIsStillNamedAsTheTicketsReporter()
+    {
+        await using var bot = await StartAsync();
+        var itemId = await bot.FileAsync(Ana, Wifi, kind: "Complaint");
+        await Privacy.PrivacyWorld.UninstallAsync(bot, Ana);
+
+        CardOf(await OpenTicketAsync(bot, Ben, itemId));
+
+        var ticket = await TicketAsync(bot, (await bot.ItemAsync(itemId)).TicketId!);
+        Assert.Equal((Ana.UserId, "Ana Torres"), (ticket.ReporterUserId, ticket.ReporterName));
+        await bot.WaitForSentAsync(Ben, ticket.Id, "Ana Torres");
+    }
+
+    [Fact]
     public async Task PressingOpenTheTicketAgainOrTwiceAtOnceFilesOneTicket()
     {
         await using var bot = await StartAsync();

@@ -31,8 +31,9 @@ public sealed class TicketsForFeedback(TicketReporting reporting, TicketStore ti
         {
             return new TicketFiling(null, errors.Description, errors.Location, errors.Urgency);
         }
-        var raiser = request.RaiserKey is { } key ? await people.ReachableAsync(key, cancellationToken).ConfigureAwait(false) : null;
-        var reporterUserId = raiser?.UserId ?? request.RaiserUserId ?? request.ActorUserId;
+        // The raiser as the directory knows them, whether or not the bot can reach them now (their card waits in the outbox).
+        var raiser = request.RaiserKey is { } key ? await people.PersonAsync(key, cancellationToken).ConfigureAwait(false) : null;
+        var reporterUserId = request.RaiserUserId ?? raiser?.UserId ?? request.ActorUserId;
         var onBehalf = reporterUserId != request.ActorUserId;
         var reporterKey = onBehalf ? raiser?.Key ?? request.RaiserKey : request.ActorKey;
         var reporterName = onBehalf ? raiser?.Name : request.ActorName;

@@ -27,6 +27,9 @@ public sealed class TicketPeople(IPeopleDirectory directory, ConversationReferen
         return reference is null ? null : new TicketContact(person.Key, userId, person.Name ?? reference.Name);
     }
 
+    /// <summary>The person's directory entry, reachable or not.</summary>
+    public Task<Person?> PersonAsync(string personKey, CancellationToken cancellationToken) => directory.FindAsync(personKey, cancellationToken);
+
     /// <summary>Every reachable administrator.</summary>
     public async Task<IReadOnlyList<TicketContact>> AdministratorsAsync(CancellationToken cancellationToken)
     {
