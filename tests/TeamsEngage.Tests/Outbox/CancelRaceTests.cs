@@ -54,12 +54,8 @@ public sealed class CancelRaceTests
             }
         }
 
-        public void Around(IServiceCollection services)
-        {
-            var original = services.Last(d => d.ServiceType == typeof(ITableStore));
-            services.Remove(original);
-            services.AddSingleton<ITableStore>(provider => new Store(this, (ITableStore)original.ImplementationFactory!(provider)));
-        }
+        public void Around(IServiceCollection services) =>
+            WrappedTableStore.Around(services, table => table.Name == OutboxKeys.RowsTable ? new Rows(this, table) : table);
 
         private bool FirstTime(StoreEntity entity)
         {
@@ -67,17 +63,6 @@ public sealed class CancelRaceTests
             {
                 return _raced.Add(entity.PartitionKey + "/" + entity.RowKey);
             }
-        }
-
-        private sealed class Store(RaceOnCancel race, ITableStore inner) : ITableStore, IDisposable
-        {
-            public Task InitializeAsync(IEnumerable<string> tableNames, CancellationToken cancellationToken = default) => inner.InitializeAsync(tableNames, cancellationToken);
-
-            public IStoreTable Table(string name) => name == OutboxKeys.RowsTable ? new Rows(race, inner.Table(name)) : inner.Table(name);
-
-            public Task ForgetDeletedAsync(CancellationToken cancellationToken = default) => inner.ForgetDeletedAsync(cancellationToken);
-
-            public void Dispose() => (inner as IDisposable)?.Dispose();
         }
 
         private sealed class Rows(RaceOnCancel race, IStoreTable inner) : StoreTableDecorator(inner)

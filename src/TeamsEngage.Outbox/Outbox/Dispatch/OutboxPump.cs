@@ -222,7 +222,8 @@ internal sealed class OutboxPump : IDisposable
         lock (_held.Gate)
         {
             var now = _time.GetUtcNow();
-            foreach (var item in _held.Items.Values)
+            // Work whose lease is too short to start a send is skipped: the lease keeper wakes the pump once it renews.
+            foreach (var item in _held.Items.Values.Where(_held.LeaseUsable))
             {
                 if (item.Retries.TryPeek(out _, out var due) && due - now < wait)
                 {

@@ -66,6 +66,9 @@ internal sealed class WorkItem(string partitionKey, OutboxPriority priority, str
 internal readonly record struct SendOutcome(DateTimeOffset? RetryAt)
 {
     public static SendOutcome Done => new(null);
+
+    /// <summary>Not sent, and due again as soon as the work's lease is usable again.</summary>
+    public static SendOutcome WhenLeaseAllows => new(DateTimeOffset.MinValue);
 }
 
 /// <summary>One row on its way: the entity as read (its ETag guards the mark after sending) and its attempts so far.</summary>

@@ -132,8 +132,9 @@ internal sealed class OutboxSender
         }
         if (!leaseUsable())
         {
-            // The lease is about to pass to another instance, which will send this row.
-            return SendOutcome.Done;
+            // Too little of the lease is left to send now. The row is not done: it waits for the renewal here, or for
+            // the instance that takes the lease over, which reads it again as pending.
+            return SendOutcome.WhenLeaseAllows;
         }
         // References are recorded only from authenticated activities, so their serviceUrl is one Teams gave us.
         _trust.Trust(reference.ServiceUrl);
