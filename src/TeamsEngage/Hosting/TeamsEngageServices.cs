@@ -45,6 +45,12 @@ public static partial class TeamsEngageServices
         services.AddSingleton<BotRoutes>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<CardActionDispatcher>();
+
+        // Files sent in a personal chat (calendar, directory CSV) are fetched from Teams' links through one client.
+        services.AddOptions<IncomingFileOptions>().BindConfiguration(IncomingFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(FileDownloads.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3 });
+        services.AddSingleton<FileDownloads>();
         return services;
     }
 

@@ -7,7 +7,7 @@ namespace TeamsEngage.Features.Calendar;
 /// An .ics file sent to the bot in a personal chat: an administrator's is downloaded and imported like pasted text, with
 /// the same result card; anyone else's is refused before anything is downloaded.
 /// </summary>
-public sealed partial class CalendarIcsFiles(CalendarDesk desk, IcsDownloads downloads, ILogger<CalendarIcsFiles> logger) : IFileReceiver
+public sealed partial class CalendarIcsFiles(CalendarDesk desk, FileDownloads downloads, ILogger<CalendarIcsFiles> logger) : IFileReceiver
 {
     public bool Takes(IncomingFile file)
     {
@@ -27,10 +27,10 @@ public sealed partial class CalendarIcsFiles(CalendarDesk desk, IcsDownloads dow
             await turn.SendAsync(Replies.Text(texts.Calendar_FileRefused), cancellationToken).ConfigureAwait(false);
             return;
         }
-        var (text, problem) = await downloads.ReadAsync(file.DownloadUrl, cancellationToken).ConfigureAwait(false);
+        var (text, problem) = await downloads.ReadTextAsync(file.DownloadUrl, cancellationToken).ConfigureAwait(false);
         if (text is null)
         {
-            await turn.SendAsync(Replies.Text(downloads.ProblemText(problem, texts)), cancellationToken).ConfigureAwait(false);
+            await turn.SendAsync(Replies.Text(CalendarCards.FileProblem(texts, problem, downloads.MaxKilobytes)), cancellationToken).ConfigureAwait(false);
             return;
         }
         var (card, invalid) = await desk.ImportTextAsync(text, texts, cancellationToken).ConfigureAwait(false);
