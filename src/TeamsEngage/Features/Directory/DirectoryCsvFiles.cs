@@ -8,26 +8,13 @@ namespace TeamsEngage.Features.Directory;
 /// A CSV file sent to the bot in a personal chat: an administrator's is downloaded and imported like pasted text, the
 /// kind of file told by its header line, with the same report card; anyone else's is refused before it is downloaded.
 /// </summary>
-public sealed partial class DirectoryCsvFiles(ImportDesk desk, FileDownloads downloads, ILogger<DirectoryCsvFiles> logger) : IFileReceiver
+public sealed class DirectoryCsvFiles(ImportDesk desk, FileDownloads downloads, ILogger<DirectoryCsvFiles> logger) : AdministratorFiles("csv", logger)
 {
-    public bool Takes(IncomingFile file)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        return string.Equals(file.FileType, "csv", StringComparison.OrdinalIgnoreCase) || file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-    }
+    protected override string Refusal(Localization.Texts texts) => texts.Directory_File_Refused;
 
-    public async Task ReceiveAsync(TurnContext turn, Caller caller, IncomingFile file, CancellationToken cancellationToken)
+    protected override async Task ImportAsync(TurnContext turn, Caller caller, IncomingFile file, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(file);
         var texts = caller.Texts;
-        if (!Who.Administrators.Admits(caller.Role) || caller.PersonKey is not { } actor)
-        {
-            LogRefused(logger);
-            await turn.SendAsync(Replies.Text(texts.Directory_File_Refused), cancellationToken).ConfigureAwait(false);
-            return;
-        }
         var (csv, problem) = await downloads.ReadTextAsync(file.DownloadUrl, cancellationToken).ConfigureAwait(false);
         var limit = Math.Min(downloads.MaxKilobytes, ImportCards.MaxCsvLength / 1024);
         var refusal = problem switch
@@ -44,7 +31,7 @@ public sealed partial class DirectoryCsvFiles(ImportDesk desk, FileDownloads dow
             await turn.SendAsync(Replies.Text(refusal), cancellationToken).ConfigureAwait(false);
             return;
         }
-        var report = await desk.RunAsync(KindOf(csv!)!, csv!, actor, cancellationToken).ConfigureAwait(false);
+        var report = await desk.RunAsync(KindOf(csv!)!, csv!, caller.PersonKey!, cancellationToken).ConfigureAwait(false);
         await turn.SendAsync(Replies.Card(ImportCards.Report(texts, report), texts.Directory_Import_ResultTitle), cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,7 +49,4 @@ public sealed partial class DirectoryCsvFiles(ImportDesk desk, FileDownloads dow
             _ => null,
         };
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "A directory file from someone who is not an administrator was refused without downloading it")]
-    private static partial void LogRefused(ILogger logger);
 }
