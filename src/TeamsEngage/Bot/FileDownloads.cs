@@ -84,7 +84,13 @@ public sealed partial class FileDownloads(IHttpClientFactory clients, IOptions<I
             var bytes = await ReadLimitedAsync(response.Content, limit, timeout.Token).ConfigureAwait(false);
             return bytes is null ? DownloadedText.Refused(DownloadProblem.TooLarge) : new DownloadedText(Encoding.UTF8.GetString(bytes), DownloadProblem.None);
         }
-        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (HttpRequestException e)
+        {
+            // The innermost reason (a refused address, a refused connection), never the link's path.
+            LogNotConnected(logger, e.GetBaseException().Message);
+            return DownloadedText.Refused(DownloadProblem.Failed);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, 0);
             return DownloadedText.Refused(DownloadProblem.Failed);
@@ -111,4 +117,7 @@ public sealed partial class FileDownloads(IHttpClientFactory clients, IOptions<I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A file sent to the bot could not be downloaded (status {Status}; 0: no answer in time)")]
     private static partial void LogFailed(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A file sent to the bot could not be downloaded: {Reason}")]
+    private static partial void LogNotConnected(ILogger logger, string reason);
 }

@@ -49,7 +49,12 @@ public static partial class TeamsEngageServices
         // Files sent in a personal chat (calendar, directory CSV) are fetched from Teams' links through one client.
         services.AddOptions<IncomingFileOptions>().BindConfiguration(IncomingFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(FileDownloads.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3 });
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                MaxAutomaticRedirections = 3,
+                ConnectCallback = new PublicAddresses(
+                    provider.GetRequiredService<IOptions<IncomingFileOptions>>().Value.AllowLoopbackHttp || environment.IsDevelopment()).ConnectAsync,
+            });
         services.AddSingleton<FileDownloads>();
         return services;
     }

@@ -101,6 +101,25 @@ public sealed class CalendarFileTests
         Assert.Single(bot.Connector.RequestsWhere(r => r.Route == ConnectorRoute.File));
     }
 
+    [Fact]
+    public async Task ALinkToAnAddressInsideTheNetworkIsNotFollowedEvenWhenItsNameResolvesThere()
+    {
+        var (bot, _) = await StartAsync(InNewYork(2026, 11, 2, 9));
+        await using var _bot = bot;
+        string[] inward = ["https://10.0.0.7/springfield.ics", "https://169.254.169.254/metadata/instance", "https://localhost:1/springfield.ics"];
+
+        var answers = new List<string>();
+        foreach (var url in inward)
+        {
+            answers.Add(CardReading.Said(TicketWorld.CardOf(await bot.ActAsync(TicketWorld.Eli, Features.Calendar.CalendarVerbs.Import, new { url }))));
+        }
+
+        Assert.All(answers, said => Assert.Contains("I could not download that calendar file.", said, StringComparison.Ordinal));
+        var refusals = bot.Logs.GetSnapshot().Where(r => r.Message.Contains("resolves only to addresses inside the network", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, refusals.Count);
+        await AssertNothingImportedAsync(bot);
+    }
+
     private static Task SendFileAsync(BotApplication bot, Persona persona, Uri link) => ChatFiles.SendAsync(bot, persona, "springfield.ics", link);
 
     private static async Task AssertNothingImportedAsync(BotApplication bot)
