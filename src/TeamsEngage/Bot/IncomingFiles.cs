@@ -57,3 +57,39 @@ public interface IFileReceiver
 
     Task ReceiveAsync(TurnContext turn, Caller caller, IncomingFile file, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A receiver of one kind of file (by extension or Teams' file type) that only administrators may send: anyone else is
+/// told so in their language and the file is never downloaded.
+/// </summary>
+public abstract partial class AdministratorFiles(string extension, ILogger logger) : IFileReceiver
+{
+    public bool Takes(IncomingFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return string.Equals(file.FileType, extension, StringComparison.OrdinalIgnoreCase) || file.Name.EndsWith("." + extension, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public async Task ReceiveAsync(TurnContext turn, Caller caller, IncomingFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(file);
+        if (!Who.Administrators.Admits(caller.Role) || caller.PersonKey is null)
+        {
+            LogRefused(logger, extension);
+            await turn.SendAsync(Replies.Text(Refusal(caller.Texts)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await ImportAsync(turn, caller, file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What someone who is not an administrator is told.</summary>
+    protected abstract string Refusal(Localization.Texts texts);
+
+    /// <summary>Reads an administrator's file and answers the turn.</summary>
+    protected abstract Task ImportAsync(TurnContext turn, Caller caller, IncomingFile file, CancellationToken cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A .{Extension} file from someone who is not an administrator was refused without downloading it")]
+    private static partial void LogRefused(ILogger logger, string extension);
+}

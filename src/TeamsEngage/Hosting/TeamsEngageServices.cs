@@ -45,6 +45,17 @@ public static partial class TeamsEngageServices
         services.AddSingleton<BotRoutes>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<CardActionDispatcher>();
+
+        // Files sent in a personal chat (calendar, directory CSV) are fetched from Teams' links through one client.
+        services.AddOptions<IncomingFileOptions>().BindConfiguration(IncomingFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(FileDownloads.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                MaxAutomaticRedirections = 3,
+                ConnectCallback = new PublicAddresses(
+                    provider.GetRequiredService<IOptions<IncomingFileOptions>>().Value.AllowLoopbackHttp || environment.IsDevelopment()).ConnectAsync,
+            });
+        services.AddSingleton<FileDownloads>();
         return services;
     }
 

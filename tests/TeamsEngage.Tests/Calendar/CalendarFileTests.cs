@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Calendar;
 using TeamsEngage.Localization;
@@ -18,7 +17,7 @@ namespace TeamsEngage.Tests.Calendar;
 /// </summary>
 public sealed class CalendarFileTests
 {
-    private static readonly Dictionary<string, string?> LoopbackFiles = new() { ["TeamsEngage:Calendar:Files:AllowLoopbackHttp"] = "true" };
+    private static readonly Dictionary<string, string?> LoopbackFiles = new() { ["TeamsEngage:Files:AllowLoopbackHttp"] = "true" };
 
     [Fact]
     public async Task AnAdministratorsIcsFileIsDownloadedAndImportedWithTheSameResultCardAsPastedText()
@@ -58,7 +57,7 @@ public sealed class CalendarFileTests
     [Fact]
     public async Task AFileOverTheSizeLimitIsRefusedAndNothingIsImported()
     {
-        var settings = new Dictionary<string, string?>(LoopbackFiles) { ["TeamsEngage:Calendar:Files:MaxBytes"] = "2048" };
+        var settings = new Dictionary<string, string?>(LoopbackFiles) { ["TeamsEngage:Files:MaxBytes"] = "2048" };
         var (bot, _) = await StartAsync(InNewYork(2026, 11, 2, 9), settings);
         await using var _bot = bot;
         var link = bot.Connector.ServeFile("files/springfield.ics", Encoding.UTF8.GetBytes(IcsImportTests.Springfield));
@@ -102,25 +101,26 @@ public sealed class CalendarFileTests
         Assert.Single(bot.Connector.RequestsWhere(r => r.Route == ConnectorRoute.File));
     }
 
-    /// <summary>Sends a file in the persona's personal chat, as Teams delivers it to a bot with <c>supportsFiles</c>.</summary>
-    private static async Task SendFileAsync(BotApplication bot, Persona persona, Uri link)
+    [Fact]
+    public async Task ALinkToAnAddressInsideTheNetworkIsNotFollowedEvenWhenItsNameResolvesThere()
     {
-        var node = Fixtures.LoadNode("message-personal.json", bot.Connector.BaseUrl, persona, new Dictionary<string, string> { ["text"] = "" });
-        node["attachments"] = new JsonArray(new JsonObject
+        var (bot, _) = await StartAsync(InNewYork(2026, 11, 2, 9));
+        await using var _bot = bot;
+        string[] inward = ["https://10.0.0.7/springfield.ics", "https://169.254.169.254/metadata/instance", "https://localhost:1/springfield.ics"];
+
+        var answers = new List<string>();
+        foreach (var url in inward)
         {
-            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
-            ["contentUrl"] = "https://contoso.sharepoint.com/personal/eli/Documents/Microsoft%20Teams%20Chat%20Files/springfield.ics",
-            ["name"] = "springfield.ics",
-            ["content"] = new JsonObject
-            {
-                ["downloadUrl"] = link.ToString(),
-                ["uniqueId"] = "1150D938-8870-4044-9F2C-5BBDEBA70C9D",
-                ["fileType"] = "ics",
-            },
-        });
-        using var response = await bot.PostAsync(node.ToJsonString());
-        response.EnsureSuccessStatusCode();
+            answers.Add(CardReading.Said(TicketWorld.CardOf(await bot.ActAsync(TicketWorld.Eli, Features.Calendar.CalendarVerbs.Import, new { url }))));
+        }
+
+        Assert.All(answers, said => Assert.Contains("I could not download that calendar file.", said, StringComparison.Ordinal));
+        var refusals = bot.Logs.GetSnapshot().Where(r => r.Message.Contains("resolves only to addresses inside the network", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, refusals.Count);
+        await AssertNothingImportedAsync(bot);
     }
+
+    private static Task SendFileAsync(BotApplication bot, Persona persona, Uri link) => ChatFiles.SendAsync(bot, persona, "springfield.ics", link);
 
     private static async Task AssertNothingImportedAsync(BotApplication bot)
     {

@@ -66,7 +66,7 @@ public sealed class AnnounceTests
 
         Assert.Contains("Gradebook upgrade *tonight*", NoticeCardTests.Runs(preview));
         var verbs = Actions(preview).Select(a => a["verb"]!.GetValue<string>()).ToList();
-        string[] expected = [NoticeVerbs.Acknowledge, NoticeVerbs.Concern, NoticeVerbs.Send, NoticeVerbs.Schedule, NoticeVerbs.Edit, NoticeVerbs.Discard];
+        string[] expected = [NoticeVerbs.Acknowledge, NoticeVerbs.Concern, NoticeVerbs.Send, NoticeVerbs.Schedule, NoticeVerbs.Edit, NoticeVerbs.SendTest, NoticeVerbs.Discard];
         Assert.Equal(expected.Order(StringComparer.Ordinal), verbs.Order(StringComparer.Ordinal));
         Assert.Contains("It will go to the departments SCI: 2 people today.", NoticeCardTests.TextBlocks(preview));
         Assert.Empty(bot.Connector.Requests);

@@ -46,6 +46,8 @@ internal static class NoticeCardSamples
             yield return ($"notice.card.acknowledged.{language}", NoticeCards.Notice(notice, texts, "America/Denver", new NoticeView(Start.AddDays(-1))));
             yield return ($"notice.card.reminder.{language}", NoticeCards.Notice(notice, texts, null, new NoticeView(Reminder: true)));
             yield return ($"notice.card.updated.{language}", NoticeCards.Notice(notice with { Changes = NoticeChanges.Schedule | NoticeChanges.Links, Revision = 1 }, texts, null, new NoticeView()));
+            yield return ($"notice.card.image.{language}", NoticeCards.Notice(notice with { Content = notice.Content with { Image = new Uri("https://help.example.org/gradebook/banner.png") } }, texts, null, new NoticeView()));
+            yield return ($"notice.card.test.{language}", NoticeCards.TestCopy(SampleNotice(NoticeState.Draft), texts, "America/Chicago"));
             yield return ($"notice.card.cancelled.{language}", NoticeCards.Notice(notice with { State = NoticeState.Cancelled }, texts, null, new NoticeView()));
 
             var blank = NoticeForm.Blank(Start, "America/Chicago");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsEngage.Bot;
 using TeamsEngage.Calendar;
 using TeamsEngage.Cards;
 using TeamsEngage.Localization;
@@ -82,6 +83,14 @@ public static class CalendarCards
             FallbackText = texts.Calendar_WindowFormTitle,
         };
     }
+
+    /// <summary>What the administrator is told when a calendar file or link was not read.</summary>
+    public static string FileProblem(Texts texts, DownloadProblem problem, int maxKilobytes) => problem switch
+    {
+        DownloadProblem.NotHttps => texts.Calendar_FileNotHttps,
+        DownloadProblem.TooLarge => texts.Calendar_FileTooLarge(maxKilobytes),
+        _ => texts.Calendar_FileFailed,
+    };
 
     /// <summary>The .ics form: paste the file's text, as <c>import</c> takes a CSV.</summary>
     public static AdaptiveCard ImportForm(Texts texts, string? error = null)

@@ -8,7 +8,7 @@ using TeamsEngage.Storage;
 namespace TeamsEngage.Features.Calendar;
 
 /// <summary>The handlers of <c>calendar</c> and its cards. The dispatcher has checked the caller is an administrator.</summary>
-public sealed partial class CalendarDesk(SchoolCalendars calendars, IcsDownloads downloads, TimeProvider clock, ILogger<CalendarDesk> logger)
+public sealed partial class CalendarDesk(SchoolCalendars calendars, FileDownloads downloads, TimeProvider clock, ILogger<CalendarDesk> logger)
 {
     /// <summary><c>calendar</c>: the overview card.</summary>
     public async Task ShowAsync(CommandContext command, CancellationToken cancellationToken)
@@ -102,11 +102,11 @@ public sealed partial class CalendarDesk(SchoolCalendars calendars, IcsDownloads
         {
             // A link typed by the administrator: https only, size- and time-limited, like a file sent in the chat.
             var (downloaded, problem) = Uri.TryCreate(action.Data.Url.Trim(), UriKind.Absolute, out var url)
-                ? await downloads.ReadAsync(url, cancellationToken).ConfigureAwait(false)
-                : (null, IcsDownloadProblem.NotHttps);
+                ? await downloads.ReadTextAsync(url, cancellationToken).ConfigureAwait(false)
+                : DownloadedText.Refused(DownloadProblem.NotHttps);
             if (downloaded is null)
             {
-                return CardActionResult.WithCard(CalendarCards.ImportForm(texts, downloads.ProblemText(problem, texts)));
+                return CardActionResult.WithCard(CalendarCards.ImportForm(texts, CalendarCards.FileProblem(texts, problem, downloads.MaxKilobytes)));
             }
             ics = downloaded;
         }

@@ -14,10 +14,6 @@ public static class CalendarFeature
     {
         services.AddSingleton<CalendarDesk>();
         services.AddSingleton<CalendarSettingsDesk>();
-        services.AddOptions<CalendarFileOptions>().BindConfiguration(CalendarFileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(IcsDownloads.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxAutomaticRedirections = 3 });
-        services.AddSingleton<IcsDownloads>();
         services.AddSingleton<IFileReceiver, CalendarIcsFiles>();
         return services;
     }

@@ -23,6 +23,7 @@ public static class DirectoryFeature
         services.AddSingleton<IOutboxRenderer, WelcomeRenderer>();
         services.AddSingleton<DepartmentDesk>();
         services.AddSingleton<ImportDesk>();
+        services.AddSingleton<IFileReceiver, DirectoryCsvFiles>();
         services.AddSingleton<DepartmentReview>();
         services.AddSingleton<IPersonalData, WelcomePersonalData>();
         services.AddSingleton<IEntityAccess<Department>, DepartmentAccess>();

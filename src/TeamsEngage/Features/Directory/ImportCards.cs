@@ -12,16 +12,17 @@ public static class ImportCards
     public static AdaptiveCard Form(Texts texts) => new(
         Heading(texts.Directory_Import_Title),
         new ChoiceSetInput("kind",
-            new Choice(texts.Directory_Import_KindDepartments, "departments"),
-            new Choice(texts.Directory_Import_KindPeople, "people"),
-            new Choice(texts.Directory_Import_KindServices, "services"),
-            new Choice(texts.Directory_Import_KindFaq, "faq"))
+            new Choice(texts.Directory_Import_KindDepartments, ImportDesk.Departments),
+            new Choice(texts.Directory_Import_KindPeople, ImportDesk.People),
+            new Choice(texts.Directory_Import_KindServices, ImportDesk.Services),
+            new Choice(texts.Directory_Import_KindFaq, ImportDesk.Faq))
         {
             Label = texts.Directory_Import_Kind,
             Style = ChoiceInputStyle.Expanded,
-            Value = "departments",
+            Value = ImportDesk.Departments,
         },
-        new TextInput("csv") { Label = texts.Directory_Import_Csv, IsMultiline = true, IsRequired = true, ErrorMessage = texts.Directory_Import_CsvRequired, MaxLength = MaxCsvLength })
+        new TextInput("csv") { Label = texts.Directory_Import_Csv, IsMultiline = true, IsRequired = true, ErrorMessage = texts.Directory_Import_CsvRequired, MaxLength = MaxCsvLength },
+        new TextBlock(texts.Directory_Import_FileHint) { Wrap = true, IsSubtle = true, Size = TextSize.Small })
     {
         Actions = [new ExecuteAction(texts.Directory_Import_Run, DirectoryVerbs.Import) { Data = new ImportData(), AssociatedInputs = AssociatedInputs.Auto }],
         FallbackText = texts.Directory_Import_Title,

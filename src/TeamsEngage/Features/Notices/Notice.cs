@@ -54,7 +54,8 @@ public sealed record NoticeContent(
     IReadOnlyList<Uri> Links,
     bool AckRequired,
     IReadOnlyList<string>? Answers = null,
-    bool Urgent = false)
+    bool Urgent = false,
+    Uri? Image = null)
 {
     /// <summary>What differs in <paramref name="after"/>, as recipients would notice it.</summary>
     public NoticeChanges ChangesTo(NoticeContent after)
@@ -63,7 +64,7 @@ public sealed record NoticeContent(
         var changes = NoticeChanges.None;
         changes |= Window != after.Window ? NoticeChanges.Schedule : NoticeChanges.None;
         changes |= !string.Equals(Title, after.Title, StringComparison.Ordinal) ? NoticeChanges.Title : NoticeChanges.None;
-        changes |= !string.Equals(What, after.What, StringComparison.Ordinal) || !string.Equals(Why, after.Why, StringComparison.Ordinal) ? NoticeChanges.Details : NoticeChanges.None;
+        changes |= !string.Equals(What, after.What, StringComparison.Ordinal) || !string.Equals(Why, after.Why, StringComparison.Ordinal) || Image != after.Image ? NoticeChanges.Details : NoticeChanges.None;
         changes |= Impact != after.Impact ? NoticeChanges.Impact : NoticeChanges.None;
         changes |= !Links.SequenceEqual(after.Links) ? NoticeChanges.Links : NoticeChanges.None;
         changes |= AckRequired != after.AckRequired ? NoticeChanges.Acknowledgement : NoticeChanges.None;

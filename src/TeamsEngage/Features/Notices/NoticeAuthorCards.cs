@@ -41,6 +41,7 @@ public static class NoticeAuthorCards
                 new ExecuteAction(texts.Notice_SendNow, NoticeVerbs.Send) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Positive },
                 new ShowCardAction(texts.Notice_Schedule, schedule),
                 new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id), AssociatedInputs = AssociatedInputs.None },
+                new ExecuteAction(texts.Notice_SendTest, NoticeVerbs.SendTest) { Data = new NoticeActionData(notice.Id), AssociatedInputs = AssociatedInputs.None },
                 new ExecuteAction(texts.Notice_Discard, NoticeVerbs.Discard) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Destructive, AssociatedInputs = AssociatedInputs.None },
             ],
             FallbackText = texts.Notice_PreviewTitle,

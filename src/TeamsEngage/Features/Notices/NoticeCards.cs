@@ -25,6 +25,16 @@ public static class NoticeCards
         };
     }
 
+    /// <summary>The author's test copy: the card recipients will get, under a line saying that only the author got it.</summary>
+    public static AdaptiveCard TestCopy(Notice notice, Texts texts, string? authorZone)
+    {
+        var card = Notice(notice, texts, authorZone, new NoticeView());
+        return card with
+        {
+            Body = [new TextBlock(texts.Notice_TestLine) { Wrap = true, Weight = TextWeight.Bolder, Color = TextColor.Accent }, .. card.Body],
+        };
+    }
+
     /// <summary>The line shown in the notification and by clients that cannot render cards.</summary>
     public static string Summary(Notice notice, Texts texts) =>
         texts.Notice_Summary(CardText.Clean(CardText.Truncate(notice.Content.Title, 80)));
@@ -33,6 +43,10 @@ public static class NoticeCards
     {
         var c = notice.Content;
         yield return Banner(notice, texts);
+        if (c.Image is { } image && notice.State != NoticeState.Cancelled)
+        {
+            yield return new Image(image) { AltText = CardText.Clean(CardText.Truncate(c.Title, 80)), Size = ImageSize.Stretch };
+        }
         foreach (var line in StatusLines(notice, texts, view))
         {
             yield return line;

@@ -39,6 +39,7 @@ public static class NoticeComposerCards
             body.AddRange(AudienceInputs(form, departments, texts));
         }
         body.Add(Text("links", texts.Notice_Field_Links, form.Links, 1000, multiline: true, required: false, texts) with { Placeholder = texts.Notice_LinksPlaceholder });
+        body.Add(Text("image", texts.Notice_Field_Image, form.Image, NoticeValidator.MaxImageLink, multiline: false, required: false, texts) with { Placeholder = texts.Notice_ImagePlaceholder });
         body.Add(Text("answers", texts.Notice_Field_Answers, form.Answers, 300, multiline: false, required: false, texts) with { Placeholder = "FB-…" });
         body.Add(new ToggleInput("ack", texts.Notice_Field_Ack) { Value = form.Ack ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true });
         body.Add(new ToggleInput("urgent", texts.Notice_Field_Urgent) { Value = form.Urgent ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true });

@@ -53,6 +53,22 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         return CardActionResult.WithCard(NoticeAuthorCards.Outcome(sent, texts, quiet is null ? headline : headline + " " + texts.Notice_QuietSent(quiet)));
     }
 
+    /// <summary>
+    /// Send a test to me: the card exactly as recipients will get it, as a new message in the author's chat (so it
+    /// notifies like the real one), under a line saying nobody else got it. Nothing is recorded and no one else is sent anything.
+    /// </summary>
+    public async Task<CardActionResult> SendTestAsync(Notice notice, CardAction<NoticeActionData> action, CancellationToken cancellationToken)
+    {
+        var texts = action.Texts;
+        if (notice.State is not (NoticeState.Draft or NoticeState.Scheduled))
+        {
+            return CardActionResult.WithMessage(texts.Notice_AlreadySent);
+        }
+        var card = NoticeCards.TestCopy(notice, texts, action.Turn.Activity.GetTimeZone());
+        await action.Turn.SendAsync(Replies.Card(card, NoticeCards.Summary(notice, texts)), cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithMessage(texts.Notice_TestSent);
+    }
+
     /// <summary>Schedule: stores the send time (typed in the notice's zone); the scheduler sends it when due.</summary>
     public async Task<CardActionResult> ScheduleAsync(Notice notice, CardAction<ScheduleData> action, CancellationToken cancellationToken)
     {

@@ -28,7 +28,8 @@ public sealed record NoticeForm(
     string Links = "",
     [property: JsonConverter(typeof(ToggleConverter))] bool Ack = false,
     string Answers = "",
-    [property: JsonConverter(typeof(ToggleConverter))] bool Urgent = false)
+    [property: JsonConverter(typeof(ToggleConverter))] bool Urgent = false,
+    string Image = "")
 {
     public const int TitleMax = 120;
     public const int TextMax = 2000;
@@ -39,7 +40,7 @@ public sealed record NoticeForm(
         Tidy(Title), Tidy(What), Tidy(Why),
         Tidy(StartDate), Tidy(StartTime), Tidy(EndDate), Tidy(EndTime), Tidy(TimeZone),
         Tidy(Impact), Tidy(Audience), Tidy(Departments), Tidy(Roles), Tidy(Pilot), Tidy(Links),
-        Ack, Tidy(Answers), Urgent);
+        Ack, Tidy(Answers), Urgent, Tidy(Image));
 
     /// <summary>The form that edits an existing notice; pilot people are shown by email (or key) so they resolve again.</summary>
     public static NoticeForm FromNotice(Notice notice, IReadOnlyDictionary<string, string> pilotLabels)
@@ -59,7 +60,8 @@ public sealed record NoticeForm(
             string.Join('\n', c.Links.Select(l => l.AbsoluteUri)),
             c.AckRequired,
             string.Join(", ", c.Answers ?? []),
-            c.Urgent);
+            c.Urgent,
+            c.Image?.AbsoluteUri ?? "");
     }
 
     /// <summary>A new form with dates proposed for tomorrow evening in the author's zone.</summary>

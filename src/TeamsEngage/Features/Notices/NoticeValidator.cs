@@ -17,6 +17,7 @@ public sealed record NoticeValidation(NoticeContent? Content, IReadOnlyList<stri
 public sealed class NoticeValidator(IPeopleDirectory directory, IFeedbackOutcomes? feedback = null)
 {
     public const int MaxLinks = 5;
+    public const int MaxImageLink = 2000;
     public const int MaxAnswers = 10;
 
     public async Task<NoticeValidation> ValidateAsync(NoticeForm form, Texts texts, CancellationToken cancellationToken)
@@ -35,13 +36,14 @@ public sealed class NoticeValidator(IPeopleDirectory directory, IFeedbackOutcome
             errors.Add(texts.Notice_Error_Impact);
         }
         var links = ValidateLinks(form.Links, texts, errors);
+        var image = ValidateImage(form.Image, texts, errors);
         var audience = await ValidateAudienceAsync(form, texts, errors, cancellationToken).ConfigureAwait(false);
         var answers = await ValidateAnswersAsync(form.Answers, texts, errors, cancellationToken).ConfigureAwait(false);
         if (errors.Count > 0 || window is null || impact is null || audience is null)
         {
             return new NoticeValidation(null, errors);
         }
-        return new NoticeValidation(new NoticeContent(form.Title, form.What, form.Why, window, impact.Value, audience, links, form.Ack, answers.Count == 0 ? null : answers, form.Urgent), []);
+        return new NoticeValidation(new NoticeContent(form.Title, form.What, form.Why, window, impact.Value, audience, links, form.Ack, answers.Count == 0 ? null : answers, form.Urgent, image), []);
     }
 
     /// <summary>
@@ -119,6 +121,21 @@ public sealed class NoticeValidator(IPeopleDirectory directory, IFeedbackOutcome
         {
             errors.Add(texts.Notice_Error_TooLong(texts[fieldKey], max));
         }
+    }
+
+    /// <summary>The optional banner image: one https link (Teams fetches it when it shows the card).</summary>
+    private static Uri? ValidateImage(string text, Texts texts, List<string> errors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (text.Length <= MaxImageLink && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host) && !text.Any(char.IsWhiteSpace))
+        {
+            return uri;
+        }
+        errors.Add(texts.Notice_Error_Image(Shown(text)));
+        return null;
     }
 
     private static List<Uri> ValidateLinks(string text, Texts texts, List<string> errors)

@@ -11,6 +11,8 @@ public static class NoticeVerbs
     public const string Save = "notice.save";
     public const string Discard = "notice.discard";
     public const string Send = "notice.send";
+    /// <summary>Send the draft's card to its author alone, to see it as recipients will.</summary>
+    public const string SendTest = "notice.test";
     public const string Schedule = "notice.schedule";
     public const string Reschedule = "notice.reschedule";
     public const string RescheduleSave = "notice.reschedule.save";

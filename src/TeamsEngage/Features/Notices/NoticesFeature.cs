@@ -63,6 +63,7 @@ public static class NoticesFeature
             .Map<NoticeActionData, Notice, NoticeComposer>(NoticeVerbs.Reschedule, Who.Administrators, d => d.NoticeId, (action, composer, _) => composer.RescheduleAsync(action.Entity, action))
             .Map<NoticeForm, Notice, NoticeComposer>(NoticeVerbs.RescheduleSave, Who.Administrators, f => f.NoticeId, (action, composer, ct) => composer.SaveRescheduleAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.Send, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.SendAsync(action.Entity, action, ct))
+            .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.SendTest, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.SendTestAsync(action.Entity, action, ct))
             .Map<ScheduleData, Notice, NoticeDesk>(NoticeVerbs.Schedule, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.ScheduleAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.Cancel, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.CancelAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.Status, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.StatusAsync(action.Entity, action, ct))
