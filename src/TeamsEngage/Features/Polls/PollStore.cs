@@ -69,6 +69,13 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
         return poll with { ETag = written.ETag };
     }
 
+    /// <summary>Deletes a draft if it did not change since it was read. Throws <see cref="StorePreconditionFailedException"/> otherwise.</summary>
+    public async Task DeleteDraftAsync(Poll draft, CancellationToken cancellationToken)
+    {
+        await _polls.DeleteAsync(draft.Id, PollEntities.PollRow, draft.ETag, cancellationToken).ConfigureAwait(false);
+        _cache.TryRemove(CacheKey(draft.Id), out _);
+    }
+
     /// <summary>Creates the poll's random voter-key secret and lists it as open. Idempotent.</summary>
     public async Task OpenAsync(Poll poll, CancellationToken cancellationToken)
     {

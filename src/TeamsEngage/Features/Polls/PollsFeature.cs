@@ -57,6 +57,9 @@ public static class PollsFeature
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Poll_Refused_Unknown, Refused: TextKeys.Poll_Refused_Staff, ChangedMeanwhile: TextKeys.Poll_ChangedMeanwhile, NotYours: TextKeys.Poll_Refused_NotAuthor))
             .Map<ComposerData, PollDrafts>(PollVerbs.Preview, Who.Staff, (action, drafts, ct) => drafts.PreviewAsync(action, ct))
+            .Map<PollRef, Poll, PollDrafts>(PollVerbs.Edit, Who.Staff, d => d.PollId, (action, drafts, _) => Task.FromResult(drafts.Edit(action.Entity, action)))
+            .Map<ComposerData, Poll, PollDrafts>(PollVerbs.Revise, Who.Staff, d => d.PollId, (action, drafts, ct) => drafts.ReviseAsync(action.Entity, action, ct))
+            .Map<PollRef, Poll, PollDrafts>(PollVerbs.Discard, Who.Staff, d => d.PollId, (action, drafts, ct) => drafts.DiscardAsync(action.Entity, action, ct))
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Send, Who.Staff, d => d.PollId, (action, desk, ct) => desk.SendAsync(action.Entity, action, ct))
             .Map<ResultsData, Poll, PollAuthorDesk>(PollVerbs.Results, Who.Staff, d => d.PollId, (action, desk, ct) => desk.ResultsAsync(action.Entity, action, ct))
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Close, Who.Staff, d => d.PollId, (action, desk, ct) => desk.CloseAsync(action.Entity, action, ct))
