@@ -99,6 +99,13 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
         _cache.TryRemove(CacheKey(pollId), out _);
     }
 
+    /// <summary>Every poll that was sent (open or closed), read from the store; drafts are left out.</summary>
+    public IAsyncEnumerable<Poll> ListSentAsync(CancellationToken cancellationToken) =>
+        _polls.ScanAllAsync(cancellationToken)
+            .Where(row => row.RowKey == PollEntities.PollRow)
+            .Select(PollEntities.FromEntity)
+            .Where(poll => poll.Status != PollStatus.Draft);
+
     /// <summary>Ids of every poll on the open list (opened and not yet sealed).</summary>
     public async Task<IReadOnlyList<string>> ListOpenAsync(CancellationToken cancellationToken) =>
         await _polls.QueryAllAsync(PollEntities.OpenPartition, cancellationToken: cancellationToken).Select(row => row.RowKey).ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,7 @@ public static class PollsFeature
         services.AddSingleton<PersonalPollView>();
         services.AddSingleton<PollResultsBuilder>();
         services.AddSingleton<PollDrafts>();
+        services.AddSingleton<PollList>();
         services.AddSingleton<PollAuthorDesk>();
         services.AddSingleton<PollBallotBox>();
         services.AddSingleton<PollRecipientRoll>();
@@ -54,6 +55,7 @@ public static class PollsFeature
     {
         var bot = app.BotRoutes();
         bot.MapCommand<PollDrafts>(BotCommands.Poll, (command, drafts, ct) => drafts.StartAsync(command, ct));
+        bot.MapCommand<PollList>(BotCommands.Polls, (command, list, ct) => list.ShowAsync(command, ct));
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Poll_Refused_Unknown, Refused: TextKeys.Poll_Refused_Staff, ChangedMeanwhile: TextKeys.Poll_ChangedMeanwhile, NotYours: TextKeys.Poll_Refused_NotAuthor))
             .Map<ComposerData, PollDrafts>(PollVerbs.Preview, Who.Staff, (action, drafts, ct) => drafts.PreviewAsync(action, ct))
