@@ -41,6 +41,14 @@ public static class BotCommands
     public static readonly BotCommand Digest = new("digest", TextKeys.Command_Digest, Who.Administrators, ["resumen"]);
     public static readonly BotCommand Reports = new("reports", TextKeys.Command_Reports, Who.Staff, ["informes"]);
 
+    /// <summary>The commands a role uses week to week, offered as buttons on help and the welcome.</summary>
+    public static IReadOnlyList<BotCommand> CommonFor(Role role) => role switch
+    {
+        Role.Administrator => [Announce, Poll, Polls, Reports, Queue],
+        Role.Liaison => [Queue, Triage, Report, Profile],
+        _ => [Report, MyIssues, Services, Profile],
+    };
+
     public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Polls, Survey, Queue, Triage, Reports, Digest, Departments, Import, Privacy, Calendar];
 
     /// <summary>
