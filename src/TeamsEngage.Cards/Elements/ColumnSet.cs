@@ -27,4 +27,7 @@ public sealed record Column(params IReadOnlyList<CardElement> Items)
     public bool? Separator { get; init; }
 
     public bool? IsVisible { get; init; }
+
+    /// <summary>The least height, in pixels ("8px"): lets a column with no items show its style as a bar.</summary>
+    public string? MinHeight { get; init; }
 }

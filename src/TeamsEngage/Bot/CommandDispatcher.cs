@@ -24,7 +24,7 @@ public sealed class CommandDispatcher(BotRoutes routes)
             {
                 return;
             }
-            await turn.SendAsync(Replies.Text(Unrecognized(caller, normalized)), cancellationToken).ConfigureAwait(false);
+            await turn.SendAsync(Unrecognized(caller, normalized), cancellationToken).ConfigureAwait(false);
             return;
         }
         var (command, arguments) = match.Value;
@@ -65,7 +65,12 @@ public sealed class CommandDispatcher(BotRoutes routes)
         return null;
     }
 
-    private string Unrecognized(Caller caller, string text)
+    // A suggestion comes with a button that types it, so one press runs what the person meant.
+    private Connector.Schema.Activity Unrecognized(Caller caller, string text) => Suggestion(caller, text) is { } word
+        ? Replies.TextWithCard(caller.Texts.Unknown_DidYouMean(word), new Cards.AdaptiveCard() { Actions = [Cards.TypedAction.Of(word)], FallbackText = word })
+        : Replies.Text(caller.Texts.Unknown_Text);
+
+    private string? Suggestion(Caller caller, string text)
     {
         var firstWords = text.ToLowerInvariant();
         var best = ByWord
@@ -75,7 +80,7 @@ public sealed class CommandDispatcher(BotRoutes routes)
             .Where(e => e.Distance <= 2)
             .OrderBy(e => e.Distance)
             .FirstOrDefault();
-        return best.Name is null ? caller.Texts.Unknown_Text : caller.Texts.Unknown_DidYouMean(best.Name);
+        return best.Name;
     }
 
     private static int Levenshtein(string a, string b)

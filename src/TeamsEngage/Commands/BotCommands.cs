@@ -27,6 +27,7 @@ public static class BotCommands
     public static readonly BotCommand Announce = new("announce", TextKeys.Command_Announce, Who.Administrators, ["anunciar"]);
     public static readonly BotCommand Notices = new("notices", TextKeys.Command_Notices, Who.Administrators, ["avisos"]);
     public static readonly BotCommand Poll = new("poll", TextKeys.Command_Poll, Who.Staff, ["encuesta"]);
+    public static readonly BotCommand Polls = new("polls", TextKeys.Command_Polls, Who.Staff, ["encuestas"]);
     public static readonly BotCommand Survey = new("survey", TextKeys.Command_Survey, Who.Staff, ["cuestionario"]);
     public static readonly BotCommand Queue = new("queue", TextKeys.Command_Queue, Who.Staff, ["cola"]);
     public static readonly BotCommand Departments = new("departments", TextKeys.Command_Departments, Who.Administrators, ["departamentos"]);
@@ -40,7 +41,15 @@ public static class BotCommands
     public static readonly BotCommand Digest = new("digest", TextKeys.Command_Digest, Who.Administrators, ["resumen"]);
     public static readonly BotCommand Reports = new("reports", TextKeys.Command_Reports, Who.Staff, ["informes"]);
 
-    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Survey, Queue, Triage, Reports, Digest, Departments, Import, Privacy, Calendar];
+    /// <summary>The commands a role uses week to week, offered as buttons on help and the welcome.</summary>
+    public static IReadOnlyList<BotCommand> CommonFor(Role role) => role switch
+    {
+        Role.Administrator => [Announce, Poll, Polls, Reports, Queue],
+        Role.Liaison => [Queue, Triage, Report, Profile],
+        _ => [Report, MyIssues, Services, Profile],
+    };
+
+    public static IReadOnlyList<BotCommand> All { get; } = [Help, Report, MyIssues, Profile, Services, Feedback, Ideas, Announce, Notices, Poll, Polls, Survey, Queue, Triage, Reports, Digest, Departments, Import, Privacy, Calendar];
 
     /// <summary>
     /// The commands Teams lists in its command menu (the manifest's lists hold at most twelve): what people use week to

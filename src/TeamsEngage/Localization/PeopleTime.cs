@@ -51,6 +51,13 @@ public static class PeopleTime
     public static string LongWithZone(DateTimeOffset instant, string zoneId, Texts texts) =>
         string.Create(texts.Culture, $"{FullDate(instant, ZoneOrUtc(zoneId), texts)} ({zoneId})");
 
+    /// <summary>A full date and time in <paramref name="zone"/>, followed by the zone's id ("... 6:00 PM (America/Chicago)", "(UTC)").</summary>
+    public static string FullDateWithZone(DateTimeOffset instant, TimeZoneInfo zone, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return string.Create(texts.Culture, $"{FullDate(instant, zone, texts)} ({zone.Id})");
+    }
+
     /// <summary>The time of day only, in the reader's culture ("6:00 PM").</summary>
     public static string TimeOfDay(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("t", texts.Culture);

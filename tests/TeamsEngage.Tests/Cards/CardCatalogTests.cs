@@ -21,7 +21,7 @@ public sealed class CardCatalogTests
             yield return ($"welcome.{language}", WelcomeCards.Welcome(texts));
             foreach (var role in Enum.GetValues<Role>())
             {
-                yield return ($"help.{role}.{language}".ToLowerInvariant(), HelpCards.Help(texts, BotCommands.All.Where(c => Allowed(c, role))));
+                yield return ($"help.{role}.{language}".ToLowerInvariant(), HelpCards.Help(texts, BotCommands.All.Where(c => Allowed(c, role)), role));
             }
         }
     }

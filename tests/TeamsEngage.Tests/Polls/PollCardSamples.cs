@@ -35,6 +35,9 @@ internal static class PollCardSamples
             yield return ($"poll.results.{language}", PollAuthorCards.Results(new PollResultsView(open with { Capped = 3 }, results, 40, 5, ExportLink: new Uri("https://bot.example.org/polls/x/export.csv?exp=1&sig=2")), texts, zone));
             yield return ($"poll.results.breakdown.{language}", PollAuthorCards.Results(new PollResultsView(closed, results, 40, 5, "department"), texts, zone));
             yield return ($"poll.results.anonymous-open.{language}", PollAuthorCards.Results(new PollResultsView(anonymous, withheld, 40, 5), texts, zone));
+            yield return ($"poll.results.read-only.{language}", PollAuthorCards.Results(new PollResultsView(open, results, 40, 5) { ReadOnly = true }, texts, zone));
+            yield return ($"poll.results.queued.{language}", PollAuthorCards.Results(new PollResultsView(open, PollDisclosure.Results(open, [], 5), 0, 5) { Pending = 40 }, texts, zone));
+            yield return ($"poll.edit.{language}", PollAuthorCards.Composer(texts, new DateOnly(2026, 11, 23), null, PollAuthorCards.FormOf(open with { Status = PollStatus.Draft }, zone)));
             yield return ($"poll.closed.withheld.{language}", PollCards.Closed(anonymous with { Status = PollStatus.Closed }, null, null, texts, zone));
         }
     }

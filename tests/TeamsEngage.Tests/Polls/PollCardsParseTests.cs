@@ -13,7 +13,7 @@ public sealed class PollCardsParseTests
 
         var reports = await AdaptiveCardsParser.ValidateAsync(samples.Select(s => (s.Name, (JsonNode)s.Card.ToJsonNode())));
 
-        Assert.Equal(26, reports.Count);
+        Assert.Equal(32, reports.Count);
         Assert.All(reports, r => Assert.True(r.IsValid, r.ToString()));
     }
 

@@ -161,7 +161,7 @@ public sealed class PollLifecycleTests
         Assert.Equal(1, closed);
         Assert.Equal(PollStatus.Closed, (await polls.FindAsync(pollId, CancellationToken.None))!.Status);
         var updates = await bot.Connector.WaitForAsync(r => r.Route == TeamsEngage.Testing.Connector.ConnectorRoute.Update && r.Succeeded, 2);
-        Assert.All(updates, u => Assert.Contains("Results (1 votes)", u.Body, StringComparison.Ordinal));
+        Assert.All(updates, u => Assert.Contains("Results (1 vote)", u.Body, StringComparison.Ordinal));
     }
 
     private static async Task<List<StoreEntity>> ReadVotesAsync(BotApplication bot, string pollId)

@@ -27,7 +27,7 @@ public sealed class Welcomer(ICallerResolver callers, WelcomeLedger ledger, IOut
             return;
         }
         var caller = await callers.ResolveAsync(turn, cancellationToken).ConfigureAwait(false);
-        await outbox.EnqueueAsync(OutboxMessage.Create(userId, WelcomeKind, new WelcomePayload(caller.PersonKey), OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
+        await outbox.EnqueueAsync(OutboxMessage.Create(userId, WelcomeKind, new WelcomePayload(caller.PersonKey, caller.Name, caller.Role), OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsInstall(Activity activity) => activity.IsPersonal() && activity.Type switch
@@ -38,8 +38,8 @@ public sealed class Welcomer(ICallerResolver callers, WelcomeLedger ledger, IOut
     };
 }
 
-/// <summary>The welcome's payload: whom the directory knows the person as, if anyone.</summary>
-public sealed record WelcomePayload(string? PersonKey);
+/// <summary>The welcome's payload: whom the directory knows the person as, if anyone, their name and their role at install.</summary>
+public sealed record WelcomePayload(string? PersonKey, string? Name = null, Role Role = Role.Member);
 
 /// <summary>Renders the welcome at send time, in the person's language, with the profile question when it is needed.</summary>
 public sealed class WelcomeRenderer(IPeopleDirectory directory, ProfileDesk profiles) : OutboxRenderer<WelcomePayload>
@@ -50,6 +50,19 @@ public sealed class WelcomeRenderer(IPeopleDirectory directory, ProfileDesk prof
     {
         var texts = await directory.TextsForAsync(payload.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var question = await profiles.QuestionAsync(payload.PersonKey, texts, cancellationToken).ConfigureAwait(false);
-        return new RenderedMessage(WelcomeCards.Welcome(texts, question), null, texts.Welcome_Title);
+        var person = payload.PersonKey is { } key ? await directory.FindAsync(key, cancellationToken).ConfigureAwait(false) : null;
+        var greeting = new WelcomeGreeting(person?.Name ?? payload.Name, payload.Role, await CoveredAsync(payload, cancellationToken).ConfigureAwait(false));
+        return new RenderedMessage(WelcomeCards.Welcome(texts, question, greeting), null, texts.Welcome_Title);
+    }
+
+    // The departments a liaison covers, as liaison or backup, by name.
+    private async Task<IReadOnlyList<string>> CoveredAsync(WelcomePayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.Role != Role.Liaison || payload.PersonKey is not { } key)
+        {
+            return [];
+        }
+        var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. departments.Where(d => d.LiaisonKey == key || d.BackupKey == key).Select(d => d.Name).Order(StringComparer.CurrentCulture)];
     }
 }

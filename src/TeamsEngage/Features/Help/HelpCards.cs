@@ -1,18 +1,31 @@
+using TeamsEngage.Bot;
 using TeamsEngage.Cards;
 using TeamsEngage.Commands;
 using TeamsEngage.Localization;
 
 namespace TeamsEngage.Features.Help;
 
-/// <summary>The help card: the commands a person may use, with what each does.</summary>
+/// <summary>The help card: what the person's role is for, the commands they may use, and buttons for the common ones.</summary>
 public static class HelpCards
 {
-    public static AdaptiveCard Help(Texts texts, IEnumerable<BotCommand> commands) => new(
-        new TextBlock(texts.Help_Title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
-        new TextBlock(texts.Help_Intro) { Wrap = true },
-        new FactSet([.. commands.Select(c => new Fact(c.WordFor(texts.Language), texts[c.DescriptionKey]))]),
-        new TextBlock(texts.Help_Footer) { Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium })
+    public static AdaptiveCard Help(Texts texts, IEnumerable<BotCommand> commands, Role role)
     {
-        FallbackText = texts.Help_Title,
+        var allowed = commands.ToList();
+        return new AdaptiveCard(
+            new TextBlock(texts.Help_Title) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
+            new TextBlock(texts[IntroKey(role)]) { Wrap = true },
+            new FactSet([.. allowed.Select(c => new Fact(c.WordFor(texts.Language), texts[c.DescriptionKey]))]),
+            new TextBlock(texts.Help_Footer) { Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium })
+        {
+            Actions = [.. BotCommands.CommonFor(role).Where(allowed.Contains).Select(c => (CardAction)TypedAction.Of(c.WordFor(texts.Language)))],
+            FallbackText = texts.Help_Title,
+        };
+    }
+
+    private static string IntroKey(Role role) => role switch
+    {
+        Role.Administrator => TextKeys.Help_IntroAdministrator,
+        Role.Liaison => TextKeys.Help_IntroLiaison,
+        _ => TextKeys.Help_Intro,
     };
 }

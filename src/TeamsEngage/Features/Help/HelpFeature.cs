@@ -18,5 +18,5 @@ public static class HelpFeature
         return app;
     }
 
-    private static Cards.AdaptiveCard Card(Caller caller, BotRoutes routes) => HelpCards.Help(caller.Texts, routes.CommandsFor(caller.Role));
+    private static Cards.AdaptiveCard Card(Caller caller, BotRoutes routes) => HelpCards.Help(caller.Texts, routes.CommandsFor(caller.Role), caller.Role);
 }

@@ -4,22 +4,22 @@ namespace TeamsEngage.Features.Polls;
 
 /// <summary>
 /// Who may act on a poll as its author. Card data can be forged, so every author button is checked here: the author
-/// may send, remind, see results and close; administrators may also see results and close anyone's poll, but never
-/// send or remind for someone else. A draft is not there for the verbs of a sent poll.
+/// may edit, discard, send, remind, see results, close and share findings; any administrator may also read anyone's
+/// results (the same suppressed view), but nothing else. A draft is not there for the verbs of a sent poll.
 /// </summary>
 public sealed class PollAuthorAccess(PollStore polls) : IEntityAccess<Poll>
 {
     public async Task<EntityAccess<Poll>> FindAsync(string id, CardActionContext context, CancellationToken cancellationToken)
     {
         var poll = await polls.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        var draftVerb = context.Verb == PollVerbs.Send;
+        var draftVerb = context.Verb is PollVerbs.Send or PollVerbs.Edit or PollVerbs.Revise or PollVerbs.Discard;
         if (poll is null || (poll.Status == PollStatus.Draft && !draftVerb))
         {
             return EntityAccess.Missing<Poll>();
         }
         var isAuthor = string.Equals(poll.AuthorUserId, context.Caller.UserId, StringComparison.Ordinal);
-        // Administrators may look and close; findings speak for the author, so only the author shares them.
-        var administratorMay = context.Verb is PollVerbs.Results or PollVerbs.Close && context.Caller.Has(Role.Administrator);
+        // Administrators may look; closing, reminding and findings speak for the author, so only the author does them.
+        var administratorMay = context.Verb == PollVerbs.Results && context.Caller.Has(Role.Administrator);
         return isAuthor || administratorMay ? EntityAccess.Granted(poll) : EntityAccess.NotYours<Poll>();
     }
 }

@@ -30,8 +30,8 @@ public static class PollAuthorCards
                 new Choice(texts.Poll_ResultsLive, nameof(ResultsVisibility.Live)),
                 new Choice(texts.Poll_ResultsAfter, nameof(ResultsVisibility.AfterClose)),
                 new Choice(texts.Poll_ResultsHidden, nameof(ResultsVisibility.Never))) { Label = texts.Poll_ResultsLabel, Value = previous?.Results ?? nameof(ResultsVisibility.Live) },
-            new DateInput("closeDate") { Label = texts.Poll_CloseDateLabel, IsRequired = true, ErrorMessage = texts.Poll_Error_Closing, Value = defaultCloseDate },
-            new TimeInput("closeTime") { Label = texts.Poll_CloseTimeLabel, Value = new TimeOnly(17, 0) },
+            new DateInput("closeDate") { Label = texts.Poll_CloseDateLabel, IsRequired = true, ErrorMessage = texts.Poll_Error_Closing, Value = DateOf(previous?.CloseDate) ?? defaultCloseDate },
+            new TimeInput("closeTime") { Label = texts.Poll_CloseTimeLabel, Value = TimeOf(previous?.CloseTime) ?? new TimeOnly(17, 0) },
             new ChoiceSetInput(
                 "audienceKind",
                 new Choice(texts.Poll_AudienceEveryone, nameof(AudienceKind.Everyone)),
@@ -41,15 +41,37 @@ public static class PollAuthorCards
             new TextInput("audienceValues") { Label = texts.Poll_AudienceValuesLabel, Placeholder = texts.Poll_AudienceValuesHint, Value = Clean(previous?.AudienceValues) },
         ])
     {
-        Actions = [new ExecuteAction(texts.Poll_PreviewButton, PollVerbs.Preview) { Style = ActionStyle.Positive }],
+        Actions = [previous?.PollId is { } draftId
+            ? new ExecuteAction(texts.Poll_PreviewButton, PollVerbs.Revise) { Data = new PollRef(draftId), Style = ActionStyle.Positive }
+            : new ExecuteAction(texts.Poll_PreviewButton, PollVerbs.Preview) { Style = ActionStyle.Positive }],
         FallbackText = texts.Poll_ComposerTitle,
     };
 
-    /// <summary>The preview: the ballot as recipients will see it, what the poll does, and Send.</summary>
+    /// <summary>A draft as the composer's inputs, its closing time in the author's zone, so Edit shows what was written.</summary>
+    public static ComposerData FormOf(Poll draft, TimeZoneInfo timeZone)
+    {
+        var spec = draft.Spec;
+        var (date, time) = PeopleTime.ToLocal(spec.ClosesAt, timeZone);
+        return new ComposerData(
+            spec.Question,
+            string.Join('\n', spec.Options),
+            spec.MultipleChoice ? "multiple" : "single",
+            spec.AllowComment ? "true" : "false",
+            spec.Anonymous ? "true" : "false",
+            spec.Results.ToString(),
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            time.ToString("HH:mm", CultureInfo.InvariantCulture),
+            spec.Audience.Kind.ToString(),
+            string.Join(", ", spec.Audience.Values),
+            spec.Grouping.ToString(),
+            draft.Id);
+    }
+
+    /// <summary>The preview: the ballot exactly as recipients will see it, what the poll does, and Send, Edit or Discard.</summary>
     public static AdaptiveCard Preview(Poll poll, Texts texts, TimeZoneInfo timeZone) => new(
         [
             new TextBlock(texts.Poll_PreviewTitle) { Weight = TextWeight.Bolder, Color = TextColor.Accent, Wrap = true },
-            new Container([.. PollCards.Ballot(poll, poll.AuthorUserId, texts, timeZone).Body.Where(e => e is not CardInput), .. OptionList(poll)]) { Style = ContainerStyle.Emphasis },
+            new Container([.. PollCards.Ballot(poll, poll.AuthorUserId, texts, timeZone).Body]) { Style = ContainerStyle.Emphasis },
             new FactSet(
                 new Fact(texts.Poll_FactMode, texts[poll.Spec.MultipleChoice ? TextKeys.Poll_ModeMultiple : TextKeys.Poll_ModeSingle]),
                 new Fact(texts.Poll_FactAnonymous, texts[poll.Spec.Anonymous ? TextKeys.Poll_Yes : TextKeys.Poll_No]),
@@ -59,7 +81,13 @@ public static class PollAuthorCards
                 new Fact(texts.Poll_FactAudience, AudienceText(poll.Spec.Audience, texts))),
         ])
     {
-        Actions = [new ExecuteAction(texts.Poll_SendButton, PollVerbs.Send) { Data = new PollRef(poll.Id), Style = ActionStyle.Positive }],
+        // The ballot's inputs are there to be seen: no button of the author's sends them or waits for them.
+        Actions =
+        [
+            new ExecuteAction(texts.Poll_SendButton, PollVerbs.Send) { Data = new PollRef(poll.Id), Style = ActionStyle.Positive, AssociatedInputs = AssociatedInputs.None },
+            new ExecuteAction(texts.Poll_Edit, PollVerbs.Edit) { Data = new PollRef(poll.Id), AssociatedInputs = AssociatedInputs.None },
+            new ExecuteAction(texts.Poll_Discard, PollVerbs.Discard) { Data = new PollRef(poll.Id), Style = ActionStyle.Destructive, AssociatedInputs = AssociatedInputs.None },
+        ],
         FallbackText = texts.Poll_PreviewTitle,
     };
 
@@ -70,9 +98,9 @@ public static class PollAuthorCards
         return new AdaptiveCard(
         [
             .. PollCards.Header(poll, texts, timeZone),
-            new TextBlock(texts.Poll_Participation(view.Results.Voters, view.Reached)) { Wrap = true, Weight = TextWeight.Bolder },
+            new TextBlock(Participation(view, texts)) { Wrap = true, Weight = TextWeight.Bolder },
             .. view.Writing is { } writing ? [new TextBlock(texts.Poll_Preparing(writing.Examined, writing.Total ?? 0)) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
-            .. view.Held is { } held ? [new TextBlock(texts.Poll_HeldForQuietHours(held.People, PeopleTime.FullDate(held.Until, timeZone, texts))) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
+            .. view.Held is { } held ? [new TextBlock(texts.Poll_HeldForQuietHours(held.People, PeopleTime.FullDateWithZone(held.Until, timeZone, texts))) { Wrap = true, IsSubtle = true }] : Enumerable.Empty<CardElement>(),
             .. poll.Capped > 0 ? [new TextBlock(texts.Poll_CappedNote(poll.Capped)) { Wrap = true, IsSubtle = true, Size = TextSize.Small }] : Enumerable.Empty<CardElement>(),
             .. view.Results.Tally is { } tally
                 ? PollCards.Results(poll, tally, texts)
@@ -86,6 +114,13 @@ public static class PollAuthorCards
             FallbackText = texts.Poll_Title,
         };
     }
+
+    // Before anyone has the poll, "0 of 0 people reached" would be false: say the send is queued or being prepared.
+    private static string Participation(PollResultsView view, Texts texts) =>
+        view.Poll.Status != PollStatus.Open || view.Reached > 0 ? texts.Poll_Participation(view.Results.Voters, view.Reached)
+        : view.Pending > 0 ? texts.Poll_SendQueued(view.Pending)
+        : view.Writing is not null ? texts.Poll_SendPreparing
+        : texts.Poll_Participation(view.Results.Voters, view.Reached);
 
     private static IEnumerable<CardElement> FindingsStatus(PollResultsView view, Texts texts, TimeZoneInfo timeZone)
     {
@@ -124,6 +159,10 @@ public static class PollAuthorCards
         {
             new ExecuteAction(texts.Poll_RefreshResults, PollVerbs.Results) { Data = new ResultsData(view.Poll.Id) },
         };
+        if (view.ReadOnly)
+        {
+            return actions;
+        }
         if (view.Poll.Status == PollStatus.Open)
         {
             actions.Add(new ExecuteAction(texts.Poll_CloseNow, PollVerbs.Close) { Data = data, Style = ActionStyle.Destructive });
@@ -144,8 +183,11 @@ public static class PollAuthorCards
         return actions;
     }
 
-    private static IEnumerable<CardElement> OptionList(Poll poll) =>
-        poll.Spec.Options.Select(o => (CardElement)new TextBlock("• " + CardText.Escape(o)) { Wrap = true, Spacing = Spacing.None });
+    private static DateOnly? DateOf(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static TimeOnly? TimeOf(string? text) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     private static string BreakdownKey(PollSpec spec) => !spec.Anonymous ? TextKeys.Poll_BreakdownBoth : spec.Grouping switch
     {
@@ -176,6 +218,12 @@ public sealed record PollResultsView(Poll Poll, PollResults Results, int Reached
 
     /// <summary>Invitations waiting for their recipients' quiet hours; null when none waits.</summary>
     public HeldInvitations? Held { get; init; }
+
+    /// <summary>Invitations queued in the outbox and not yet delivered.</summary>
+    public int Pending { get; init; }
+
+    /// <summary>Seen by an administrator who is not the author: the results only, none of the author's controls.</summary>
+    public bool ReadOnly { get; init; }
 
     /// <summary>How far the findings went, once shared.</summary>
     public FindingsReach? FindingsReach { get; init; }

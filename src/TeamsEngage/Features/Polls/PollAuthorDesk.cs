@@ -58,14 +58,19 @@ public sealed class PollResultsBuilder(VoteStore votes, PollService service, Pol
     {
         var minimum = options.Value.MinGroupSize;
         var shown = PollDisclosure.Results(poll, await votes.ReadAllAsync(poll, cancellationToken).ConfigureAwait(false), minimum);
+        var reach = await service.ReachAsync(poll, shown.Voters, cancellationToken).ConfigureAwait(false);
+        // Another administrator reads the same suppressed results, without the author's controls or the export.
+        var isAuthor = string.Equals(poll.AuthorUserId, context.Caller.UserId, StringComparison.Ordinal);
         var view = new PollResultsView(
             poll,
             shown,
-            await service.ReachedAsync(poll, shown.Voters, cancellationToken).ConfigureAwait(false),
+            reach.Reached,
             minimum,
             by is not null && shown.Breakdowns.ContainsKey(by) ? by : null,
-            await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false))
+            isAuthor ? await links.ExportLinkAsync(poll.Id, cancellationToken).ConfigureAwait(false) : null)
         {
+            Pending = reach.Pending,
+            ReadOnly = !isAuthor,
             Writing = await service.WritingAsync(poll, cancellationToken).ConfigureAwait(false),
             Held = poll.Status == PollStatus.Open ? await service.HeldAsync(poll, cancellationToken).ConfigureAwait(false) : null,
             FindingsReach = poll.Findings is null ? null : await FindingsReach.ReadAsync(outbox, PollFindingsDesk.BroadcastId(poll.Id), cancellationToken).ConfigureAwait(false),

@@ -49,7 +49,7 @@ public static class PollCards
         yield return CardText.UserText(poll.Spec.Question);
         var closing = poll.Status == PollStatus.Closed
             ? texts.Poll_IsClosed
-            : texts.Poll_ClosesAt(PeopleTime.FullDate(poll.Spec.ClosesAt, timeZone, texts));
+            : texts.Poll_ClosesAt(PeopleTime.FullDateWithZone(poll.Spec.ClosesAt, timeZone, texts));
         yield return new TextBlock(closing) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
         if (poll.Spec.Anonymous)
         {
@@ -57,19 +57,20 @@ public static class PollCards
         }
     }
 
-    /// <summary>One line per option: its text, a bar, the count and the share.</summary>
+    /// <summary>Per option: its text with the count and share beside it, then its bar across the card.</summary>
     internal static IEnumerable<CardElement> Results(Poll poll, PollTally tally, Texts texts)
     {
-        yield return new TextBlock(texts.Poll_ResultsHeading(tally.Voters)) { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium, Separator = true };
+        var heading = tally.Voters == 1 ? texts.Poll_ResultsHeadingOne : texts.Poll_ResultsHeading(tally.Voters);
+        yield return new TextBlock(heading) { Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium, Separator = true };
         for (var i = 0; i < poll.Spec.Options.Count; i++)
         {
             yield return new ColumnSet(
-                new Column(new TextBlock(CardText.Escape(poll.Spec.Options[i])) { Wrap = true }) { Width = ColumnWidth.Weighted(3) },
-                new Column(new TextBlock(PollFormat.Bar(tally.PercentOf(i))) { Color = TextColor.Accent }) { Width = ColumnWidth.Weighted(2) },
-                new Column(new TextBlock(texts.Poll_CountAndPercent(tally.Counts[i], tally.PercentOf(i))) { HorizontalAlignment = HorizontalAlignment.Right }) { Width = ColumnWidth.Auto })
+                new Column(new TextBlock(CardText.Escape(poll.Spec.Options[i])) { Wrap = true }) { Width = ColumnWidth.Stretch },
+                new Column(new TextBlock(texts.Poll_CountAndPercent(tally.Counts[i], tally.PercentOf(i))) { HorizontalAlignment = HorizontalAlignment.Right, Weight = TextWeight.Bolder }) { Width = ColumnWidth.Auto })
             {
-                Spacing = Spacing.Small,
+                Spacing = Spacing.Medium,
             };
+            yield return PollFormat.Bar(tally.PercentOf(i));
         }
     }
 

@@ -243,14 +243,19 @@ public sealed partial class PollService(
     }
 
     /// <summary>How many recipients the poll reached: delivered cards (never fewer than the votes).</summary>
-    public async Task<int> ReachedAsync(Poll poll, int voters, CancellationToken cancellationToken)
+    public async Task<int> ReachedAsync(Poll poll, int voters, CancellationToken cancellationToken) =>
+        (await ReachAsync(poll, voters, cancellationToken).ConfigureAwait(false)).Reached;
+
+    /// <summary>Who the poll reached (as <see cref="ReachedAsync"/>) and how many invitations still wait in the outbox.</summary>
+    public async Task<PollReach> ReachAsync(Poll poll, int voters, CancellationToken cancellationToken)
     {
-        var sent = 0;
+        var (sent, pending) = (0, 0);
         await foreach (var delivery in Outbox.ReadDeliveriesAsync(poll.Id, cancellationToken).ConfigureAwait(false))
         {
             sent += delivery.Status == DeliveryStatus.Sent ? 1 : 0;
+            pending += delivery.Status == DeliveryStatus.Pending ? 1 : 0;
         }
-        return Math.Max(sent, voters);
+        return new PollReach(Math.Max(sent, voters), pending);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} sent: its broadcast is queued")]
@@ -268,6 +273,9 @@ public sealed partial class PollService(
 
 /// <summary>Invitations waiting for quiet hours: how many, and when the first of them goes.</summary>
 public sealed record HeldInvitations(int People, DateTimeOffset Until);
+
+/// <summary>People the poll reached, and invitations queued but not yet delivered.</summary>
+public sealed record PollReach(int Reached, int Pending);
 
 /// <summary>The payload of poll messages: the poll id only; everything else is read at send time.</summary>
 public sealed record PollPayload(string PollId);

@@ -69,6 +69,13 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
         return poll with { ETag = written.ETag };
     }
 
+    /// <summary>Deletes a draft if it did not change since it was read. Throws <see cref="StorePreconditionFailedException"/> otherwise.</summary>
+    public async Task DeleteDraftAsync(Poll draft, CancellationToken cancellationToken)
+    {
+        await _polls.DeleteAsync(draft.Id, PollEntities.PollRow, draft.ETag, cancellationToken).ConfigureAwait(false);
+        _cache.TryRemove(CacheKey(draft.Id), out _);
+    }
+
     /// <summary>Creates the poll's random voter-key secret and lists it as open. Idempotent.</summary>
     public async Task OpenAsync(Poll poll, CancellationToken cancellationToken)
     {
@@ -91,6 +98,13 @@ public sealed class PollStore(ITableStore store, TimeProvider clock, IOptions<Po
         await DeleteIfPresentAsync(PollEntities.OpenPartition, pollId, cancellationToken).ConfigureAwait(false);
         _cache.TryRemove(CacheKey(pollId), out _);
     }
+
+    /// <summary>Every poll that was sent (open or closed), read from the store; drafts are left out.</summary>
+    public IAsyncEnumerable<Poll> ListSentAsync(CancellationToken cancellationToken) =>
+        _polls.ScanAllAsync(cancellationToken)
+            .Where(row => row.RowKey == PollEntities.PollRow)
+            .Select(PollEntities.FromEntity)
+            .Where(poll => poll.Status != PollStatus.Draft);
 
     /// <summary>Ids of every poll on the open list (opened and not yet sealed).</summary>
     public async Task<IReadOnlyList<string>> ListOpenAsync(CancellationToken cancellationToken) =>

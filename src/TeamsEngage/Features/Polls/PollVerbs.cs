@@ -7,6 +7,9 @@ public static class PollVerbs
 {
     public const string Preview = "poll.preview";
     public const string Send = "poll.send";
+    public const string Edit = "poll.edit";
+    public const string Revise = "poll.revise";
+    public const string Discard = "poll.discard";
     public const string Vote = "poll.vote";
     public const string ChangeVote = "poll.change";
     public const string Refresh = "poll.refresh";
@@ -18,7 +21,7 @@ public static class PollVerbs
     public const string FindingsSend = "poll.findings.send";
 }
 
-/// <summary>Data of the composer's preview button; the inputs arrive merged into it.</summary>
+/// <summary>Data of the composer's preview button; the inputs arrive merged into it. <paramref name="PollId"/> names the draft being revised.</summary>
 public sealed record ComposerData(
     string? Question = null,
     string? Options = null,
@@ -30,7 +33,8 @@ public sealed record ComposerData(
     string? CloseTime = null,
     string? AudienceKind = null,
     string? AudienceValues = null,
-    string? Breakdown = null);
+    string? Breakdown = null,
+    string? PollId = null);
 
 /// <summary>Data of buttons that act on one poll. <paramref name="For"/> is the user the card was rendered for.</summary>
 public sealed record PollRef([property: Required] string PollId, string? For = null);

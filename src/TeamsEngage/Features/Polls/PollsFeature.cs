@@ -29,6 +29,7 @@ public static class PollsFeature
         services.AddSingleton<PersonalPollView>();
         services.AddSingleton<PollResultsBuilder>();
         services.AddSingleton<PollDrafts>();
+        services.AddSingleton<PollList>();
         services.AddSingleton<PollAuthorDesk>();
         services.AddSingleton<PollBallotBox>();
         services.AddSingleton<PollRecipientRoll>();
@@ -54,9 +55,13 @@ public static class PollsFeature
     {
         var bot = app.BotRoutes();
         bot.MapCommand<PollDrafts>(BotCommands.Poll, (command, drafts, ct) => drafts.StartAsync(command, ct));
+        bot.MapCommand<PollList>(BotCommands.Polls, (command, list, ct) => list.ShowAsync(command, ct));
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Poll_Refused_Unknown, Refused: TextKeys.Poll_Refused_Staff, ChangedMeanwhile: TextKeys.Poll_ChangedMeanwhile, NotYours: TextKeys.Poll_Refused_NotAuthor))
             .Map<ComposerData, PollDrafts>(PollVerbs.Preview, Who.Staff, (action, drafts, ct) => drafts.PreviewAsync(action, ct))
+            .Map<PollRef, Poll, PollDrafts>(PollVerbs.Edit, Who.Staff, d => d.PollId, (action, drafts, _) => Task.FromResult(drafts.Edit(action.Entity, action)))
+            .Map<ComposerData, Poll, PollDrafts>(PollVerbs.Revise, Who.Staff, d => d.PollId, (action, drafts, ct) => drafts.ReviseAsync(action.Entity, action, ct))
+            .Map<PollRef, Poll, PollDrafts>(PollVerbs.Discard, Who.Staff, d => d.PollId, (action, drafts, ct) => drafts.DiscardAsync(action.Entity, action, ct))
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Send, Who.Staff, d => d.PollId, (action, desk, ct) => desk.SendAsync(action.Entity, action, ct))
             .Map<ResultsData, Poll, PollAuthorDesk>(PollVerbs.Results, Who.Staff, d => d.PollId, (action, desk, ct) => desk.ResultsAsync(action.Entity, action, ct))
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Close, Who.Staff, d => d.PollId, (action, desk, ct) => desk.CloseAsync(action.Entity, action, ct))
