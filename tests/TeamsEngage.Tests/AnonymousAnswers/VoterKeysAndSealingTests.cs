@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using TeamsEngage.Anonymity;
@@ -26,6 +28,21 @@ public sealed partial class VoterKeysAndSealingTests
         Assert.NotEqual(key, VoterKeys.Keyed(secret, "29:carmen"));
         Assert.NotEqual(key, VoterKeys.Keyed([], "29:ben"));
         Assert.Matches(KeyedShape(), key);
+    }
+
+    [Fact]
+    public void KeysFollowTheDocumentedSchemeSoAnotherInstanceFindsTheSameVoter()
+    {
+        // docs/polls.md: "h" + HMAC-SHA256(K, user id) in URL-safe base64; with a pepper, K = HMAC-SHA256(pepper, secret + poll id).
+        var secret = VoterKeys.NewSecret();
+        var pepper = VoterKeys.NewSecret();
+        var expectedK = HMACSHA256.HashData(pepper, secret.Concat(Encoding.UTF8.GetBytes(Question)).ToArray());
+        var mac = HMACSHA256.HashData(expectedK, Encoding.UTF8.GetBytes("29:ben"));
+
+        var k = VoterKeys.Peppered(secret, Convert.ToBase64String(pepper), Question);
+
+        Assert.Equal(expectedK, k);
+        Assert.Equal("h" + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_'), VoterKeys.Keyed(k!, "29:ben"));
     }
 
     [Fact]

@@ -126,6 +126,16 @@ public sealed class PollDisclosureRulesTests
     }
 
     [Fact]
+    public void AnAnonymousPollStoredWithoutItsNameableGroupsStoresEveryVoteUnderTheSharedGroup()
+    {
+        var poll = PollOf(anonymous: true, ResultsVisibility.AfterClose, PollStatus.Open, PollGrouping.Department, voteGroups: null);
+
+        var vote = PollDisclosure.VoteOf(poll, new PollRecipient("29:ben", "ben", "SCI", "Teacher"), [0], null, "Ben");
+
+        Assert.Equal((SmallGroups.OtherGroup, null), (vote.DepartmentCode, vote.Role));
+    }
+
+    [Fact]
     public void AnAnonymousVoteWithoutABreakdownStoresNoGroupAndANamedVoteStoresEverything()
     {
         var person = new PollRecipient("29:ben", "ben", "SCI", "Teacher");
