@@ -28,6 +28,7 @@ public static class FeatureList
         services.AddCalendar();
         services.AddServices();
         services.AddFeedback();
+        services.AddHelp();
         services.AddReports();
         return services;
     }

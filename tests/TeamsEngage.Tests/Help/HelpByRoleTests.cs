@@ -84,4 +84,25 @@ public sealed class HelpByRoleTests
         var report = await AdaptiveCardsParser.ValidateAsync("did-you-mean." + locale, card);
         Assert.True(report.IsValid, report.ToString());
     }
+
+    [Fact]
+    public async Task ALiaisonsHelpNamesTheDepartmentsSheCoversInHerLanguageAndSaysSoWhenSheCoversNone()
+    {
+        var carla = Persona.Create("Carla Enlace", "carla-liaison", "es-MX");
+        await using var bot = await DirectorySeeding.StartAsync(
+            departments: $"Science,SCI,{DirectorySeeding.EmailOf(Lia)},,24\nMathematics,MAT,,{DirectorySeeding.EmailOf(Lia)},24\nArt,ART,,,24",
+            people: $"{DirectorySeeding.EmailOf(Lia)},SCI,liaison,\n{DirectorySeeding.EmailOf(carla)},ART,liaison,es",
+            administrators: [Admin],
+            installed: [Admin, Lia, carla]);
+
+        await bot.SayAsync(Lia, "help");
+        await bot.SayAsync(carla, "ayuda");
+
+        var lia = CardReading.Texts(SentCards.CardOf(bot.SentTo(Lia)[^1]));
+        var hers = CardReading.Texts(SentCards.CardOf(bot.SentTo(carla)[^1]));
+        Assert.Contains("You cover Mathematics, Science: their issues come to you.", lia);
+        Assert.Contains("Todavía ningún departamento te tiene como enlace o suplente: un administrador lo indica en departamentos.", hers);
+        await bot.SayAsync(Admin, "help");
+        Assert.DoesNotContain(CardReading.Texts(SentCards.CardOf(bot.SentTo(Admin)[^1])), t => t.StartsWith("You cover", StringComparison.Ordinal));
+    }
 }

@@ -62,7 +62,6 @@ public sealed class WelcomeRenderer(IPeopleDirectory directory, ProfileDesk prof
         {
             return [];
         }
-        var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
-        return [.. departments.Where(d => d.LiaisonKey == key || d.BackupKey == key).Select(d => d.Name).Order(StringComparer.CurrentCulture)];
+        return await directory.CoveredByAsync(key, cancellationToken).ConfigureAwait(false);
     }
 }
