@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Features.Surveys;
 using TeamsEngage.Reporting;
 using TeamsEngage.Testing.Waiting;
@@ -50,6 +51,29 @@ public sealed partial class SurveyReportsTests
         // The filters form and every link keep the choice, as they keep the dates and the department.
         Assert.Matches(KeptChoice(), surveys);
         Assert.Matches(@"<option value=""surveys"" selected", surveys);
+    }
+
+    [Fact]
+    public async Task APageOfSurveyRecipientsRecordedAgainByAResumedBroadcastIsNotCountedTwice()
+    {
+        var voters = Voters("SCI", 6);
+        await using var bot = await ReportWorld.StartAskingAsync(voters);
+        var surveyId = await SendAsync(bot, Rating, audienceKind: "Departments", audienceValues: "SCI");
+        await Eventually.ValueAsync(() => FigureRows.ReadAsync(bot, SurveyCounters.Area), r => r.District[SurveyCounters.Asked] == 6, "the survey's recipients counted");
+        var spec = TeamsEngage.Outbox.OutboxPayload.Serialize(new SurveyAudienceSpec(surveyId, new TeamsEngage.People.Audience(TeamsEngage.People.AudienceKind.Departments, ["SCI"]), DateTimeOffset.UtcNow, []));
+
+        using (Fixtures.InHomeTenant())
+        {
+            // The outbox's writer, resumed after a crash, reads the first page of the audience again.
+            var page = await bot.Services.GetRequiredService<SurveyBroadcastAudience>().NextAsync(spec, null, 100, CancellationToken.None);
+            Assert.Equal(6, page.Recipients.Count);
+        }
+
+        var figures = await FigureRows.ReadAsync(bot, SurveyCounters.Area);
+        Assert.Equal(6, figures.District[SurveyCounters.Asked]);
+        Assert.Equal(6, figures.Of("dept", "SCI")[SurveyCounters.Asked]);
+        Assert.Equal(6, figures.Of("role", "member")[SurveyCounters.Asked]);
+        Assert.Equal(6, figures.Of("survey", surveyId)[SurveyCounters.Asked]);
     }
 
     [Fact]
