@@ -190,6 +190,37 @@ public sealed partial class SurveyReportsTests
         Assert.Equal(["Pulse", "Science pulse"], Rows(everything, "surveys").Select(r => r[0]));
     }
 
+    [Fact]
+    public async Task ASurveysTitleAndOptionsAreEscapedOnThePageAndNeverStartAFormulaInTheCsv()
+    {
+        var voters = Voters("SCI", 6);
+        await using var bot = await ReportWorld.StartAskingAsync(voters);
+        var preview = await PreviewAsync(bot, Admin, new Dictionary<string, string?>
+        {
+            ["title"] = "=HYPERLINK(\"http://x\") <b>pulse</b>",
+            ["questions"] = "choice | Which? | +Teams; @Email",
+            ["anonymous"] = "false",
+            ["breakdown"] = "None",
+            ["closeDate"] = "2099-01-01",
+            ["audienceKind"] = "Departments",
+            ["audienceValues"] = "SCI",
+        });
+        var surveyId = IdOf(preview);
+        await bot.ExecuteAsync(Admin, SurveyVerbs.Send, new { surveyId });
+        await Eventually.ValueAsync(() => FigureRows.ReadAsync(bot, SurveyCounters.Area), r => r.District[SurveyCounters.Asked] == 6, "the survey's recipients counted");
+        await AnswerAsync(bot, voters[0].Persona, surveyId, ["0"]);
+        var cookie = await SignInAsync(bot, Admin);
+
+        var page = await PageAsync(bot, cookie, $"/reports/surveys?survey={surveyId}");
+        var list = (await (await GetAsync(bot, cookie, "/reports/surveys/surveys.csv")).Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        var answers = (await (await GetAsync(bot, cookie, $"/reports/surveys/q1.csv?survey={surveyId}")).Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+
+        Assert.DoesNotContain("<b>pulse</b>", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;pulse&lt;/b&gt;", page, StringComparison.Ordinal);
+        Assert.Contains("\r\n\"'=HYPERLINK(\"\"http://x\"\") <b>pulse</b>\",Open,", list, StringComparison.Ordinal);
+        Assert.Contains("\r\n'+Teams,1,100%\r\n'@Email,0,0%\r\n", answers, StringComparison.Ordinal);
+    }
+
     private static async Task<string> PageAsync(BotApplication bot, string cookie, string path)
     {
         using var response = await GetAsync(bot, cookie, path);
