@@ -166,6 +166,7 @@ public sealed partial class SurveyReportsTests
         var hers = IdOf(preview);
         Assert.Equal("application/vnd.microsoft.card.adaptive", TypeOf(await bot.ExecuteAsync(ReportWorld.Lia, SurveyVerbs.Send, new { surveyId = hers })));
         var theirs = await SendAsync(bot, Rating, audienceKind: "Departments", audienceValues: "ART");
+        await Eventually.ValueAsync(() => FigureRows.ReadAsync(bot, SurveyCounters.Area), r => r.District[SurveyCounters.Asked] == 12, "both surveys' recipients counted");
         var lia = await SignInAsync(bot, ReportWorld.Lia);
         var admin = await SignInAsync(bot, Admin);
         var (_, memberCookie) = await OpenAsync(bot, await SignedLinkAsync(bot, voters[0].Persona, TimeSpan.FromMinutes(5)));
@@ -176,6 +177,7 @@ public sealed partial class SurveyReportsTests
         var own = await GetAsync(bot, lia, $"/reports/surveys?survey={hers}");
         var member = await GetAsync(bot, memberCookie!.Split(';')[0], "/reports/surveys");
         var everything = await PageAsync(bot, admin, "/reports/surveys");
+        var participation = await PageAsync(bot, lia, "/reports/participation?asks=surveys");
 
         Assert.Equal(["Science pulse"], Rows(list, "surveys").Select(r => r[0]));
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
@@ -188,6 +190,10 @@ public sealed partial class SurveyReportsTests
         Assert.DoesNotContain("Sent surveys", list, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
         Assert.Equal(["Pulse", "Science pulse"], Rows(everything, "surveys").Select(r => r[0]));
+        // Her participation page counts her departments only, as for polls, in Spanish.
+        Assert.Equal("6", Tile(participation, "Preguntados"));
+        Assert.Equal(["SCI"], Rows(participation, "by-department").Select(r => r[0]));
+        Assert.Contains("Aquí se cuentan: Cuestionarios.", WebUtility.HtmlDecode(participation), StringComparison.Ordinal);
     }
 
     [Fact]
