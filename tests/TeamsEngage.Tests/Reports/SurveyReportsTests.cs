@@ -54,6 +54,28 @@ public sealed partial class SurveyReportsTests
     }
 
     [Fact]
+    public async Task ASurveyAskedOfFewerThanTheMinimumHidesBothTogetherAndSaysToChooseThePollsAlone()
+    {
+        List<(string Department, Persona Persona)> voters = [.. Voters("SCI", 6), .. Voters("ART", 3)];
+        await using var bot = await ReportWorld.StartAskingAsync(voters);
+        var (pollId, _) = await ComposeAndSendAsync(bot, new { question = "Which slot?", options = "Monday\nWednesday", audienceKind = "Departments", audienceValues = "SCI,ART", closeDate = "2099-01-01" });
+        var surveyId = await SendAsync(bot, Rating, audienceKind: "Departments", audienceValues: "ART");
+        await Eventually.ValueAsync(() => FigureRows.ReadAsync(bot, PollCounters.Area), r => r.District[PollCounters.Asked] == 9, "the poll's recipients counted");
+        await Eventually.ValueAsync(() => FigureRows.ReadAsync(bot, SurveyCounters.Area), r => r.District[SurveyCounters.Asked] == 3, "the survey's recipients counted");
+        await AnswerAsync(bot, voters[^1].Persona, surveyId, ["5"]);
+        await VoteAsync(bot, voters[0].Persona, pollId, "0");
+        var cookie = await SignInAsync(bot, Admin);
+
+        var both = await PageAsync(bot, cookie, "/reports/participation");
+        var polls = await PageAsync(bot, cookie, "/reports/participation?asks=polls");
+
+        Assert.Equal(("0", "0"), (Tile(both, "Asked"), Tile(both, "Answered")));
+        Assert.Empty(Rows(both, "by-department"));
+        Assert.Contains("Surveys: fewer than 5 people were asked in this period.", WebUtility.HtmlDecode(both), StringComparison.Ordinal);
+        Assert.Equal(("9", "1"), (Tile(polls, "Asked"), Tile(polls, "Answered")));
+    }
+
+    [Fact]
     public async Task APageOfSurveyRecipientsRecordedAgainByAResumedBroadcastIsNotCountedTwice()
     {
         var voters = Voters("SCI", 6);

@@ -49,7 +49,7 @@ public sealed class ParticipationReport(FigureStore store, IOptions<ReportsOptio
             tables.Add(Table(texts, "by-role", texts.Reports_ByRole, roles, v => RoleName(texts, v)));
         }
         tables.Add(Table(texts, "below-rate", texts.Reports_BelowRate, below, v => v));
-        var note = texts.Reports_Counting(AsksName(texts, query.Asks)) + " " + texts.Reports_DistrictRate(Share(texts, answered, asked)) + " " + texts.Reports_Suppressed(minimum) + (below.Count == 0 ? " " + texts.Reports_NoneBelow : string.Empty);
+        var note = texts.Reports_Counting(AsksName(texts, query.Asks)) + " " + TooFewNote(texts, query, parts, minimum) + texts.Reports_DistrictRate(Share(texts, answered, asked)) + " " + texts.Reports_Suppressed(minimum) + (below.Count == 0 ? " " + texts.Reports_NoneBelow : string.Empty);
         return new ReportDocument(ReportPageNames.Participation, texts.Reports_Participation, [new(texts.Reports_Participation + " · " + AsksName(texts, query.Asks), tiles, tables, note)]);
     }
 
@@ -59,6 +59,19 @@ public sealed class ParticipationReport(FigureStore store, IOptions<ReportsOptio
         AskKinds.Surveys => texts.Reports_Asks_Surveys,
         _ => texts.Reports_Asks_Both,
     };
+
+    /// <summary>With both counted, why nothing shows when one of them alone was asked of too few people, and what to choose instead.</summary>
+    private static string TooFewNote(Texts texts, ReportQuery query, IReadOnlyList<ReportData> parts, int minimum)
+    {
+        if (query.Asks != AskKinds.Both || parts.Count != 2)
+        {
+            return string.Empty;
+        }
+        var (polls, surveys) = (parts[0].Totals()[Asked], parts[1].Totals()[Asked]);
+        return surveys is > 0 && surveys < minimum ? texts.Reports_KindTooFew(texts.Reports_Asks_Surveys, minimum, texts.Reports_Asks_Polls) + " "
+            : polls is > 0 && polls < minimum ? texts.Reports_KindTooFew(texts.Reports_Asks_Polls, minimum, texts.Reports_Asks_Surveys) + " "
+            : string.Empty;
+    }
 
     /// <summary>The figures of each way of asking chosen, read apart so each one's small groups can be told.</summary>
     private async Task<IReadOnlyList<ReportData>> LoadAsync(ReportViewer viewer, ReportQuery query, CancellationToken cancellationToken)
