@@ -42,9 +42,9 @@ public sealed record ReportBar(string Label, double Value);
 
 /// <summary>
 /// A table, downloadable as CSV under its <paramref name="Id"/>; with <paramref name="Chart"/>, drawn above it as bars
-/// (the table is then the chart's data, and the chart has a text alternative made of the same numbers).
+/// (the table is then the chart's data, and the chart has a text alternative made of the same numbers). With
+/// <paramref name="Links"/>, each row's header leads to its address (one per row, null for none).
 /// </summary>
-/// <paramref name="Links"/>, when given, are the addresses the row headers lead to (one per row, null for none).
 public sealed record ReportTable(string Id, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<ReportBar>? Chart = null, IReadOnlyList<string?>? Links = null);
 
 /// <summary>A part of a page: a heading, headline numbers, tables and a note.</summary>
