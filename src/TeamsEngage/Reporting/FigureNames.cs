@@ -41,16 +41,30 @@ public static class NoticeCounters
     public static readonly string[] Timed = [Acknowledged];
 }
 
+/// <summary>The counters every way of asking people shares (polls, surveys): who was asked, who answered.</summary>
+public static class AskCounters
+{
+    /// <summary>A poll or survey card reaching a person.</summary>
+    public const string Asked = "Asked";
+
+    /// <summary>A person's first answer (a changed answer is not counted again).</summary>
+    public const string Answered = "Answered";
+}
+
 /// <summary>The poll figures: area <c>polls</c>, by the person's <c>dept</c> and <c>role</c>, and by <c>poll</c>.</summary>
 public static class PollCounters
 {
     public const string Area = "polls";
+    public const string Asked = AskCounters.Asked;
+    public const string Answered = AskCounters.Answered;
+}
 
-    /// <summary>A poll card reaching a person.</summary>
-    public const string Asked = "Asked";
-
-    /// <summary>A person's first answer to a poll.</summary>
-    public const string Answered = "Answered";
+/// <summary>The survey figures: area <c>surveys</c>, by the person's <c>dept</c> and <c>role</c>, and by <c>survey</c>.</summary>
+public static class SurveyCounters
+{
+    public const string Area = "surveys";
+    public const string Asked = AskCounters.Asked;
+    public const string Answered = AskCounters.Answered;
 }
 
 /// <summary>The feedback figures: area <c>feedback</c>, by <c>status</c> moved to and by <c>dept</c> of the item.</summary>

@@ -12,6 +12,7 @@ public static class ReportingServices
         services.AddSingleton<FigureStore>();
         services.AddHostedService<FigureWriter>();
         services.AddSingleton<IReportFigures>(sp => sp.GetRequiredService<FigureStore>());
+        services.AddSingleton<AskFigures>();
         return services;
     }
 }

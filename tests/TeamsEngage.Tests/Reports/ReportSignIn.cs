@@ -57,10 +57,10 @@ internal static partial class ReportSignIn
         return await bot.Plain.SendAsync(request);
     }
 
-    /// <summary>The value shown on the tile labelled <paramref name="label"/>.</summary>
-    public static string Tile(string html, string label)
+    /// <summary>The value shown on the tile labelled <paramref name="label"/> (after <paramref name="skip"/> others so labelled).</summary>
+    public static string Tile(string html, string label, int skip = 0)
     {
-        var match = TileValue().Matches(html).FirstOrDefault(m => WebUtility.HtmlDecode(m.Groups[1].Value) == label);
+        var match = TileValue().Matches(html).Where(m => WebUtility.HtmlDecode(m.Groups[1].Value) == label).ElementAtOrDefault(skip);
         Assert.True(match is not null, $"No tile '{label}' on the page.");
         return WebUtility.HtmlDecode(match.Groups[2].Value);
     }
@@ -71,11 +71,14 @@ internal static partial class ReportSignIn
         var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"No table '{id}' on the page.");
         var body = html[html.IndexOf("<tbody>", start, StringComparison.Ordinal)..html.IndexOf("</tbody>", start, StringComparison.Ordinal)];
-        return [.. RowPattern().Matches(body).Select(r => CellPattern().Matches(r.Value).Select(c => WebUtility.HtmlDecode(c.Groups[1].Value)).ToArray())];
+        return [.. RowPattern().Matches(body).Select(r => CellPattern().Matches(r.Value).Select(c => WebUtility.HtmlDecode(Tags().Replace(c.Groups[1].Value, string.Empty))).ToArray())];
     }
 
     [GeneratedRegex("<li class=\"tile\" data-figure=\"([^\"]*)\">\\s*<span class=\"label\">[^<]*</span>\\s*<span class=\"value\">([^<]*)</span>")]
     private static partial Regex TileValue();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
 
     [GeneratedRegex("<tr>.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();

@@ -1,3 +1,4 @@
+using TeamsEngage.Tests.Outbox;
 using TeamsEngage.Tests.Support;
 using TeamsEngage.Tests.Tickets;
 
@@ -18,5 +19,20 @@ internal static class ReportWorld
             $"{DirectorySeeding.EmailOf(TicketWorld.Ben)},SCI,liaison,en",
             $"{DirectorySeeding.EmailOf(TicketWorld.Fay)},ART,liaison,es"));
         return TicketWorld.StartAsync(clock, people, loopback: loopback);
+    }
+
+    /// <summary>Lia looks after Science (she sits in the office, so no survey of a department reaches her) and reads Spanish.</summary>
+    public static readonly Persona Lia = Persona.Create("Lia Liaison", "lia-liaison", "es-ES");
+
+    /// <summary>
+    /// The asking school: Ines (<see cref="Polls.PollHost.Admin"/>) administers; <paramref name="voters"/> are members of
+    /// their departments; Lia is Science's liaison. Everyone has installed the bot; the outbox sends at once.
+    /// </summary>
+    public static Task<BotApplication> StartAskingAsync(IReadOnlyList<(string Department, Persona Persona)> voters, bool loopback = false)
+    {
+        var departments = string.Join('\n', voters.Select(v => v.Department).Append("OFF").Distinct()
+            .Select(d => d == "SCI" ? $"SCI department,SCI,{DirectorySeeding.EmailOf(Lia)},,24" : $"{d} department,{d},,,24"));
+        var people = string.Join('\n', voters.Select(v => $"{DirectorySeeding.EmailOf(v.Persona)},{v.Department},member,").Append($"{DirectorySeeding.EmailOf(Lia)},OFF,liaison,es"));
+        return DirectorySeeding.StartAsync(departments, people, [Polls.PollHost.Admin], [Polls.PollHost.Admin, Lia, .. voters.Select(v => v.Persona)], OutboxHost.FastSettings(), loopback: loopback);
     }
 }

@@ -37,7 +37,11 @@ public sealed class ReportsBrowserTests
         {
             await browser.Page.GotoAsync(browser.Local($"/reports/{name}"));
             Assert.NotEqual(0, await browser.Page.Locator("main section li.tile, main section table").CountAsync());
-            await browser.ScreenshotAsync(name);
+            if (name != ReportPageNames.Surveys)
+            {
+                // This school sent no survey: the surveys page's screenshot is the one with a survey chosen, below.
+                await browser.ScreenshotAsync(name);
+            }
         }
         Assert.Equal("3", await browser.TileAsyncOn("overview", "Opened"));
         browser.AssertClean();
@@ -100,6 +104,41 @@ public sealed class ReportsBrowserTests
         await browser.ScreenshotAsync("participation.suppressed");
         await browser.Page.GotoAsync(browser.Local("/reports/participation?dept=ART"));
         Assert.Equal("0", await browser.TileAsync("Asked"));
+        browser.AssertClean();
+    }
+}
+
+/// <summary>The surveys page in the browser: the list, a survey chosen from it, its charts, with no error and no other host.</summary>
+public sealed class SurveyReportsBrowserTests
+{
+    [Fact]
+    public async Task AnAdministratorOpensTheSurveysPageAndChoosesASurveyWithNoErrorAndNoOtherHost()
+    {
+        var voters = Polls.PollHost.Voters("SCI", 6);
+        await using var bot = await ReportWorld.StartAskingAsync(voters, loopback: true);
+        var surveyId = await Surveys.SurveyHost.SendAsync(bot, "choice | Which tool? | Teams; Email; Paper\nrating | How is it going? | Very badly; Badly; Okay; Well; Very well\ntext | Anything else?",
+            audienceKind: "Departments", audienceValues: "SCI");
+        await Testing.Waiting.Eventually.ValueAsync(() => FigureRows.ReadAsync(bot, Reporting.SurveyCounters.Area), r => r.District[Reporting.SurveyCounters.Asked] == 6, "the survey's recipients counted");
+        string[] tools = ["0", "0", "1", "0", "2", "1"];
+        string[] ratings = ["4", "5", "3", "4", "2", "5"];
+        string[] notes = ["More wifi in room 12", "wifi is slow", "training please", "wifi drops", "more training", "fine"];
+        for (var i = 0; i < voters.Length; i++)
+        {
+            await Surveys.SurveyHost.AnswerAsync(bot, voters[i].Persona, surveyId, [tools[i], ratings[i], notes[i]]);
+        }
+        await using var browser = await ReportBrowser.StartAsync(bot.BaseAddress!);
+
+        await browser.Page.GotoAsync(browser.Local(LinkOf(await CardAsync(bot, Polls.PollHost.Admin))));
+        await browser.Page.GotoAsync(browser.Local("/reports/surveys"));
+        await browser.Page.Locator("#surveys tbody th a").First.ClickAsync();
+
+        Assert.Contains($"survey={surveyId}", browser.Page.Url, StringComparison.Ordinal);
+        Assert.Equal("6", await browser.TileAsync("Audience"));
+        Assert.Equal("100%", await browser.TileAsync("Answer rate"));
+        Assert.Equal("Bar chart of Question 1: answers: Teams 3; Email 2; Paper 1.", await browser.Page.Locator("#q1 svg title").TextContentAsync());
+        Assert.Equal("3", await browser.Page.Locator("#q1 tbody tr:has(th:text-is('Teams')) td").First.InnerTextAsync());
+        Assert.DoesNotContain("room 12", await browser.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync("surveys");
         browser.AssertClean();
     }
 }

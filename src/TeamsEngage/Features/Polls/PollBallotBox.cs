@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Localization;
+using TeamsEngage.Reporting;
 
 namespace TeamsEngage.Features.Polls;
 
@@ -11,7 +12,7 @@ namespace TeamsEngage.Features.Polls;
 /// sent to the caller or an unknown option is refused and nothing is written. (A card rendered for someone else was
 /// already refused by <see cref="PollBallotAccess"/>.)
 /// </summary>
-public sealed class PollBallotBox(PollRecipientRoll recipients, VoteStore votes, PersonalPollView view, TimeProvider clock, IOptions<PollsOptions> options, PollFigures figures)
+public sealed class PollBallotBox(PollRecipientRoll recipients, VoteStore votes, PersonalPollView view, TimeProvider clock, IOptions<PollsOptions> options, AskFigures figures)
 {
     /// <summary>A vote (Action.Execute); answers with the voter's card showing their choice.</summary>
     public async Task<CardActionResult> VoteAsync(PollBallot ballot, CardAction<VoteData> action, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class PollBallotBox(PollRecipientRoll recipients, VoteStore votes,
         var voterKey = VoteStore.VoterKey(poll, secret, action.Caller.UserId);
         if (await votes.CastAsync(poll.Id, voterKey, vote, poll.Spec.Anonymous ? null : recipient, cancellationToken).ConfigureAwait(false))
         {
-            figures.Answered(poll.Id, recipient, clock.GetUtcNow());
+            figures.Answered(AskArea.Polls, poll.Id, recipient.DepartmentCode, recipient.Role, clock.GetUtcNow());
         }
         var live = PollDisclosure.VotersMaySee(poll)
             ? PollDisclosure.ForVoters(poll, await votes.RecentTallyAsync(poll, cancellationToken).ConfigureAwait(false), options.Value.MinGroupSize)

@@ -2,6 +2,7 @@ using TeamsEngage.Anonymity;
 using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
+using TeamsEngage.Reporting;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Polls;
@@ -18,7 +19,7 @@ public sealed record PollAudienceSpec(string PollId, Audience Audience, DateTime
 /// and each recipient is recorded (recipient row, ledger) before their outbox row exists, so a vote is never refused
 /// for lack of a recipient row. Both records are idempotent, so a page resolved twice after a crash changes nothing.
 /// </summary>
-public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, AskLedger ledger, QuietHours quiet, PollFigures figures) : IBroadcastAudience
+public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore polls, AskLedger ledger, QuietHours quiet, AskFigures figures) : IBroadcastAudience
 {
     public const string AudienceKind = "poll.audience";
 
@@ -98,7 +99,7 @@ public sealed class PollBroadcastAudience(IPeopleDirectory directory, PollStore 
     {
         PollRecipient[] recipients = [.. page.Where(r => r.UserId is not null).Select(r => new PollRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))];
         await polls.AddRecipientsAsync(poll.PollId, recipients, cancellationToken).ConfigureAwait(false);
-        await figures.AskedAsync(poll.PollId, recipients, poll.At).ConfigureAwait(false);
+        await figures.AskedAsync(AskArea.Polls, poll.PollId, [.. recipients.Select(r => new AskedPerson(r.UserId, r.DepartmentCode, r.Role))], poll.At).ConfigureAwait(false);
         foreach (var recipient in page)
         {
             await ledger.RecordAsync(recipient.PersonKey, poll.PollId, poll.At, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,6 @@ public static class PollsFeature
         services.AddSingleton<PollAuthorDesk>();
         services.AddSingleton<PollBallotBox>();
         services.AddSingleton<PollRecipientRoll>();
-        services.AddSingleton<PollFigures>();
         services.AddSingleton<IEntityAccess<Poll>, PollAuthorAccess>();
         services.AddSingleton<IEntityAccess<PollBallot>, PollBallotAccess>();
         services.AddSingleton<PollCloser>();

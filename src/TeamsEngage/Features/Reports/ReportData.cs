@@ -34,6 +34,13 @@ public sealed class ReportData
         return new ReportData(rows, query, departments, timed);
     }
 
+    /// <summary>These rows and <paramref name="other"/>'s together: another area's, read for the same viewer and query.</summary>
+    public ReportData With(ReportData other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new ReportData([.. _rows, .. other._rows], _query, _departments, _timed);
+    }
+
     /// <summary>Whether district-wide breakdowns may be shown.</summary>
     public bool District => _departments is null;
 

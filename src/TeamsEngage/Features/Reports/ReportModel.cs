@@ -8,12 +8,24 @@ public static class ReportPageNames
     public const string Notices = "notices";
     public const string Participation = "participation";
     public const string Feedback = "feedback";
+    public const string Surveys = "surveys";
 
-    public static IReadOnlyList<string> All { get; } = [Tickets, Overview, Notices, Participation, Feedback];
+    public static IReadOnlyList<string> All { get; } = [Tickets, Overview, Notices, Participation, Surveys, Feedback];
 }
 
-/// <summary>What a page shows: the period (both ends included, UTC days), the one before it, and the department chosen.</summary>
-public sealed record ReportQuery(DateOnly From, DateOnly To, string? Department)
+/// <summary>Which ways of asking the participation page counts.</summary>
+public enum AskKinds
+{
+    Both,
+    Polls,
+    Surveys,
+}
+
+/// <summary>
+/// What a page shows: the period (both ends included, UTC days), the one before it, the department chosen, which ways of
+/// asking participation counts, and the survey chosen on the surveys page.
+/// </summary>
+public sealed record ReportQuery(DateOnly From, DateOnly To, string? Department, AskKinds Asks = AskKinds.Both, string? Survey = null)
 {
     public int Days => To.DayNumber - From.DayNumber + 1;
 
@@ -30,9 +42,10 @@ public sealed record ReportBar(string Label, double Value);
 
 /// <summary>
 /// A table, downloadable as CSV under its <paramref name="Id"/>; with <paramref name="Chart"/>, drawn above it as bars
-/// (the table is then the chart's data, and the chart has a text alternative made of the same numbers).
+/// (the table is then the chart's data, and the chart has a text alternative made of the same numbers). With
+/// <paramref name="Links"/>, each row's header leads to its address (one per row, null for none).
 /// </summary>
-public sealed record ReportTable(string Id, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<ReportBar>? Chart = null);
+public sealed record ReportTable(string Id, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<ReportBar>? Chart = null, IReadOnlyList<string?>? Links = null);
 
 /// <summary>A part of a page: a heading, headline numbers, tables and a note.</summary>
 public sealed record ReportSection(string Heading, IReadOnlyList<ReportTile> Tiles, IReadOnlyList<ReportTable> Tables, string? Note = null);

@@ -19,6 +19,7 @@ public sealed class ReportPages(
     NoticesReport notices,
     ParticipationReport participation,
     FeedbackReport feedback,
+    SurveysReport surveys,
     IOptions<ReportsOptions> options,
     TimeProvider clock)
 {
@@ -49,7 +50,7 @@ public sealed class ReportPages(
         {
             if (await DocumentAsync(page, viewer, query, cancellationToken).ConfigureAwait(false) is not { } document)
             {
-                return Results.NotFound();
+                return Refusal(StatusCodes.Status404NotFound, viewer.Texts, viewer.Texts.Reports_NotFoundTitle, viewer.Texts.Reports_NotFoundBody);
             }
             var departments = (await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false))
                 .Where(d => viewer.SeesDistrict || viewer.Departments!.Contains(d.Code.ToUpperInvariant()))
@@ -93,15 +94,18 @@ public sealed class ReportPages(
         return await show(viewer, query).ConfigureAwait(false);
     }
 
-    private Task<ReportDocument>? Build(string page, ReportViewer viewer, ReportQuery query, CancellationToken cancellationToken) => page switch
+    private Task<ReportDocument?>? Build(string page, ReportViewer viewer, ReportQuery query, CancellationToken cancellationToken) => page switch
     {
-        ReportPageNames.Tickets => tickets.BuildAsync(viewer, query, cancellationToken),
-        ReportPageNames.Overview => overview.BuildAsync(viewer, query, cancellationToken),
-        ReportPageNames.Notices => notices.BuildAsync(viewer, query, cancellationToken),
-        ReportPageNames.Participation => participation.BuildAsync(viewer, query, cancellationToken),
-        ReportPageNames.Feedback => feedback.BuildAsync(viewer, query, cancellationToken),
+        ReportPageNames.Surveys => surveys.BuildAsync(viewer, query, cancellationToken),
+        ReportPageNames.Tickets => Maybe(tickets.BuildAsync(viewer, query, cancellationToken)),
+        ReportPageNames.Overview => Maybe(overview.BuildAsync(viewer, query, cancellationToken)),
+        ReportPageNames.Notices => Maybe(notices.BuildAsync(viewer, query, cancellationToken)),
+        ReportPageNames.Participation => Maybe(participation.BuildAsync(viewer, query, cancellationToken)),
+        ReportPageNames.Feedback => Maybe(feedback.BuildAsync(viewer, query, cancellationToken)),
         _ => null,
     };
+
+    private static async Task<ReportDocument?> Maybe(Task<ReportDocument> building) => await building.ConfigureAwait(false);
 
     private async Task<ReportDocument?> DocumentAsync(string page, ReportViewer viewer, ReportQuery query, CancellationToken cancellationToken) =>
         Build(page, viewer, query, cancellationToken) is { } building ? await building.ConfigureAwait(false) : null;

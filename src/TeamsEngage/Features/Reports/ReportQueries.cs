@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace TeamsEngage.Features.Reports;
 
 /// <summary>
-/// The filters of a page's address: <c>from</c> and <c>to</c> (yyyy-MM-dd, UTC days) and <c>dept</c>. Missing or unreadable
-/// dates mean the last 30 days; a range is at most 366 days and never reversed; an unknown department shows nothing.
+/// The filters of a page's address: <c>from</c> and <c>to</c> (yyyy-MM-dd, UTC days), <c>dept</c>, <c>asks</c> (polls,
+/// surveys or both) and <c>survey</c>. Missing or unreadable dates mean the last 30 days; a range is at most 366 days and
+/// never reversed; an unknown department shows nothing; an unreadable <c>asks</c> means both; a malformed survey id none.
 /// </summary>
 public static class ReportQueries
 {
@@ -26,7 +27,14 @@ public static class ReportQueries
             from = to.AddDays(-(MaxDays - 1));
         }
         var department = query["dept"].Count == 1 && query["dept"][0] is { Length: > 0 and <= 40 } code ? code.Trim().ToUpperInvariant() : null;
-        return new ReportQuery(from, to, department);
+        var asks = query["asks"].Count == 1 ? query["asks"][0] switch
+        {
+            "polls" => AskKinds.Polls,
+            "surveys" => AskKinds.Surveys,
+            _ => AskKinds.Both,
+        } : AskKinds.Both;
+        var survey = query["survey"].Count == 1 && query["survey"][0] is { Length: 32 } id && id.All(char.IsAsciiHexDigitLower) ? id : null;
+        return new ReportQuery(from, to, department, asks, survey);
     }
 
     public static string ToQueryString(ReportQuery query)
@@ -36,6 +44,14 @@ public static class ReportQueries
         if (query.Department is { } department)
         {
             values["dept"] = department;
+        }
+        if (query.Asks != AskKinds.Both)
+        {
+            values["asks"] = query.Asks == AskKinds.Polls ? "polls" : "surveys";
+        }
+        if (query.Survey is { } survey)
+        {
+            values["survey"] = survey;
         }
         return QueryHelpers.AddQueryString(string.Empty, values);
     }

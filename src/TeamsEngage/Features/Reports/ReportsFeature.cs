@@ -25,6 +25,7 @@ public static class ReportsFeature
         services.AddSingleton<NoticesReport>();
         services.AddSingleton<ParticipationReport>();
         services.AddSingleton<FeedbackReport>();
+        services.AddSingleton<SurveysReport>();
         services.AddSingleton<ReportPages>();
         services.AddSingleton<ReportsDesk>();
         return services;

@@ -2,6 +2,7 @@ using TeamsEngage.Anonymity;
 using TeamsEngage.Calendar;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
+using TeamsEngage.Reporting;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Surveys;
@@ -12,9 +13,10 @@ public sealed record SurveyAudienceSpec(string SurveyId, Audience Audience, Date
 /// <summary>
 /// Resolves a queued survey's audience page by page for the outbox's writer. The weekly cap is the one polls use (the
 /// shared <see cref="AskLedger"/>: polls and surveys count together); each recipient is recorded before their outbox row
-/// exists; invitations wait for quiet hours like poll invitations.
+/// exists, and counted in the report figures (asked, by department and by role); invitations wait for quiet hours
+/// like poll invitations.
 /// </summary>
-public sealed class SurveyBroadcastAudience(IPeopleDirectory directory, SurveyStore surveys, AskLedger ledger, QuietHours quiet) : IBroadcastAudience
+public sealed class SurveyBroadcastAudience(IPeopleDirectory directory, SurveyStore surveys, AskLedger ledger, QuietHours quiet, AskFigures figures) : IBroadcastAudience
 {
     public const string AudienceKind = "survey.audience";
 
@@ -73,7 +75,9 @@ public sealed class SurveyBroadcastAudience(IPeopleDirectory directory, SurveySt
                 break;
             }
         }
-        await surveys.AddRecipientsAsync(survey.SurveyId, [.. page.Where(r => r.UserId is not null).Select(r => new SurveyRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))], cancellationToken).ConfigureAwait(false);
+        SurveyRecipient[] recipients = [.. page.Where(r => r.UserId is not null).Select(r => new SurveyRecipient(r.UserId!, r.PersonKey, r.DepartmentCode, r.Role))];
+        await surveys.AddRecipientsAsync(survey.SurveyId, recipients, cancellationToken).ConfigureAwait(false);
+        await figures.AskedAsync(AskArea.Surveys, survey.SurveyId, [.. recipients.Select(r => new AskedPerson(r.UserId, r.DepartmentCode, r.Role))], survey.At).ConfigureAwait(false);
         foreach (var recipient in page)
         {
             await ledger.RecordAsync(recipient.PersonKey, survey.SurveyId, survey.At, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,9 @@ internal static class SurveyEntities
     public const string SecretRow = "secret";
     public const string OpenPartition = "~open";
 
+    /// <summary>The index of sent surveys, newest first: row <c>{inverted ticks}|{survey id}</c>.</summary>
+    public const string SentPartition = "~sent";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static StoreEntity ToEntity(Survey survey) => new(survey.Id, SurveyRow, new Dictionary<string, object?>

@@ -1,15 +1,16 @@
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Localization;
+using TeamsEngage.Reporting;
 
 namespace TeamsEngage.Features.Surveys;
 
 /// <summary>
 /// The respondent's buttons. The respondent is who Teams says sent the invoke, never the card's data: a closed survey,
 /// one not sent to the caller, a value a question does not offer or a required question left empty is refused, and
-/// nothing is written.
+/// nothing is written. A first answer is counted in the report figures (participation only, never its content).
 /// </summary>
-public sealed class SurveyRespondentDesk(SurveyStore surveys, TimeProvider clock)
+public sealed class SurveyRespondentDesk(SurveyStore surveys, AskFigures figures, TimeProvider clock)
 {
     /// <summary>Submit (or save changes): all answers at once, replacing any earlier ones.</summary>
     public async Task<CardActionResult> AnswerAsync(SurveyBallot ballot, CardAction<SurveyRef> action, CancellationToken cancellationToken)
@@ -32,7 +33,10 @@ public sealed class SurveyRespondentDesk(SurveyStore surveys, TimeProvider clock
         }
         var answer = SurveyDisclosure.Stored(survey, recipient, reading.Values, action.Caller.Name);
         var key = SurveyStore.RespondentKey(survey, secret, action.Caller.UserId);
-        await surveys.SaveAnswerAsync(survey.Id, key, answer, survey.Spec.Anonymous ? null : recipient, cancellationToken).ConfigureAwait(false);
+        if (await surveys.SaveAnswerAsync(survey.Id, key, answer, survey.Spec.Anonymous ? null : recipient, cancellationToken).ConfigureAwait(false))
+        {
+            figures.Answered(AskArea.Surveys, survey.Id, recipient.DepartmentCode, recipient.Role, clock.GetUtcNow());
+        }
         return CardActionResult.WithCard(SurveyCards.Answered(survey, action.Caller.UserId, answer, texts, ZoneOf(action)));
     }
 

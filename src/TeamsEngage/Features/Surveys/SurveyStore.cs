@@ -64,7 +64,19 @@ public sealed class SurveyStore(ITableStore store, IOptions<AnonymityOptions> an
             // Sent already: answers cast keep their keys.
         }
         await _surveys.UpsertAsync(new StoreEntity(SurveyEntities.OpenPartition, survey.Id, new Dictionary<string, object?> { ["ClosesAt"] = survey.Spec.ClosesAt.ToUniversalTime() }), cancellationToken).ConfigureAwait(false);
+        await _surveys.UpsertAsync(new StoreEntity(SurveyEntities.SentPartition, SentRow(survey), new Dictionary<string, object?>()), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The ids of the <paramref name="max"/> most recently created surveys that were sent.</summary>
+    public async Task<IReadOnlyList<string>> ListSentAsync(int max, CancellationToken cancellationToken)
+    {
+        var page = await _surveys.QueryAsync(SurveyEntities.SentPartition, pageSize: max, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return [.. page.Entities.Select(e => e.RowKey[(e.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..])];
+    }
+
+    // Inverted creation time first, so the newest survey sorts first.
+    private static string SentRow(Survey survey) =>
+        (DateTimeOffset.MaxValue.UtcTicks - survey.CreatedAt.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "|" + survey.Id;
 
     /// <summary>What closing does to the store: anonymous answers re-keyed at random, then the secret and the open entry deleted.</summary>
     public async Task<int> SealAsync(Survey survey, CancellationToken cancellationToken)
@@ -108,9 +120,21 @@ public sealed class SurveyStore(ITableStore store, IOptions<AnonymityOptions> an
     public async Task<IReadOnlyList<SurveyRecipient>> ListRecipientsAsync(string surveyId, CancellationToken cancellationToken) =>
         await _recipients.QueryAllAsync(surveyId, cancellationToken: cancellationToken).Select(SurveyEntities.RecipientFromEntity).ToListAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Records (or replaces) a respondent's answers.</summary>
-    public Task SaveAnswerAsync(string surveyId, string key, SurveyAnswer answer, SurveyRecipient? named, CancellationToken cancellationToken) =>
-        _answers.UpsertAsync(SurveyEntities.ToEntity(surveyId, key, answer, named), cancellationToken);
+    /// <summary>Records (or replaces) a respondent's answers; true when they are the respondent's first (the insert tells them apart).</summary>
+    public async Task<bool> SaveAnswerAsync(string surveyId, string key, SurveyAnswer answer, SurveyRecipient? named, CancellationToken cancellationToken)
+    {
+        var entity = SurveyEntities.ToEntity(surveyId, key, answer, named);
+        try
+        {
+            await _answers.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StoreConflictException)
+        {
+            await _answers.UpsertAsync(entity, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+    }
 
     public async Task<SurveyAnswer?> FindAnswerAsync(string surveyId, string key, CancellationToken cancellationToken)
     {

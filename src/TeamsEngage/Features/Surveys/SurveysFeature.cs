@@ -7,6 +7,7 @@ using TeamsEngage.Commands;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
+using TeamsEngage.Reporting;
 using TeamsEngage.Storage;
 using TeamsEngage.Storage.Hosting;
 
@@ -27,6 +28,7 @@ public static class SurveysFeature
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<SurveyMasking>();
         services.AddSingleton<SurveyResultsBuilder>();
+        services.AddSingleton<ISurveyReports, SurveyReports>();
         services.AddSingleton<SurveyDrafts>();
         services.AddSingleton<SurveyAuthorDesk>();
         services.AddSingleton<SurveyRespondentDesk>();
