@@ -28,11 +28,11 @@ internal static class ReportWorld
     /// The asking school: Ines (<see cref="Polls.PollHost.Admin"/>) administers; <paramref name="voters"/> are members of
     /// their departments; Lia is Science's liaison. Everyone has installed the bot; the outbox sends at once.
     /// </summary>
-    public static Task<BotApplication> StartAskingAsync(IReadOnlyList<(string Department, Persona Persona)> voters, bool loopback = false)
+    public static Task<BotApplication> StartAskingAsync(IReadOnlyList<(string Department, Persona Persona)> voters, bool loopback = false, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var departments = string.Join('\n', voters.Select(v => v.Department).Append("OFF").Distinct()
             .Select(d => d == "SCI" ? $"SCI department,SCI,{DirectorySeeding.EmailOf(Lia)},,24" : $"{d} department,{d},,,24"));
         var people = string.Join('\n', voters.Select(v => $"{DirectorySeeding.EmailOf(v.Persona)},{v.Department},member,").Append($"{DirectorySeeding.EmailOf(Lia)},OFF,liaison,es"));
-        return DirectorySeeding.StartAsync(departments, people, [Polls.PollHost.Admin], [Polls.PollHost.Admin, Lia, .. voters.Select(v => v.Persona)], OutboxHost.FastSettings(), loopback: loopback);
+        return DirectorySeeding.StartAsync(departments, people, [Polls.PollHost.Admin], [Polls.PollHost.Admin, Lia, .. voters.Select(v => v.Persona)], OutboxHost.FastSettings(), services, loopback: loopback);
     }
 }

@@ -142,6 +142,33 @@ public sealed partial class SurveyReportsTests
     }
 
     [Fact]
+    public async Task ListingSurveysCountsTheirAnswersFromTheFiguresWithoutReadingASingleAnswer()
+    {
+        var voters = Voters("SCI", 6);
+        var counting = new Testing.Storage.CountingTableStore();
+        await using var bot = await ReportWorld.StartAskingAsync(voters, services: counting.Around);
+        var older = await SendAsync(bot, Rating, audienceKind: "Departments", audienceValues: "SCI");
+        var newer = await SendAsync(bot, Rating, audienceKind: "Departments", audienceValues: "SCI");
+        await Eventually.ValueAsync(() => FigureRows.ReadAsync(bot, SurveyCounters.Area), r => r.District[SurveyCounters.Asked] == 12, "both surveys' recipients counted");
+        foreach (var (_, voter) in voters.Take(4))
+        {
+            await AnswerAsync(bot, voter, older, ["4"]);
+        }
+        await AnswerAsync(bot, voters[0].Persona, older, ["2"]);
+        foreach (var (_, voter) in voters.Skip(4))
+        {
+            await AnswerAsync(bot, voter, newer, ["5"]);
+        }
+        var cookie = await SignInAsync(bot, Admin);
+        counting.Clear();
+
+        var page = await PageAsync(bot, cookie, "/reports/surveys");
+
+        Assert.Equal([["6", "2", "33%"], ["6", "4", "67%"]], Rows(page, "surveys").Select(r => new[] { r[3], r[4], r[5] }));
+        Assert.DoesNotContain(counting.Calls, c => c.Table == SurveyStore.AnswersTable);
+    }
+
+    [Fact]
     public async Task AnAnonymousSurveyAnsweredByFewerThanTheMinimumShowsNoNumberOfItsAnswers()
     {
         List<(string Department, Persona Persona)> voters = [.. Voters("SCI", 6), .. Voters("ART", 6)];

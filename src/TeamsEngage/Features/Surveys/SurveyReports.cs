@@ -11,7 +11,7 @@ namespace TeamsEngage.Features.Surveys;
 /// any), and one survey's numbers exactly as the results card shows them, through <see cref="SurveyResultsBuilder"/>
 /// and <see cref="SurveyDisclosure"/>. Open questions give their frequent words only, never the answers.
 /// </summary>
-public sealed class SurveyReports(SurveyStore surveys, SurveyResultsBuilder results, IOptions<AnonymityOptions> anonymity) : ISurveyReports
+public sealed class SurveyReports(SurveyStore surveys, SurveyResultsBuilder results, FigureStore figures, TimeProvider clock, IOptions<AnonymityOptions> anonymity) : ISurveyReports
 {
     /// <summary>How many of the newest surveys the dashboard lists.</summary>
     public const int MaxListed = 200;
@@ -19,15 +19,34 @@ public sealed class SurveyReports(SurveyStore surveys, SurveyResultsBuilder resu
     public async Task<IReadOnlyList<SurveyListing>> ListAsync(SurveyReader reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var listed = new List<SurveyListing>();
+        var readable = new List<Survey>();
         foreach (var id in await surveys.ListSentAsync(MaxListed, cancellationToken).ConfigureAwait(false))
         {
             if (await surveys.FindAsync(id, cancellationToken).ConfigureAwait(false) is { Status: not SurveyStatus.Draft } survey && MayRead(reader, survey))
             {
-                listed.Add(Listing(survey, (await surveys.ReadAnswersAsync(survey, cancellationToken).ConfigureAwait(false)).Count));
+                readable.Add(survey);
             }
         }
-        return listed;
+        var answered = await AnsweredAsync(readable, cancellationToken).ConfigureAwait(false);
+        return [.. readable.Select(s => Listing(s, (int)answered.GetValueOrDefault(s.Id)))];
+    }
+
+    /// <summary>
+    /// How many people answered each survey, from the report figures kept as first answers come in (one row per survey
+    /// and day), so listing many large surveys never reads their answers.
+    /// </summary>
+    private async Task<Dictionary<string, long>> AnsweredAsync(List<Survey> listed, CancellationToken cancellationToken)
+    {
+        if (listed.Count == 0)
+        {
+            return [];
+        }
+        var from = DateOnly.FromDateTime(listed.Min(s => s.CreatedAt).UtcDateTime);
+        var to = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = await figures.ReadAsync(SurveyCounters.Area, from, to, cancellationToken).ConfigureAwait(false);
+        return rows.Where(r => r.Kind == AskArea.Surveys.Dimension)
+            .GroupBy(r => r.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r[AskCounters.Answered]), StringComparer.Ordinal);
     }
 
     public async Task<SurveyFigures?> ReadAsync(SurveyReader reader, string surveyId, Texts texts, CancellationToken cancellationToken)
