@@ -62,6 +62,14 @@ public static class PeopleTime
     public static string TimeOfDay(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("t", texts.Culture);
 
+    /// <summary>A short day and time in the reader's culture and zone ("Tue 1 Dec, 6:00 PM"; "mar 1 dic, 18:00").</summary>
+    public static string DayAndTime(DateTimeOffset instant, TimeZoneInfo zone, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return local.ToString("ddd d MMM", texts.Culture).Replace(".", string.Empty, StringComparison.Ordinal) + ", " + local.ToString("t", texts.Culture);
+    }
+
     /// <summary>A short date and time for lists ("Tue 1 Dec, 18:00"), with "UTC" when the reader's zone is unknown.</summary>
     public static string Brief(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM, HH:mm", texts.Culture) + (zone == TimeZoneInfo.Utc ? " UTC" : string.Empty);

@@ -8,7 +8,17 @@ namespace TeamsEngage.Features.Notices;
 /// <summary>How a notice card looks to one recipient.</summary>
 /// <param name="Acknowledged">When this person acknowledged it, if they did.</param>
 /// <param name="Reminder">Whether this is the reminder sent to those who had not acknowledged.</param>
-public sealed record NoticeView(DateTimeOffset? Acknowledged = null, bool Reminder = false);
+/// <param name="AcknowledgedEarlier">Whether this person acknowledged a version that a material change has since replaced.</param>
+public sealed record NoticeView(DateTimeOffset? Acknowledged = null, bool Reminder = false, bool AcknowledgedEarlier = false)
+{
+    /// <summary>The view of a person whose latest acknowledgement is <paramref name="ack"/>: it counts only for the notice's current round.</summary>
+    public static NoticeView Of(Notice notice, Acknowledgement? ack, bool reminder = false)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var current = ack is { } a && a.Round >= notice.AckRound ? a.At : (DateTimeOffset?)null;
+        return new NoticeView(current, reminder, ack is not null && current is null);
+    }
+}
 
 /// <summary>The notice card recipients get: title, impact colour, the window in their time zone, what and why, links, actions.</summary>
 public static class NoticeCards
@@ -141,6 +151,10 @@ public static class NoticeCards
         if (notice.Changes != NoticeChanges.None)
         {
             yield return Line(texts.Notice_UpdatedLine(DescribeChanges(notice.Changes, texts)), TextColor.Accent, TextWeight.Bolder);
+        }
+        if (view.AcknowledgedEarlier && notice.Content.AckRequired)
+        {
+            yield return Line(texts.Notice_AckAgainLine, TextColor.Warning, TextWeight.Bolder);
         }
         if (view.Acknowledged is { } at)
         {
