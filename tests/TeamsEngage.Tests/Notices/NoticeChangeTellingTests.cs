@@ -15,11 +15,11 @@ namespace TeamsEngage.Tests.Notices;
 /// </summary>
 public sealed class NoticeChangeTellingTests
 {
-    // "Schedule changed: Tue 4 Mar, 6:00 PM → Thu 6 Mar, 6:00 PM (America/Chicago)", with the culture's own spaces.
+    // "Schedule changed: Tue 4 Mar, 6:00 PM → Thu 6 Mar, 6:00 PM (Central time)", with the culture's own spaces.
     private static readonly string Moved = Texts.English.Notice_Told_Schedule(
         PeopleTime.DayAndTime(new DateTimeOffset(2031, 3, 5, 0, 0, 0, TimeSpan.Zero), PeopleTime.ZoneOrUtc("America/Chicago"), Texts.English),
         PeopleTime.DayAndTime(new DateTimeOffset(2031, 3, 7, 0, 0, 0, TimeSpan.Zero), PeopleTime.ZoneOrUtc("America/Chicago"), Texts.English),
-        "America/Chicago");
+        "Central time");
 
     private static readonly object Thursday = new { startDate = "2031-03-06", startTime = "18:00", endDate = "2031-03-06", endTime = "20:00", timeZone = "America/Chicago" };
 
@@ -41,7 +41,7 @@ public sealed class NoticeChangeTellingTests
         Assert.Contains("please read the updated notice and acknowledge it again", ben.ToJsonString(), StringComparison.Ordinal);
         var carmen = SentCards.CardOf(Assert.Single(Told(bot, Persona.Carmen)));
         Assert.StartsWith("Cambio de horario: ", NoticeCardTests.TextBlocks(carmen).First(), StringComparison.Ordinal);
-        Assert.EndsWith("(America/Chicago)", NoticeCardTests.TextBlocks(carmen).First(), StringComparison.Ordinal);
+        Assert.EndsWith("(hora del Centro)", NoticeCardTests.TextBlocks(carmen).First(), StringComparison.Ordinal);
         Assert.Contains("Aviso: Gradebook upgrade", carmen.ToJsonString(), StringComparison.Ordinal);
         await AssertParsedAsync("notice.change.en", ben);
         await AssertParsedAsync("notice.change.es", carmen);

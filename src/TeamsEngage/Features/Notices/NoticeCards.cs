@@ -57,7 +57,7 @@ public static class NoticeCards
         {
             yield return new Image(image) { AltText = CardText.Clean(CardText.Truncate(c.Title, 80)), Size = ImageSize.Stretch };
         }
-        foreach (var line in StatusLines(notice, texts, view))
+        foreach (var line in StatusLines(notice, texts, recipientZone, view))
         {
             yield return line;
         }
@@ -137,7 +137,7 @@ public static class NoticeCards
         };
     }
 
-    private static IEnumerable<TextBlock> StatusLines(Notice notice, Texts texts, NoticeView view)
+    private static IEnumerable<TextBlock> StatusLines(Notice notice, Texts texts, string? recipientZone, NoticeView view)
     {
         if (notice.State == NoticeState.Cancelled)
         {
@@ -158,7 +158,7 @@ public static class NoticeCards
         }
         if (view.Acknowledged is { } at)
         {
-            yield return Line(texts.Notice_AcknowledgedLine(at.ToString("d", texts.Culture)), TextColor.Good, TextWeight.Default);
+            yield return Line(texts.Notice_AcknowledgedLine(PeopleTime.Moment(at, PeopleTime.ZoneOrUtc(PeopleTime.Find(recipientZone) is not null ? recipientZone : notice.Content.Window.TimeZone), texts)), TextColor.Good, TextWeight.Default);
         }
     }
 

@@ -6,7 +6,7 @@ namespace TeamsEngage.Features.Notices;
 /// <summary>The short message telling a recipient that a notice they received changed.</summary>
 public static class NoticeChangeCards
 {
-    /// <summary>"Schedule changed: Tue 1 Dec, 6:00 PM → Thu 3 Dec, 6:00 PM (America/Chicago)", the notice's title, and whether to acknowledge again.</summary>
+    /// <summary>"Schedule changed: Tue 1 Dec, 6:00 PM → Thu 3 Dec, 6:00 PM (Central time)", the notice's title, and whether to acknowledge again.</summary>
     public static AdaptiveCard Told(Notice notice, NoticeChangePayload change, Texts texts, string? readerZone)
     {
         ArgumentNullException.ThrowIfNull(notice);
@@ -39,7 +39,7 @@ public static class NoticeChangeCards
         var zoneId = PeopleTime.Find(readerZone) is not null ? readerZone! : after.TimeZone;
         var zone = PeopleTime.ZoneOrUtc(zoneId);
         var startsMoved = change.Before.Start != after.Start;
-        return texts.Notice_Told_Schedule(Window(change.Before, zone, texts, startsMoved), Window(after, zone, texts, startsMoved), zoneId);
+        return texts.Notice_Told_Schedule(Window(change.Before, zone, texts, startsMoved), Window(after, zone, texts, startsMoved), PeopleTime.ZoneLabel(zoneId, texts));
     }
 
     // The start alone when the start moved ("Tue 1 Dec, 6:00 PM"); the whole window when only its end did.
