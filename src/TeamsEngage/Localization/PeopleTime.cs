@@ -47,20 +47,57 @@ public static class PeopleTime
     public static string FullDate(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("f", texts.Culture);
 
-    /// <summary>A full date and time followed by the zone's id ("Tuesday, December 1, 2026 6:00 PM (America/Chicago)").</summary>
-    public static string LongWithZone(DateTimeOffset instant, string zoneId, Texts texts) =>
-        string.Create(texts.Culture, $"{FullDate(instant, ZoneOrUtc(zoneId), texts)} ({zoneId})");
+    /// <summary>The moment in the zone with id <paramref name="zoneId"/> (UTC when unknown): see <see cref="Moment"/>.</summary>
+    public static string LongWithZone(DateTimeOffset instant, string zoneId, Texts texts) => Moment(instant, ZoneOrUtc(zoneId), texts);
 
-    /// <summary>A full date and time in <paramref name="zone"/>, followed by the zone's id ("... 6:00 PM (America/Chicago)", "(UTC)").</summary>
-    public static string FullDateWithZone(DateTimeOffset instant, TimeZoneInfo zone, Texts texts)
+    /// <summary>The moment in <paramref name="zone"/>: see <see cref="Moment"/>.</summary>
+    public static string FullDateWithZone(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) => Moment(instant, zone, texts);
+
+    /// <summary>
+    /// The one date-and-time format a person reads, per locale, in the reader's zone with the zone named:
+    /// "Tue 1 Dec, 6:00 PM (Central time)"; "mar 1 dic, 18:00 (hora del Centro)".
+    /// </summary>
+    public static string Moment(DateTimeOffset instant, TimeZoneInfo zone, Texts texts)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return string.Create(texts.Culture, $"{FullDate(instant, zone, texts)} ({zone.Id})");
+        ArgumentNullException.ThrowIfNull(texts);
+        return string.Create(texts.Culture, $"{DayAndTime(instant, zone, texts)} ({ZoneLabel(zone.Id, texts)})");
+    }
+
+    /// <summary>The one date format a person reads, per locale: "Tue 1 Dec"; "mar 1 dic".</summary>
+    public static string Day(DateOnly date, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return date.ToString("ddd d MMM", texts.Culture).Replace(".", string.Empty, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The zone as a person names it: the common US zones by their short name in the reader's language ("Central time",
+    /// "hora del Centro"), UTC as "UTC", any other by its IANA id ("Europe/Madrid").
+    /// </summary>
+    public static string ZoneLabel(string zoneId, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(zoneId);
+        ArgumentNullException.ThrowIfNull(texts);
+        // An unknown id reads in UTC (see ZoneOrUtc), so it is named so.
+        if (Find(zoneId) is not { } zone || zone == TimeZoneInfo.Utc || zoneId is "UTC" or "Etc/UTC")
+        {
+            return "UTC";
+        }
+        return texts.Find("Zone_" + zoneId.Replace('/', '_')) ?? zoneId;
     }
 
     /// <summary>The time of day only, in the reader's culture ("6:00 PM").</summary>
     public static string TimeOfDay(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("t", texts.Culture);
+
+    /// <summary>A short day and time in the reader's culture and zone ("Tue 1 Dec, 6:00 PM"; "mar 1 dic, 18:00").</summary>
+    public static string DayAndTime(DateTimeOffset instant, TimeZoneInfo zone, Texts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return Day(DateOnly.FromDateTime(local.DateTime), texts) + ", " + local.ToString("t", texts.Culture);
+    }
 
     /// <summary>A short date and time for lists ("Tue 1 Dec, 18:00"), with "UTC" when the reader's zone is unknown.</summary>
     public static string Brief(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>

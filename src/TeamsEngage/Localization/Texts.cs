@@ -51,6 +51,9 @@ public sealed partial class Texts
     public string this[string key] =>
         Resources.GetString(key, Culture) ?? throw new KeyNotFoundException($"No resource string '{key}'.");
 
+    /// <summary>The string for <paramref name="key"/>, or null when the resources have none (an optional label).</summary>
+    public string? Find(string key) => Resources.GetString(key, Culture);
+
     /// <summary>The string for <paramref name="key"/> with its placeholders filled, in this culture.</summary>
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 

@@ -51,9 +51,9 @@ public sealed class NoticeCalendarWarningTests
         var refused = await bot.ExecuteAsync(Persona.Carmen, NoticeVerbs.Schedule, new { noticeId = id, sendDate = "2031-03-07", sendTime = "09:00" });
         var scheduled = await bot.ExecuteAsync(Persona.Carmen, NoticeVerbs.Schedule, new { noticeId = id, sendDate = "2031-03-07", sendTime = "09:00", calendarReason = "El sábado no hay nadie conectado" });
 
-        Assert.Contains("Atención: esta ventana coincide con sábado 8 marzo (sin clase), domingo 9 marzo (sin clase).", CardReading.Said(preview), StringComparison.Ordinal);
+        Assert.Contains("Atención: esta ventana coincide con sáb 8 mar (sin clase), dom 9 mar (sin clase).", CardReading.Said(preview), StringComparison.Ordinal);
         Assert.Contains("Fuera del horario escolar: no afecta a ninguna clase.", CardReading.Said(preview), StringComparison.Ordinal);
-        Assert.Equal("Esta ventana coincide con sábado 8 marzo (sin clase), domingo 9 marzo (sin clase): indica un motivo en la vista previa para enviarlo de todos modos.", NoticeFlow.MessageOf(refused));
+        Assert.Equal("Esta ventana coincide con sáb 8 mar (sin clase), dom 9 mar (sin clase): indica un motivo en la vista previa para enviarlo de todos modos.", NoticeFlow.MessageOf(refused));
         var stored = await bot.Services.GetRequiredService<NoticeStore>().FindAsync(id, CancellationToken.None);
         Assert.Equal((NoticeState.Scheduled, "El sábado no hay nadie conectado"), (stored!.State, stored.CalendarReason));
         Assert.DoesNotContain("Esta ventana", CardReading.Said(NoticeFlow.CardOf(scheduled)), StringComparison.Ordinal);

@@ -58,6 +58,12 @@ internal static class NoticeCardSamples
                 departments, PeopleTime.ZonesFor("Europe/Madrid"), texts));
             yield return ($"notice.composer.live.{language}", NoticeComposerCards.Composer(NoticeForm.FromNotice(notice, new Dictionary<string, string>()), [], departments, PeopleTime.CommonZones, texts, live: true));
             yield return ($"notice.reschedule.{language}", NoticeComposerCards.Reschedule(notice, NoticeForm.FromNotice(notice, new Dictionary<string, string>()), [texts["Notice_Error_EndBeforeStart"]], PeopleTime.CommonZones, texts));
+            yield return ($"notice.composer.live.reached.{language}", NoticeComposerCards.Composer(NoticeForm.FromNotice(notice, new Dictionary<string, string>()), [], departments, PeopleTime.CommonZones, texts, live: true, reached: 12));
+            yield return ($"notice.reschedule.reached.{language}", NoticeComposerCards.Reschedule(notice, NoticeForm.FromNotice(notice, new Dictionary<string, string>()), [], PeopleTime.CommonZones, texts, reached: 12));
+            yield return ($"notice.card.acknowledge-again.{language}", NoticeCards.Notice(notice with { AckRound = 1, Changes = NoticeChanges.Schedule, Revision = 1 }, texts, null, new NoticeView(AcknowledgedEarlier: true)));
+            var moved = notice with { Content = notice.Content with { Window = notice.Content.Window with { Start = Start.AddDays(2), End = Start.AddDays(2).AddHours(2) } }, Changes = NoticeChanges.Schedule, Revision = 1, AckRound = 1 };
+            yield return ($"notice.change.schedule.{language}", NoticeChangeCards.Told(moved, new NoticeChangePayload(moved.Id, 1, NoticeChanges.Schedule, notice.Content.Window, AckAgain: true), texts, "America/Chicago"));
+            yield return ($"notice.change.details.{language}", NoticeChangeCards.Told(notice, new NoticeChangePayload(notice.Id, 2, NoticeChanges.Details | NoticeChanges.Impact, notice.Content.Window, AckAgain: false), texts, null));
 
             var draft = SampleNotice(NoticeState.Draft);
             yield return ($"notice.preview.{language}", NoticeAuthorCards.Preview(draft, texts, "America/Chicago", 42));

@@ -52,7 +52,7 @@ public sealed class NoticeCardTests
 
         var verbs = NoticeFlow.Actions(card).Select(a => a["verb"]!.GetValue<string>()).ToList();
         Assert.Equal([NoticeVerbs.Concern], verbs);
-        Assert.Contains(TextBlocks(card), t => t.StartsWith("You acknowledged this notice on 11/21/2026", StringComparison.Ordinal));
+        Assert.Contains(TextBlocks(card), t => t.StartsWith("You acknowledged this notice on Sat 21 Nov, 3:00", StringComparison.Ordinal) && t.Contains("(Central time)", StringComparison.Ordinal));
     }
 
     [Fact]

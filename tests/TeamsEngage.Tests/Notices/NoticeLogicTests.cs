@@ -33,9 +33,22 @@ public sealed class NoticeLogicTests
         var planned = NoticeTime.Describe(window, null, Texts.English);
         var bogus = NoticeTime.Describe(window, "Not/AZone", Texts.English);
 
-        Assert.Equal("Monday, November 30, 2026 7:00 PM to 9:00 PM (America/New_York)", eastern.Replace('\u202F', ' '));
-        Assert.Equal("Monday, November 30, 2026 6:00 PM to 8:00 PM (America/Chicago)", planned.Replace('\u202F', ' '));
+        Assert.Equal("Mon 30 Nov, 7:00 PM to 9:00 PM (Eastern time)", eastern.Replace('\u202F', ' '));
+        Assert.Equal("Mon 30 Nov, 6:00 PM to 8:00 PM (Central time)", planned.Replace('\u202F', ' '));
         Assert.Equal(planned, bogus);
+    }
+
+    [Fact]
+    public void EveryDateReadsOneWayPerLanguageWithTheZoneNamedInTheReadersLanguage()
+    {
+        var at = new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
+        var chicago = PeopleTime.ZoneOrUtc("America/Chicago");
+
+        Assert.Equal("Tue 1 Dec, 6:00 PM (Central time)", PeopleTime.Moment(at, chicago, Texts.English).Replace('\u202F', ' '));
+        Assert.Equal("mar 1 dic, 18:00 (hora del Centro)", PeopleTime.Moment(at, chicago, Texts.For("es")).Replace('\u00A0', ' '));
+        Assert.Equal("Wed 2 Dec, 12:00 AM (UTC)", PeopleTime.Moment(at, PeopleTime.ZoneOrUtc(null), Texts.English).Replace('\u202F', ' '));
+        Assert.Equal("Wed 2 Dec, 1:00 AM (Europe/Madrid)", PeopleTime.Moment(at, PeopleTime.ZoneOrUtc("Europe/Madrid"), Texts.English).Replace('\u202F', ' '));
+        Assert.Equal("Tue 1 Dec", PeopleTime.Day(new DateOnly(2026, 12, 1), Texts.English));
     }
 
     [Fact]

@@ -53,4 +53,30 @@ public sealed class NoticeQuietHoursTests
         Assert.Equal(2, reminders.Count);
         Assert.All(reminders, d => Assert.Equal((DeliveryStatus.Pending, InNewYork(2026, 12, 15, 15, 10)), (d.Status, d.NotBefore)));
     }
+    [Fact]
+    public async Task TheMessageTellingThatAnOrdinaryNoticeMovedWaitsForTheBellLikeItsReminder()
+    {
+        var clock = new FakeTimeProvider(InNewYork(2026, 12, 15, 9, 0));
+        var settings = new Dictionary<string, string?>(Outbox.OutboxHost.FastSettings()) { ["TeamsEngage:Calendar:Lessons"] = "08:00-10:00,10:20-15:10" };
+        await using var bot = await NoticeFlow.StartSchoolAsync(settings, clock);
+        using var home = Fixtures.InHomeTenant();
+        var outbox = bot.Services.GetRequiredService<IOutbox>();
+        var ordinary = await NoticeFlow.SendAsync(bot, NoticeFlow.Form());
+        clock.Advance(InNewYork(2026, 12, 15, 10, 0) - clock.GetUtcNow());
+        await using (new ClockTicker(clock))
+        {
+            await NoticeFlow.UntilDeliveredAsync(bot, ordinary, 2);
+        }
+
+        // At 11:00, mid-lesson, Ana moves the deployment by a day: Ben and Dan are told at 15:10, when their lessons end.
+        clock.Advance(InNewYork(2026, 12, 15, 11, 0) - clock.GetUtcNow());
+        await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.RescheduleSave, new
+        {
+            noticeId = ordinary, startDate = "2031-03-05", startTime = "18:00", endDate = "2031-03-05", endTime = "20:00", timeZone = "America/Chicago",
+        });
+
+        var told = await outbox.ReadDeliveriesAsync(Notice.ChangeIdOf(ordinary, 1)).ToListAsync();
+        Assert.Equal(2, told.Count);
+        Assert.All(told, d => Assert.Equal((DeliveryStatus.Pending, InNewYork(2026, 12, 15, 15, 10)), (d.Status, d.NotBefore)));
+    }
 }

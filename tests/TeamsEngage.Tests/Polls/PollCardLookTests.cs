@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Features.Polls;
+using TeamsEngage.Localization;
 using TeamsEngage.Testing.Cards;
 using TeamsEngage.Testing.Connector;
 using TeamsEngage.Testing.Waiting;
@@ -72,7 +73,9 @@ public sealed class PollCardLookTests
         foreach (var card in new[] { ballot, results })
         {
             var closing = Assert.Single(CardReading.Texts(card), t => t.StartsWith(closes, StringComparison.Ordinal));
-            Assert.Matches(@" \((UTC|[A-Za-z]+/[A-Za-z_]+)\)$", closing);
+            // A common US zone by its short name in the reader's language, another by its IANA id, else UTC.
+            var labels = PeopleTime.CommonZones.Select(z => System.Text.RegularExpressions.Regex.Escape(PeopleTime.ZoneLabel(z, Texts.For(locale))));
+            Assert.Matches($@" \((UTC|[A-Za-z]+/[A-Za-z_]+|{string.Join('|', labels)})\)$", closing);
         }
     }
 

@@ -85,7 +85,8 @@ public sealed record Notice(
     NoticeChanges Changes = NoticeChanges.None,
     bool Reminded = false,
     bool OutsideSchoolTime = false,
-    string? CalendarReason = null)
+    string? CalendarReason = null,
+    int AckRound = 0)
 {
     [JsonIgnore]
     public string? ETag { get; init; }
@@ -96,6 +97,10 @@ public sealed record Notice(
 
     public static string ReminderIdOf(string noticeId) => noticeId + "-reminder";
 
+    /// <summary>The broadcast id of the message telling the recipients about revision <paramref name="revision"/>.</summary>
+    public static string ChangeIdOf(string noticeId, int revision) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{noticeId}-change-{revision}");
+
     /// <summary>Whether the author has let it go out (now or later).</summary>
     [JsonIgnore]
     public bool IsLive => State is NoticeState.Scheduled or NoticeState.Sent;
@@ -103,3 +108,34 @@ public sealed record Notice(
 
 /// <summary>The outbox payload of a notice card: ids only; the card is rendered from the stored notice at send time.</summary>
 public sealed record NoticePayload(string NoticeId, bool Reminder = false);
+
+/// <summary>
+/// The outbox payload of the message telling a notice's recipients it changed: which revision, what changed, the window
+/// before the change (so "from → to" reads the same whenever the message goes), and whether acknowledgement is asked again.
+/// </summary>
+public sealed record NoticeChangePayload(string NoticeId, int Revision, NoticeChanges Changes, NoticeWindow Before, bool AckAgain);
+
+/// <summary>What the author asked on the edit form beyond the change itself: tell the recipients, ask to acknowledge again.</summary>
+public sealed record NoticeTelling(bool Tell = false, bool AckAgain = false)
+{
+    /// <summary>Nothing asked: only a material change (the window) tells anyone.</summary>
+    public static NoticeTelling None { get; } = new();
+}
+
+/// <summary>
+/// What a change to a notice that is out means for the people it reached. A change of the window (the deployment's date
+/// or time) is material, as is the author ticking "ask everyone to acknowledge again": both tell every recipient with a
+/// new message and, when the notice asks for acknowledgement, start a new acknowledgement round. A change of impact
+/// tells them without asking again. Any other edit (a typo in the title, the details or the links) updates the cards and
+/// tells nobody, unless the author ticks "tell them".
+/// </summary>
+public sealed record NoticeChangeEffect(bool Told, bool AckAgain)
+{
+    public static NoticeChangeEffect Of(NoticeChanges changes, NoticeTelling telling, bool ackRequired)
+    {
+        ArgumentNullException.ThrowIfNull(telling);
+        var material = changes.HasFlag(NoticeChanges.Schedule) || telling.AckAgain;
+        var told = material || telling.Tell || changes.HasFlag(NoticeChanges.Impact);
+        return new NoticeChangeEffect(told, material && ackRequired);
+    }
+}

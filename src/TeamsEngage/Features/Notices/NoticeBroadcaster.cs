@@ -101,7 +101,7 @@ public sealed partial class NoticeBroadcaster(
         // Progress first, rows after: rows only grow, so the card never claims more queued than the rows it counts.
         var progress = await outbox.ReadProgressAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         var deliveries = await outbox.ReadDeliveriesAsync(notice.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
+        var acknowledged = await acks.ListUserIdsAsync(notice.Id, notice.AckRound, cancellationToken).ConfigureAwait(false);
         return NoticeStatusReport.From(deliveries, acknowledged) with
         {
             Writing = progress is { Done: false } ? progress : null,
@@ -130,7 +130,7 @@ public sealed partial class NoticeBroadcaster(
         {
             return null;
         }
-        var acknowledged = await acks.ListUserIdsAsync(notice.Id, cancellationToken).ConfigureAwait(false);
+        var acknowledged = await acks.ListUserIdsAsync(notice.Id, claimed.AckRound, cancellationToken).ConfigureAwait(false);
         // The reminder of a notice that is not urgent is routine: it waits for quiet hours, like the notice did.
         var plan = claimed.Content.Urgent ? null : await quiet.PlanAsync(cancellationToken).ConfigureAwait(false);
         var pending = outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)

@@ -38,5 +38,5 @@ public sealed class NoticeCalendar(CalendarStore calendars)
         }));
     }
 
-    private static string Day(DateOnly? date, Texts texts) => date?.ToString("dddd d MMMM", texts.Culture) ?? string.Empty;
+    private static string Day(DateOnly? date, Texts texts) => date is { } day ? PeopleTime.Day(day, texts) : string.Empty;
 }

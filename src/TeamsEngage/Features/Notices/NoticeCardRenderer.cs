@@ -21,7 +21,7 @@ public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgemen
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var ack = await acks.FindAsync(notice.Id, context.Recipient.UserId, cancellationToken).ConfigureAwait(false);
-        var card = NoticeCards.Notice(notice, texts, context.Recipient.TimeZone, new NoticeView(ack?.At, payload.Reminder));
+        var card = NoticeCards.Notice(notice, texts, context.Recipient.TimeZone, NoticeView.Of(notice, ack, payload.Reminder));
         return new RenderedMessage(card, null, NoticeCards.Summary(notice, texts));
     }
 

@@ -8,7 +8,17 @@ namespace TeamsEngage.Features.Notices;
 /// <summary>How a notice card looks to one recipient.</summary>
 /// <param name="Acknowledged">When this person acknowledged it, if they did.</param>
 /// <param name="Reminder">Whether this is the reminder sent to those who had not acknowledged.</param>
-public sealed record NoticeView(DateTimeOffset? Acknowledged = null, bool Reminder = false);
+/// <param name="AcknowledgedEarlier">Whether this person acknowledged a version that a material change has since replaced.</param>
+public sealed record NoticeView(DateTimeOffset? Acknowledged = null, bool Reminder = false, bool AcknowledgedEarlier = false)
+{
+    /// <summary>The view of a person whose latest acknowledgement is <paramref name="ack"/>: it counts only for the notice's current round.</summary>
+    public static NoticeView Of(Notice notice, Acknowledgement? ack, bool reminder = false)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var current = ack is { } a && a.Round >= notice.AckRound ? a.At : (DateTimeOffset?)null;
+        return new NoticeView(current, reminder, ack is not null && current is null);
+    }
+}
 
 /// <summary>The notice card recipients get: title, impact colour, the window in their time zone, what and why, links, actions.</summary>
 public static class NoticeCards
@@ -47,7 +57,7 @@ public static class NoticeCards
         {
             yield return new Image(image) { AltText = CardText.Clean(CardText.Truncate(c.Title, 80)), Size = ImageSize.Stretch };
         }
-        foreach (var line in StatusLines(notice, texts, view))
+        foreach (var line in StatusLines(notice, texts, recipientZone, view))
         {
             yield return line;
         }
@@ -127,7 +137,7 @@ public static class NoticeCards
         };
     }
 
-    private static IEnumerable<TextBlock> StatusLines(Notice notice, Texts texts, NoticeView view)
+    private static IEnumerable<TextBlock> StatusLines(Notice notice, Texts texts, string? recipientZone, NoticeView view)
     {
         if (notice.State == NoticeState.Cancelled)
         {
@@ -142,9 +152,13 @@ public static class NoticeCards
         {
             yield return Line(texts.Notice_UpdatedLine(DescribeChanges(notice.Changes, texts)), TextColor.Accent, TextWeight.Bolder);
         }
+        if (view.AcknowledgedEarlier && notice.Content.AckRequired)
+        {
+            yield return Line(texts.Notice_AckAgainLine, TextColor.Warning, TextWeight.Bolder);
+        }
         if (view.Acknowledged is { } at)
         {
-            yield return Line(texts.Notice_AcknowledgedLine(at.ToString("d", texts.Culture)), TextColor.Good, TextWeight.Default);
+            yield return Line(texts.Notice_AcknowledgedLine(PeopleTime.Moment(at, PeopleTime.ZoneOrUtc(PeopleTime.Find(recipientZone) is not null ? recipientZone : notice.Content.Window.TimeZone), texts)), TextColor.Good, TextWeight.Default);
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class NoticeComposer(
     NoticeBroadcaster broadcaster,
     NoticeCalendar calendar,
     IPeopleDirectory directory,
+    NoticeTeller teller,
     TimeProvider clock)
 {
     /// <summary><c>announce</c>: a blank composer, dated tomorrow evening in the author's zone.</summary>
@@ -73,7 +74,8 @@ public sealed class NoticeComposer(
             return CardActionResult.WithMessage(action.Texts.Notice_IsCancelled);
         }
         var form = await FormOfAsync(notice, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(await ComposerAsync(action.Turn, action.Texts, form, [], notice.IsLive, cancellationToken).ConfigureAwait(false));
+        var reached = await ReachedAsync(notice, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithCard(await ComposerAsync(action.Turn, action.Texts, form, [], notice.IsLive, cancellationToken, reached).ConfigureAwait(false));
     }
 
     /// <summary>Saves the changes to a notice that is out (or scheduled); its audience stays the one it went to.</summary>
@@ -88,9 +90,10 @@ public sealed class NoticeComposer(
         var result = await validator.ValidateAsync(form, action.Texts, cancellationToken).ConfigureAwait(false);
         if (result.Content is not { } content)
         {
-            return CardActionResult.WithCard(await ComposerAsync(action.Turn, action.Texts, form, result.Errors, live: true, cancellationToken).ConfigureAwait(false));
+            var reached = await ReachedAsync(notice, cancellationToken).ConfigureAwait(false);
+            return CardActionResult.WithCard(await ComposerAsync(action.Turn, action.Texts, form, result.Errors, live: true, cancellationToken, reached).ConfigureAwait(false));
         }
-        return await ChangeAsync(notice, current => content with { Audience = current.Audience }, action.Texts, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(notice, current => content with { Audience = current.Audience }, form.Telling, action.Texts, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a draft nobody has seen.</summary>
@@ -106,16 +109,17 @@ public sealed class NoticeComposer(
         return deleted.Written ? CardActionResult.WithMessage(action.Texts.Notice_Discarded) : deleted.Answer(action.Texts);
     }
 
-    /// <summary>The window form of a notice that is out or scheduled.</summary>
-    public Task<CardActionResult> RescheduleAsync(Notice notice, CardActionContext action)
+    /// <summary>The window form of a notice that is out or scheduled, saying who will be told.</summary>
+    public async Task<CardActionResult> RescheduleAsync(Notice notice, CardActionContext action, CancellationToken cancellationToken)
     {
         if (!notice.IsLive)
         {
-            return Task.FromResult(CardActionResult.WithMessage(action.Texts.Notice_NotLive));
+            return CardActionResult.WithMessage(action.Texts.Notice_NotLive);
         }
         var form = NoticeForm.FromNotice(notice, new Dictionary<string, string>());
         var zones = PeopleTime.ZonesFor(action.Turn.Activity.GetTimeZone());
-        return Task.FromResult(CardActionResult.WithCard(NoticeComposerCards.Reschedule(notice, form, [], zones, action.Texts)));
+        var reached = await ReachedAsync(notice, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithCard(NoticeComposerCards.Reschedule(notice, form, [], zones, action.Texts, reached));
     }
 
     /// <summary>Saves a new window: every delivered card is updated in place and says the schedule changed.</summary>
@@ -130,15 +134,19 @@ public sealed class NoticeComposer(
         if (NoticeValidator.ValidateWindow(form, action.Texts, errors) is not { } window)
         {
             var zones = PeopleTime.ZonesFor(action.Turn.Activity.GetTimeZone());
-            return CardActionResult.WithCard(NoticeComposerCards.Reschedule(notice, form, errors, zones, action.Texts));
+            var reached = await ReachedAsync(notice, cancellationToken).ConfigureAwait(false);
+            return CardActionResult.WithCard(NoticeComposerCards.Reschedule(notice, form, errors, zones, action.Texts, reached));
         }
-        return await ChangeAsync(notice, current => current with { Window = window }, action.Texts, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(notice, current => current with { Window = window }, NoticeTelling.None, action.Texts, cancellationToken).ConfigureAwait(false);
     }
 
     // Decided again on the notice as stored at the write, so a change made meanwhile is neither lost nor reported twice.
-    private async Task<CardActionResult> ChangeAsync(Notice notice, Func<NoticeContent, NoticeContent> change, Texts texts, CancellationToken cancellationToken)
+    // What the change means for the people it reached (told, asked to acknowledge again) is decided in the same write.
+    private async Task<CardActionResult> ChangeAsync(Notice notice, Func<NoticeContent, NoticeContent> change, NoticeTelling telling, Texts texts, CancellationToken cancellationToken)
     {
         var check = await calendar.CheckAsync(change(notice.Content).Window, cancellationToken).ConfigureAwait(false);
+        var effect = new NoticeChangeEffect(Told: false, AckAgain: false);
+        var before = notice.Content.Window;
         var update = await notices.UpdateAsync(notice.Id, current =>
         {
             if (!current.IsLive)
@@ -147,19 +155,31 @@ public sealed class NoticeComposer(
             }
             var content = change(current.Content);
             var changes = current.Content.ChangesTo(content);
-            return changes == NoticeChanges.None
-                ? Decision.Keep<Notice>()
-                : Decision.Write(current with { Content = content, Changes = changes, Revision = current.Revision + 1, OutsideSchoolTime = check.OutsideSchoolTime });
+            if (changes == NoticeChanges.None)
+            {
+                return Decision.Keep<Notice>();
+            }
+            (effect, before) = (NoticeChangeEffect.Of(changes, telling, content.AckRequired), current.Content.Window);
+            var round = current.AckRound + (effect.AckAgain && current.State == NoticeState.Sent ? 1 : 0);
+            return Decision.Write(current with { Content = content, Changes = changes, Revision = current.Revision + 1, OutsideSchoolTime = check.OutsideSchoolTime, AckRound = round });
         }, cancellationToken).ConfigureAwait(false);
         if (!update.Written)
         {
             return update.Answer(texts);
         }
         var saved = update.State!;
-        var updated = saved.State == NoticeState.Sent ? await broadcaster.UpdateDeliveredAsync(saved, cancellationToken).ConfigureAwait(false) : 0;
+        var sent = saved.State == NoticeState.Sent;
+        var updated = sent ? await broadcaster.UpdateDeliveredAsync(saved, cancellationToken).ConfigureAwait(false) : 0;
+        var told = sent && effect.Told ? (await teller.TellAsync(saved, before, effect.AckAgain).ConfigureAwait(false)).Queued : 0;
         var headline = texts.Notice_Updated(NoticeCards.DescribeChanges(saved.Changes, texts), updated);
+        headline += told > 0 ? " " + texts.Notice_ToldLine(told) : string.Empty;
+        headline += sent && effect.AckAgain ? " " + texts.Notice_AckAskedLine : string.Empty;
         return CardActionResult.WithCard(NoticeAuthorCards.Outcome(saved, texts, headline));
     }
+
+    // Only a notice that went out has reached anyone; a scheduled one is told nobody (its card is not out yet).
+    private async Task<int?> ReachedAsync(Notice notice, CancellationToken cancellationToken) =>
+        notice.State == NoticeState.Sent ? await teller.ReachedAsync(notice, cancellationToken).ConfigureAwait(false) : null;
 
     private async Task<CardActionResult> PreviewOfAsync(Notice draft, CardActionContext action, CancellationToken cancellationToken)
     {
@@ -169,11 +189,11 @@ public sealed class NoticeComposer(
     }
 
     // The departments of the directory, and the zones offered to this author.
-    private async Task<AdaptiveCard> ComposerAsync(TurnContext turn, Texts texts, NoticeForm form, IReadOnlyList<string> errors, bool live, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ComposerAsync(TurnContext turn, Texts texts, NoticeForm form, IReadOnlyList<string> errors, bool live, CancellationToken cancellationToken, int? reached = null)
     {
         var departments = await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false);
         var zones = PeopleTime.ZonesFor(turn.Activity.GetTimeZone());
-        return NoticeComposerCards.Composer(form, errors, departments, zones, texts, live);
+        return NoticeComposerCards.Composer(form, errors, departments, zones, texts, live, reached);
     }
 
     // Pilot people are shown by email so the form resolves to the same people.

@@ -11,9 +11,10 @@ public static class NoticeComposerCards
 {
     /// <summary>
     /// The composer. <paramref name="live"/> means the notice already went out (or is scheduled): its audience is fixed
-    /// and the button saves and updates delivered cards instead of previewing.
+    /// and the button saves and updates delivered cards instead of previewing. <paramref name="reached"/> (a notice that
+    /// went out) is how many people have it: the form says who a change tells, and offers to tell them or ask again.
     /// </summary>
-    public static AdaptiveCard Composer(NoticeForm form, IReadOnlyList<string> errors, IReadOnlyList<Department> departments, IReadOnlyList<string> zones, Texts texts, bool live = false)
+    public static AdaptiveCard Composer(NoticeForm form, IReadOnlyList<string> errors, IReadOnlyList<Department> departments, IReadOnlyList<string> zones, Texts texts, bool live = false, int? reached = null)
     {
         var body = new List<CardElement>
         {
@@ -43,6 +44,10 @@ public static class NoticeComposerCards
         body.Add(Text("answers", texts.Notice_Field_Answers, form.Answers, 300, multiline: false, required: false, texts) with { Placeholder = "FB-…" });
         body.Add(new ToggleInput("ack", texts.Notice_Field_Ack) { Value = form.Ack ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true });
         body.Add(new ToggleInput("urgent", texts.Notice_Field_Urgent) { Value = form.Urgent ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true });
+        if (live && reached is { } people)
+        {
+            body.AddRange(Telling(form, people, texts));
+        }
         var verb = live ? NoticeVerbs.Save : form.NoticeId is null ? NoticeVerbs.Preview : NoticeVerbs.Revise;
         return new AdaptiveCard([.. body])
         {
@@ -52,7 +57,8 @@ public static class NoticeComposerCards
     }
 
     /// <summary>The reschedule form: only the window.</summary>
-    public static AdaptiveCard Reschedule(Notice notice, NoticeForm form, IReadOnlyList<string> errors, IReadOnlyList<string> zones, Texts texts)
+    /// <remarks><paramref name="reached"/>: how many people have the notice, all of whom a new window tells.</remarks>
+    public static AdaptiveCard Reschedule(Notice notice, NoticeForm form, IReadOnlyList<string> errors, IReadOnlyList<string> zones, Texts texts, int? reached = null)
     {
         var body = new List<CardElement>
         {
@@ -61,11 +67,25 @@ public static class NoticeComposerCards
         };
         body.AddRange(Errors(errors, texts));
         body.AddRange(WindowInputs(form, zones, texts));
+        if (reached is { } people && people > 0)
+        {
+            var forecast = notice.Content.AckRequired ? texts.Notice_RescheduleForecastAck(people) : texts.Notice_RescheduleForecast(people);
+            body.Add(new TextBlock(forecast) { Wrap = true, Weight = TextWeight.Bolder, Color = TextColor.Accent, Spacing = Spacing.Medium });
+        }
         return new AdaptiveCard([.. body])
         {
             Actions = [new ExecuteAction(texts.Notice_SaveChanges, NoticeVerbs.RescheduleSave) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Positive }],
             FallbackText = texts.Notice_RescheduleTitle,
         };
+    }
+
+    // What saving will do for the people the notice reached, and the two choices the author has beyond the change itself.
+    private static IEnumerable<CardElement> Telling(NoticeForm form, int reached, Texts texts)
+    {
+        var forecast = form.Ack ? texts.Notice_EditForecast(reached) : texts.Notice_EditForecastNoAck(reached);
+        yield return new TextBlock(forecast) { Wrap = true, Weight = TextWeight.Bolder, Color = TextColor.Accent, Spacing = Spacing.Medium };
+        yield return new ToggleInput("tell", texts.Notice_Field_Tell) { Value = form.Tell ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true };
+        yield return new ToggleInput("ackAgain", texts.Notice_Field_AckAgain) { Value = form.AckAgain ? "true" : "false", ValueOn = "true", ValueOff = "false", Wrap = true };
     }
 
     internal static IEnumerable<CardElement> Errors(IReadOnlyList<string> errors, Texts texts)

@@ -29,7 +29,9 @@ public sealed record NoticeForm(
     [property: JsonConverter(typeof(ToggleConverter))] bool Ack = false,
     string Answers = "",
     [property: JsonConverter(typeof(ToggleConverter))] bool Urgent = false,
-    string Image = "")
+    string Image = "",
+    [property: JsonConverter(typeof(ToggleConverter))] bool Tell = false,
+    [property: JsonConverter(typeof(ToggleConverter))] bool AckAgain = false)
 {
     public const int TitleMax = 120;
     public const int TextMax = 2000;
@@ -40,7 +42,11 @@ public sealed record NoticeForm(
         Tidy(Title), Tidy(What), Tidy(Why),
         Tidy(StartDate), Tidy(StartTime), Tidy(EndDate), Tidy(EndTime), Tidy(TimeZone),
         Tidy(Impact), Tidy(Audience), Tidy(Departments), Tidy(Roles), Tidy(Pilot), Tidy(Links),
-        Ack, Tidy(Answers), Urgent, Tidy(Image));
+        Ack, Tidy(Answers), Urgent, Tidy(Image), Tell, AckAgain);
+
+    /// <summary>What the author asked beyond the change itself (the toggles of the edit form).</summary>
+    [JsonIgnore]
+    public NoticeTelling Telling => new(Tell, AckAgain);
 
     /// <summary>The form that edits an existing notice; pilot people are shown by email (or key) so they resolve again.</summary>
     public static NoticeForm FromNotice(Notice notice, IReadOnlyDictionary<string, string> pilotLabels)

@@ -32,9 +32,9 @@ public sealed class NoticeInbox(NoticeStore notices, NoticeAcknowledgements acks
         {
             return CardActionResult.WithMessage(texts.Notice_NoAckNeeded);
         }
-        var ack = await acks.AcknowledgeAsync(notice.Id, context.Caller.UserId, context.Caller.PersonKey, cancellationToken).ConfigureAwait(false);
+        var ack = await acks.AcknowledgeAsync(notice.Id, notice.AckRound, context.Caller.UserId, context.Caller.PersonKey, cancellationToken).ConfigureAwait(false);
         await figures.AcknowledgedAsync(notice, context.Caller.UserId, context.Caller.DepartmentCode, ack.At).ConfigureAwait(false);
-        return CardActionResult.WithCard(NoticeCards.Notice(notice, texts, zone, new NoticeView(ack.At)));
+        return CardActionResult.WithCard(NoticeCards.Notice(notice, texts, zone, NoticeView.Of(notice, ack)));
     }
 
     /// <summary>Records the concern (one per person, the latest kept) and tells the author and the sender's liaison, never the sender.</summary>

@@ -24,6 +24,7 @@ public sealed class NoticePersonalData(ITableStore store, NoticeStore notices) :
             {
                 ["notice"] = StoreKey.Unescape(row.PartitionKey),
                 ["acknowledgedAt"] = row.GetDateTimeOffset("At")?.ToString("O", CultureInfo.InvariantCulture),
+                ["earlierAcknowledgements"] = row.GetString("Earlier"),
             });
         }
         foreach (var row in await RowsOfAsync(_recipients, subject, cancellationToken).ConfigureAwait(false))

@@ -19,5 +19,5 @@ public static class NoticeQuietText
     private static string When(DateTimeOffset release, DateTimeOffset now, TimeZoneInfo zone, Texts texts) =>
         PeopleTime.ToLocal(release, zone).Date == PeopleTime.ToLocal(now, zone).Date && zone != TimeZoneInfo.Utc
             ? PeopleTime.TimeOfDay(release, zone, texts)
-            : PeopleTime.Brief(release, zone, texts);
+            : PeopleTime.Moment(release, zone, texts);
 }

@@ -10,9 +10,8 @@ public static class NoticeTime
     {
         var zoneId = PeopleTime.Find(recipientZone) is not null ? recipientZone! : window.TimeZone;
         var zone = PeopleTime.ZoneOrUtc(zoneId);
-        var start = TimeZoneInfo.ConvertTime(window.Start, zone);
-        var end = TimeZoneInfo.ConvertTime(window.End, zone);
-        var endText = start.Date == end.Date ? PeopleTime.TimeOfDay(window.End, zone, texts) : PeopleTime.FullDate(window.End, zone, texts);
-        return texts.Notice_WindowValue(PeopleTime.FullDate(window.Start, zone, texts), endText, zoneId);
+        var sameDay = PeopleTime.ToLocal(window.Start, zone).Date == PeopleTime.ToLocal(window.End, zone).Date;
+        var endText = sameDay ? PeopleTime.TimeOfDay(window.End, zone, texts) : PeopleTime.DayAndTime(window.End, zone, texts);
+        return texts.Notice_WindowValue(PeopleTime.DayAndTime(window.Start, zone, texts), endText, PeopleTime.ZoneLabel(zoneId, texts));
     }
 }

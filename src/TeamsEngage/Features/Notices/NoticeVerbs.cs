@@ -27,6 +27,9 @@ public static class NoticeVerbs
 
     /// <summary>Outbox kind: one concern told to the notice's author or a liaison.</summary>
     public const string ConcernKind = "notice.concern";
+
+    /// <summary>Outbox kind: the message telling a recipient that a notice they received changed.</summary>
+    public const string ChangeKind = "notice.change";
 }
 
 /// <summary>Data of every notice button: which notice; for sending, whether the author confirmed the count, and when (scheduling).</summary>

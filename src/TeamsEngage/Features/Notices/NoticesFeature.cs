@@ -34,6 +34,8 @@ public static class NoticesFeature
         services.AddSingleton<NoticeInbox>();
         services.AddSingleton<NoticeFigures>();
         services.AddSingleton<IOutboxRenderer, NoticeCardRenderer>();
+        services.AddSingleton<IOutboxRenderer, NoticeChangeRenderer>();
+        services.AddSingleton<NoticeTeller>();
         services.AddSingleton<IBroadcastAudience, NoticeAudience>();
         services.AddSingleton<NoticePersonalData>();
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<NoticePersonalData>());
@@ -60,7 +62,7 @@ public static class NoticesFeature
             .Map<NoticeActionData, Notice, NoticeComposer>(NoticeVerbs.Edit, Who.Administrators, d => d.NoticeId, (action, composer, ct) => composer.EditAsync(action.Entity, action, ct))
             .Map<NoticeForm, Notice, NoticeComposer>(NoticeVerbs.Save, Who.Administrators, f => f.NoticeId, (action, composer, ct) => composer.SaveAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeComposer>(NoticeVerbs.Discard, Who.Administrators, d => d.NoticeId, (action, composer, ct) => composer.DiscardAsync(action.Entity, action, ct))
-            .Map<NoticeActionData, Notice, NoticeComposer>(NoticeVerbs.Reschedule, Who.Administrators, d => d.NoticeId, (action, composer, _) => composer.RescheduleAsync(action.Entity, action))
+            .Map<NoticeActionData, Notice, NoticeComposer>(NoticeVerbs.Reschedule, Who.Administrators, d => d.NoticeId, (action, composer, ct) => composer.RescheduleAsync(action.Entity, action, ct))
             .Map<NoticeForm, Notice, NoticeComposer>(NoticeVerbs.RescheduleSave, Who.Administrators, f => f.NoticeId, (action, composer, ct) => composer.SaveRescheduleAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.Send, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.SendAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.SendTest, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.SendTestAsync(action.Entity, action, ct))
