@@ -86,6 +86,31 @@ public sealed class SendFailuresRulesTests
     }
 
     [Fact]
+    public async Task AThrottledTenantPausesForExactlyTheRetryAfterHereAndOnEveryInstance()
+    {
+        using var parts = await OutboxParts.CreateAsync();
+        var pending = await parts.BroadcastRowAsync("b-pause", "29:ana");
+        pending.TenantId = OutboxParts.Tenant;
+        var retryAfter = TimeSpan.FromSeconds(7);
+        var throttledAt = parts.Clock.GetUtcNow();
+
+        await parts.Failures.OnConnectorFailureAsync(pending, new ConnectorException("Too many requests.", HttpStatusCode.TooManyRequests, retryAfter: retryAfter), CancellationToken.None);
+
+        var shared = await parts.Tables.Work.GetAsync(RateShares.PausesPartition, StoreKey.Escape(OutboxParts.Tenant));
+        Assert.Equal<DateTimeOffset?>(throttledAt + retryAfter, shared!.GetDateTimeOffset(RowFields.LeaseUntil));
+        var next = parts.Limiter.AcquireAsync(OutboxParts.Tenant, OutboxPriority.Bulk, CancellationToken.None);
+        parts.Clock.Advance(retryAfter - TimeSpan.FromTicks(1));
+        await Task.Delay(50);
+        Assert.False(next.IsCompleted, "a send went out before the Retry-After was over");
+        for (var i = 0; i < 100 && !next.IsCompleted; i++)
+        {
+            parts.Clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(5);
+        }
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task AThrottleMetBeforeTheRowsTenantIsKnownIsCountedUnderNoTenant()
     {
         using var parts = await OutboxParts.CreateAsync();
