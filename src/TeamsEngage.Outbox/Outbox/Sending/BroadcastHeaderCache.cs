@@ -13,6 +13,9 @@ internal sealed class BroadcastHeaderCache(OutboxTables tables, TimeProvider tim
 
     private readonly ConcurrentDictionary<string, (BroadcastHeader? Header, DateTimeOffset ReadAt)> _headers = new(StringComparer.Ordinal);
 
+    /// <summary>How many broadcasts' headers are held now: past a thousand, those older than a second are let go.</summary>
+    public int Count => _headers.Count;
+
     public async Task<BroadcastHeader?> GetAsync(WorkItem item, CancellationToken cancellationToken)
     {
         var broadcastId = item.BroadcastId!;
