@@ -26,9 +26,10 @@ public sealed class NoticeAcknowledgements(ITableStore store, TimeProvider clock
     /// <summary>Records the acknowledgement of <paramref name="round"/>; returns the first one when the person had already acknowledged that round.</summary>
     public async Task<Acknowledgement> AcknowledgeAsync(string noticeId, int round, string userId, string? personKey, CancellationToken cancellationToken)
     {
+        // A first acknowledgement, the usual case, is one insert; the row is read only when one is already there.
+        StoreEntity? existing = null;
         while (true)
         {
-            var existing = await _acks.GetAsync(StoreKey.Escape(noticeId), StoreKey.Escape(userId), cancellationToken).ConfigureAwait(false);
             if (existing is not null && ToAck(existing).Round >= round)
             {
                 return ToAck(existing);
@@ -41,7 +42,8 @@ public sealed class NoticeAcknowledgements(ITableStore store, TimeProvider clock
             }
             catch (Exception e) when (e is StoreConflictException or StorePreconditionFailedException or StoreNotFoundException)
             {
-                // Another press wrote first: read again and decide again.
+                // Acknowledged before, or another press wrote first: read the row and decide again.
+                existing = await _acks.GetAsync(StoreKey.Escape(noticeId), StoreKey.Escape(userId), cancellationToken).ConfigureAwait(false);
             }
         }
     }
