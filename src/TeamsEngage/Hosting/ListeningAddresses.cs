@@ -20,7 +20,7 @@ public static class ListeningAddresses
     public static int RunOrExplain(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var urls = app.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrls;
+        var urls = Configured(app.Configuration);
         if (FirstTaken(urls) is { } taken)
         {
             Console.Error.WriteLine(InUse(taken));
@@ -38,6 +38,23 @@ public static class ListeningAddresses
             return 1;
         }
     }
+
+    /// <summary>
+    /// The addresses Kestrel binds when no endpoint is set in code: <c>urls</c>, else <c>http_ports</c> and
+    /// <c>https_ports</c> (as container images set them), else its default.
+    /// </summary>
+    internal static string Configured(IConfiguration configuration)
+    {
+        if (configuration["urls"] is { Length: > 0 } urls)
+        {
+            return urls;
+        }
+        var ports = Ports(configuration["http_ports"], "http").Concat(Ports(configuration["https_ports"], "https")).ToList();
+        return ports.Count > 0 ? string.Join(';', ports) : DefaultUrls;
+    }
+
+    private static IEnumerable<string> Ports(string? setting, string scheme) =>
+        (setting ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(port => $"{scheme}://*:{port}");
 
     private static string InUse(string address) => string.Format(
         CultureInfo.InvariantCulture,

@@ -130,6 +130,8 @@ public sealed class TestBotHostBuilder<TProgram> where TProgram : class
         {
             web.UseEnvironment(_environment);
             web.UseSetting("Storage:DataDirectory", dataDirectory);
+            // The host binds no fixed port (in memory, or a socket on port 0), so the start-up check has none to try.
+            web.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (key, value) in _settings)
             {
                 web.UseSetting(key, value);
