@@ -49,7 +49,7 @@ public static class FindingsCards
         yield return CardText.UserText(subject);
         if (findings.SharedAt != DateTimeOffset.MinValue)
         {
-            yield return new TextBlock(texts.Findings_SharedOn(PeopleTime.FullDate(findings.SharedAt, timeZone, texts))) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
+            yield return new TextBlock(texts.Findings_SharedOn(PeopleTime.Moment(findings.SharedAt, timeZone, texts))) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
         }
         foreach (var element in results)
         {
@@ -71,7 +71,7 @@ public static class FindingsCards
 
     /// <summary>The line on the author's results card once findings are shared: when, and how far they got.</summary>
     public static TextBlock Status(Texts texts, Findings findings, FindingsReach reach, TimeZoneInfo timeZone) =>
-        new(texts.Findings_Status(PeopleTime.FullDate(findings.SharedAt, timeZone, texts), reach.Delivered, reach.Recipients)) { Wrap = true, Spacing = Spacing.Medium, Color = TextColor.Good };
+        new(texts.Findings_Status(PeopleTime.Moment(findings.SharedAt, timeZone, texts), reach.Delivered, reach.Recipients)) { Wrap = true, Spacing = Spacing.Medium, Color = TextColor.Good };
 
     /// <summary>Said instead of the results when too few answered to show them.</summary>
     public static TextBlock Withheld(Texts texts, int minGroupSize) =>

@@ -43,10 +43,6 @@ public static class PeopleTime
         return (DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime));
     }
 
-    /// <summary>A full date and time in the reader's culture ("Tuesday, December 1, 2026 6:00 PM").</summary>
-    public static string FullDate(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("f", texts.Culture);
-
     /// <summary>The moment in the zone with id <paramref name="zoneId"/> (UTC when unknown): see <see cref="Moment"/>.</summary>
     public static string LongWithZone(DateTimeOffset instant, string zoneId, Texts texts) => Moment(instant, ZoneOrUtc(zoneId), texts);
 
@@ -70,6 +66,10 @@ public static class PeopleTime
         ArgumentNullException.ThrowIfNull(texts);
         return date.ToString("ddd d MMM", texts.Culture).Replace(".", string.Empty, StringComparison.Ordinal);
     }
+
+    /// <summary>The same date with its year, for a date that may be in another year (a target date): "Tue 4 Mar 2031".</summary>
+    public static string DayInYear(DateOnly date, Texts texts) =>
+        Day(date, texts) + " " + date.Year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The zone as a person names it: the common US zones by their short name in the reader's language ("Central time",
@@ -98,10 +98,6 @@ public static class PeopleTime
         var local = TimeZoneInfo.ConvertTime(instant, zone);
         return Day(DateOnly.FromDateTime(local.DateTime), texts) + ", " + local.ToString("t", texts.Culture);
     }
-
-    /// <summary>A short date and time for lists ("Tue 1 Dec, 18:00"), with "UTC" when the reader's zone is unknown.</summary>
-    public static string Brief(DateTimeOffset instant, TimeZoneInfo zone, Texts texts) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM, HH:mm", texts.Culture) + (zone == TimeZoneInfo.Utc ? " UTC" : string.Empty);
 
     /// <summary>How long until <paramref name="due"/> ("2 h 10 min left"), or how late it is ("overdue by 1 d 3 h").</summary>
     public static string Until(DateTimeOffset due, DateTimeOffset now, Texts texts)

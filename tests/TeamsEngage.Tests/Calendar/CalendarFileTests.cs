@@ -30,7 +30,7 @@ public sealed class CalendarFileTests
 
         var card = SentCards.CardOf(bot.SentTo(TicketWorld.Eli).Last(a => a.Attachments is { Count: > 0 }));
         Assert.Contains("Imported 4 closures, 2 breaks and 7 windows; skipped 3 timed events.", CardReading.Said(card), StringComparison.Ordinal);
-        Assert.Contains("Thanksgiving Break: Thursday 26 November – Friday 27 November", CardReading.Said(card), StringComparison.Ordinal);
+        Assert.Contains("Thanksgiving Break: Thu 26 Nov – Fri 27 Nov", CardReading.Said(card), StringComparison.Ordinal);
         Assert.Single(bot.Connector.RequestsWhere(r => r.Route == ConnectorRoute.File));
         var report = await AdaptiveCardsParser.ValidateAsync("calendar.file-import", card);
         Assert.True(report.IsValid, report.ToString());

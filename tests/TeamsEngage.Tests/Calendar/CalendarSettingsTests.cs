@@ -98,9 +98,9 @@ public sealed class CalendarSettingsTests
 
         await bot.ActAsync(TicketWorld.Eli, CalendarVerbs.SaveSettings, new { department = "SCI", dayStart = "07:30", dayEnd = "12:30", lessons = "" });
 
-        Assert.Contains("Tue 15 Dec, 14:00", card, StringComparison.Ordinal);
+        Assert.Contains("Tue 15 Dec, 2:00 PM (Eastern time)", card.Replace("\\u202F", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         var told = await bot.WaitForSentAsync(TicketWorld.Ana, id, "The school hours changed");
-        Assert.Contains("The school hours changed, so the promise keeps the school time it had left: now by Wed 16 Dec, 09:00.", CardReading.Said(SentCards.CardOf(told)), StringComparison.Ordinal);
+        Assert.Contains("The school hours changed, so the promise keeps the school time it had left: now by Wed 16 Dec, 9:00 AM (Eastern time).", CardReading.Said(SentCards.CardOf(told)).Replace('\u202F', ' '), StringComparison.Ordinal);
         using var home = Fixtures.InHomeTenant();
         Assert.Equal(InNewYork(2026, 12, 16, 9, 0), (await bot.Store().FindAsync(id, CancellationToken.None))!.DueAt);
     }

@@ -85,7 +85,7 @@ public sealed class DepartmentCalendarTests
         var ticket = (await bot.Store().FindAsync(id, CancellationToken.None))!;
         // Four school hours of Science: 10:00–12:30 today, then 07:30–09:00 tomorrow (the district would say 14:00 today).
         Assert.Equal(InNewYork(2026, 12, 16, 9, 0), ticket.DueAt);
-        Assert.Contains("Wed 16 Dec, 09:00", card, StringComparison.Ordinal);
+        Assert.Contains("Wed 16 Dec, 9:00 AM (Eastern time)", card.Replace("\\u202F", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         var escalation = bot.Services.GetRequiredService<TicketEscalation>();
         await using var ticking = new ClockTicker(clock);
         Assert.Equal(0, await escalation.SweepAsync(InNewYork(2026, 12, 15, 15, 0), CancellationToken.None));

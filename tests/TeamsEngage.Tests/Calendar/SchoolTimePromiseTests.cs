@@ -77,8 +77,8 @@ public sealed class SchoolTimePromiseTests
         // At 10:00 each had 3 of its 4 school hours left: they now run out at 10:30 on Wednesday.
         var toAna = await bot.WaitForSentAsync(TicketWorld.Ana, anas, "School is closed (Snow day)");
         var toCarmen = await bot.WaitForSentAsync(TicketWorld.Carmen, carmens, "La escuela cierra (Snow day)");
-        Assert.Contains("now by Wed 16 Dec, 10:30.", CardReading.Said(SentCards.CardOf(toAna)), StringComparison.Ordinal);
-        Assert.Contains("ahora vence el mié 16 dic, 10:30.", CardReading.Said(SentCards.CardOf(toCarmen)), StringComparison.Ordinal);
+        Assert.Contains("now by Wed 16 Dec, 10:30 AM (Eastern time).", CardReading.Said(SentCards.CardOf(toAna)).Replace('\u202F', ' '), StringComparison.Ordinal);
+        Assert.Contains("ahora vence el mié 16 dic, 10:30 (hora del Este).", CardReading.Said(SentCards.CardOf(toCarmen)), StringComparison.Ordinal);
         using var home = Fixtures.InHomeTenant();
         foreach (var id in new[] { anas, carmens })
         {

@@ -24,7 +24,7 @@ public sealed class FeedbackDigestTests
         var text = await OpenDigestTextAsync(bot);
 
         Assert.Equal(
-            $"- Planned for Monday, March 1, 2027: Headphones for the language lab ({planned})\n- Done: Microscope cameras for the biology lab ({done})\n- Declined: A 3D printer for every room ({declined}). Why: Not in this year's budget",
+            $"- Planned for Mon 1 Mar 2027: Headphones for the language lab ({planned})\n- Done: Microscope cameras for the biology lab ({done})\n- Declined: A 3D printer for every room ({declined}). Why: Not in this year's budget",
             text);
     }
 
@@ -51,7 +51,7 @@ public sealed class FeedbackDigestTests
         Assert.Contains("Recipients: 2", CardReading.Said(reach), StringComparison.Ordinal);
         var second = await bot.FileAsync(Gus, "Headphones for the language lab");
         await bot.MoveAsync(Eli, second, "Planned", targetDate: "2027-02-02");
-        Assert.Equal($"- Planned for Tuesday, February 2, 2027: Headphones for the language lab ({second})", await OpenDigestTextAsync(bot));
+        Assert.Equal($"- Planned for Tue 2 Feb 2027: Headphones for the language lab ({second})", await OpenDigestTextAsync(bot));
     }
 
     [Fact]

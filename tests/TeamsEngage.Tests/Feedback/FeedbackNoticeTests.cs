@@ -19,8 +19,8 @@ public sealed class FeedbackNoticeTests
 
         var noticeId = await SendNoticeAsync(bot, answers: $"{named}, {anonymous.ToLowerInvariant()}");
 
-        await bot.WaitForSentAsync(Ana, named, "IT has planned it for Tuesday, March 4, 2031.", "The notice \\u0022Gradebook upgrade\\u0022 answers it.");
-        await bot.WaitForSentAsync(Carmen, named, "para el martes, 4 de marzo de 2031.");
+        await bot.WaitForSentAsync(Ana, named, "IT has planned it for Tue 4 Mar 2031.", "The notice \\u0022Gradebook upgrade\\u0022 answers it.");
+        await bot.WaitForSentAsync(Carmen, named, "para el mar 4 mar 2031.");
         var item = await bot.ItemAsync(anonymous);
         Assert.Equal((FeedbackState.Planned, new DateOnly(2031, 3, 4), "Gradebook upgrade"), (item.State, item.TargetDate, item.AnsweredBy));
         using var tenant = Fixtures.InHomeTenant();

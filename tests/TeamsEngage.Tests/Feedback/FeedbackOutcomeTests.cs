@@ -20,8 +20,8 @@ public sealed class FeedbackOutcomeTests
 
         await bot.MoveAsync(Ben, id, "UnderReview");
         await bot.MoveAsync(Ben, id, "Planned", targetDate: "2027-02-01");
-        await bot.WaitForSentAsync(Ana, id, "IT has planned it for Monday, February 1, 2027.");
-        await bot.WaitForSentAsync(Carmen, id, "TI lo planific", "para el lunes, 1 de febrero de 2027.");
+        await bot.WaitForSentAsync(Ana, id, "IT has planned it for Mon 1 Feb 2027.");
+        await bot.WaitForSentAsync(Carmen, id, "TI lo planific", "para el lun 1 feb 2027.");
         await bot.MoveAsync(Ben, id, "Done");
         await bot.WaitForSentAsync(Ana, id, "IT has done it.");
         await bot.WaitForSentAsync(Carmen, id, "TI ya lo hizo.");
@@ -86,7 +86,7 @@ public sealed class FeedbackOutcomeTests
         await second.Services.GetRequiredService<FeedbackSweep>().SweepOnceAsync(CancellationToken.None);
 
         await second.WaitForSentAsync(Ana, id, "IT has planned it");
-        await second.WaitForSentAsync(Carmen, id, "para el lunes, 1 de febrero de 2027.");
+        await second.WaitForSentAsync(Carmen, id, "para el lun 1 feb 2027.");
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal((1, 1), (second.Count(Ana, id), second.Count(Carmen, id)));
         Assert.Equal(0, await second.Services.GetRequiredService<FeedbackSweep>().SweepOnceAsync(CancellationToken.None));

@@ -176,7 +176,7 @@ public sealed class FeedbackTicketLinkTests
         await bot.WaitForSentAsync(Ana, $"Ben Okafor logged it as feedback {item.Id}");
 
         await bot.MoveAsync(Ben, item.Id, "Planned", targetDate: "2027-02-01");
-        await bot.WaitForSentAsync(Ana, item.Id, "IT has planned it for Monday, February 1, 2027.");
+        await bot.WaitForSentAsync(Ana, item.Id, "IT has planned it for Mon 1 Feb 2027.");
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public static class CalendarCards
     /// <summary>The second tap of a snow day: names the day and what follows, with a reason to edit.</summary>
     public static AdaptiveCard ConfirmClosure(DateOnly today, Texts texts) => new(
         Heading(texts.Calendar_ConfirmTitle),
-        new TextBlock(texts.Calendar_ConfirmText(DayText(today, texts))) { Wrap = true, Color = TextColor.Attention },
+        new TextBlock(texts.Calendar_ConfirmText(PeopleTime.Day(today, texts))) { Wrap = true, Color = TextColor.Attention },
         new TextInput("reason") { Label = texts.Calendar_ClosureName, Value = texts.Calendar_SnowDayName, MaxLength = CalendarWindowForm.MaxName })
     {
         Actions =
@@ -113,10 +113,6 @@ public static class CalendarCards
         };
     }
 
-    /// <summary>A date as people read it ("Tuesday 15 December").</summary>
-    public static string DayText(DateOnly date, Texts texts) =>
-        date.ToString("dddd d MMMM", texts?.Culture ?? CultureInfo.InvariantCulture);
-
     public static string KindText(WindowKind kind, Texts texts) => kind switch
     {
         WindowKind.Testing => texts.Calendar_Kind_Testing,
@@ -126,7 +122,7 @@ public static class CalendarCards
 
     private static string DayLine(SchoolCalendar calendar, DateOnly date, Texts texts)
     {
-        var day = date.ToString("ddd d MMM", texts.Culture);
+        var day = PeopleTime.Day(date, texts);
         if (calendar.Closures.FirstOrDefault(c => c.Date == date) is { } closure)
         {
             return texts.Calendar_DayClosed(day, CardText.Escape(closure.Name));
@@ -144,18 +140,18 @@ public static class CalendarCards
         var lines = new List<(DateTimeOffset At, CardElement Element)>();
         foreach (var window in calendar.Windows.Where(w => w.End > now))
         {
-            var text = texts.Calendar_WindowLine(KindText(window.Kind, texts), CardText.Escape(window.Name), PeopleTime.Brief(window.Start, zone, texts), PeopleTime.Brief(window.End, zone, texts));
+            var text = texts.Calendar_WindowLine(KindText(window.Kind, texts), CardText.Escape(window.Name), PeopleTime.Moment(window.Start, zone, texts), PeopleTime.Moment(window.End, zone, texts));
             lines.Add((window.Start, new ColumnSet(
                 new Column(new TextBlock(text) { Wrap = true }) { Width = ColumnWidth.Stretch },
                 new Column(new ActionSet(new ExecuteAction(texts.Calendar_Remove, CalendarVerbs.RemoveWindow) { Data = new WindowRefData(window.Id), AssociatedInputs = AssociatedInputs.None })) { Width = ColumnWidth.Auto })));
         }
         foreach (var closure in calendar.Closures.Where(c => c.Date >= today))
         {
-            lines.Add((CalendarZones.ToInstant(closure.Date, TimeOnly.MinValue, calendar.ZoneId), new TextBlock(texts.Calendar_ClosureLine(DayText(closure.Date, texts), CardText.Escape(closure.Name))) { Wrap = true }));
+            lines.Add((CalendarZones.ToInstant(closure.Date, TimeOnly.MinValue, calendar.ZoneId), new TextBlock(texts.Calendar_ClosureLine(PeopleTime.Day(closure.Date, texts), CardText.Escape(closure.Name))) { Wrap = true }));
         }
         foreach (var pause in calendar.Breaks.Where(b => b.Last >= today))
         {
-            lines.Add((CalendarZones.ToInstant(pause.First, TimeOnly.MinValue, calendar.ZoneId), new TextBlock(texts.Calendar_BreakLine(CardText.Escape(pause.Name), DayText(pause.First, texts), DayText(pause.Last, texts))) { Wrap = true }));
+            lines.Add((CalendarZones.ToInstant(pause.First, TimeOnly.MinValue, calendar.ZoneId), new TextBlock(texts.Calendar_BreakLine(CardText.Escape(pause.Name), PeopleTime.Day(pause.First, texts), PeopleTime.Day(pause.Last, texts))) { Wrap = true }));
         }
         return lines.Count == 0
             ? [new TextBlock(texts.Calendar_Nothing) { Wrap = true, IsSubtle = true }]

@@ -38,7 +38,7 @@ public sealed partial class CalendarDesk(SchoolCalendars calendars, FileDownload
         var now = clock.GetUtcNow();
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var today = CalendarZones.DateOf(now, calendar.ZoneId);
-        var day = CalendarCards.DayText(today, texts);
+        var day = PeopleTime.Day(today, texts);
         if (!DateOnly.TryParseExact(action.Data.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked) || asked != today)
         {
             return await OverviewAsync(action, texts.Calendar_ConfirmStale(action.Data.Date), cancellationToken).ConfigureAwait(false);

@@ -8,12 +8,12 @@ namespace TeamsEngage.Features.Feedback;
 /// <summary>The digest's cards: the composer, the preview, the digest itself, and its reach.</summary>
 public static class DigestCards
 {
-    public static AdaptiveCard Composer(Texts texts, DigestForm form, int? changes, DateTimeOffset? since, DigestReach? last, string? error = null)
+    public static AdaptiveCard Composer(Texts texts, DigestForm form, int? changes, (DateTimeOffset At, TimeZoneInfo Zone)? since, DigestReach? last, string? error = null)
     {
         var body = new List<CardElement> { FeedbackCards.Title(texts.Feedback_DigestTitle) };
         if (changes is { } count)
         {
-            body.Add(new TextBlock(since is { } s ? texts.Feedback_DigestSince(count, s.UtcDateTime.ToString("d", texts.Culture)) : texts.Feedback_DigestFirst(count)) { Wrap = true });
+            body.Add(new TextBlock(since is { } s ? texts.Feedback_DigestSince(count, PeopleTime.Moment(s.At, s.Zone, texts)) : texts.Feedback_DigestFirst(count)) { Wrap = true });
         }
         if (last is not null)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TeamsEngage.Bot;
+using TeamsEngage.Connector.Schema;
 using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
 using TeamsEngage.People;
@@ -28,7 +29,7 @@ public sealed class DigestDesk(FeedbackStore items, DigestStore digests, IPeople
             .OrderBy(i => i.State).ThenBy(i => i.ChangedAt).ToList();
         var form = new DigestForm(texts.Feedback_DigestDefaultTitle, Prefill(texts, changed), nameof(AudienceKind.Everyone), "", now.ToString("O", CultureInfo.InvariantCulture));
         var last = lastId is null ? null : await ReachAsync(lastId, cancellationToken).ConfigureAwait(false);
-        await command.Turn.SendAsync(Replies.Card(DigestCards.Composer(texts, form, changed.Count, since, last), texts.Feedback_DigestTitle), cancellationToken).ConfigureAwait(false);
+        await command.Turn.SendAsync(Replies.Card(DigestCards.Composer(texts, form, changed.Count, since is { } at ? (at, PeopleTime.ZoneOrUtc(command.Turn.Activity.GetTimeZone())) : null, last), texts.Feedback_DigestTitle), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Checks the form, stores it as a draft and shows it as recipients will see it, with how many it goes to.</summary>

@@ -56,7 +56,7 @@ public static class FeedbackBoardCards
     }
 
     /// <summary>One item to move: where it is, its history, and the move with what each state needs.</summary>
-    public static AdaptiveCard Item(Texts texts, FeedbackItem item, IReadOnlyList<FeedbackChange> changes)
+    public static AdaptiveCard Item(Texts texts, FeedbackItem item, IReadOnlyList<FeedbackChange> changes, TimeZoneInfo zone)
     {
         var body = new List<CardElement>
         {
@@ -78,7 +78,7 @@ public static class FeedbackBoardCards
         }
         foreach (var change in changes)
         {
-            body.Add(new TextBlock(texts.Feedback_ItemChange(change.At.UtcDateTime.ToString("d", texts.Culture), FeedbackCards.StateText(change.To, texts))) { Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            body.Add(new TextBlock(texts.Feedback_ItemChange(PeopleTime.Moment(change.At, zone, texts), FeedbackCards.StateText(change.To, texts))) { Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
         }
         var next = Enum.GetValues<FeedbackState>().Where(item.MayMoveTo).ToList();
         var actions = new List<CardAction>();

@@ -164,7 +164,7 @@ public static class FeedbackCards
         _ => texts.Feedback_StateNew,
     };
 
-    public static string Day(DateOnly? day, Texts texts) => day?.ToString("D", texts.Culture) ?? "";
+    public static string Day(DateOnly? day, Texts texts) => day is { } d ? PeopleTime.DayInYear(d, texts) : "";
 
     public static TextBlock Title(string text) => new(text) { Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading };
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using TeamsEngage.Bot;
+using TeamsEngage.Connector.Schema;
+using TeamsEngage.Localization;
 using TeamsEngage.Outcomes;
 
 namespace TeamsEngage.Features.Feedback;
@@ -30,7 +32,7 @@ public sealed class FeedbackTriage(FeedbackStore store, FeedbackStaff staff, Fee
 
     /// <summary>One item, to move it.</summary>
     public async Task<CardActionResult> OpenItemAsync(CardAction<MoveData, FeedbackItem> action, CancellationToken cancellationToken) =>
-        CardActionResult.WithCard(FeedbackBoardCards.Item(action.Texts, action.Entity, await store.ChangesAsync(action.Entity.Id, cancellationToken).ConfigureAwait(false)));
+        CardActionResult.WithCard(FeedbackBoardCards.Item(action.Texts, action.Entity, await store.ChangesAsync(action.Entity.Id, cancellationToken).ConfigureAwait(false), PeopleTime.ZoneOrUtc(action.Turn.Activity.GetTimeZone())));
 
     /// <summary>A move from the board; the item's access was checked by the dispatcher, a merge target's is checked here.</summary>
     public async Task<CardActionResult> MoveAsync(CardAction<MoveData, FeedbackItem> action, CancellationToken cancellationToken)

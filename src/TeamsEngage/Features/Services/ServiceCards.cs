@@ -85,7 +85,7 @@ public static class ServiceCards
     {
         var items = new List<CardElement>
         {
-            new TextBlock(texts.Services_StatusLine(Condition(texts, status.Condition), PeopleTime.Brief(status.Since, zone, texts)))
+            new TextBlock(texts.Services_StatusLine(Condition(texts, status.Condition), PeopleTime.Moment(status.Since, zone, texts)))
             {
                 Wrap = true, Weight = TextWeight.Bolder, Color = ColorOf(status.Condition),
             },
@@ -147,7 +147,7 @@ public static class ServiceCards
         var lines = new List<CardElement>
         {
             new TextBlock($"**{CardText.Escape(s.Name)}**") { Wrap = true },
-            new TextBlock(texts.Services_StatusLine(Condition(texts, s.Status.Condition), PeopleTime.Brief(s.Status.Since, zone, texts))) { Wrap = true, Color = ColorOf(s.Status.Condition), Size = TextSize.Small, Spacing = Spacing.None },
+            new TextBlock(texts.Services_StatusLine(Condition(texts, s.Status.Condition), PeopleTime.Moment(s.Status.Since, zone, texts))) { Wrap = true, Color = ColorOf(s.Status.Condition), Size = TextSize.Small, Spacing = Spacing.None },
         };
         if (!string.IsNullOrWhiteSpace(s.Description))
         {

@@ -90,7 +90,7 @@ public static class ServiceEditCards
         var body = new List<CardElement>();
         if (service.Status.Version > announced.Version)
         {
-            body.Add(new TextBlock(texts.Services_AnnouncementSuperseded(ServiceCards.Condition(texts, service.Status.Condition), PeopleTime.Brief(service.Status.Since, zone, texts)))
+            body.Add(new TextBlock(texts.Services_AnnouncementSuperseded(ServiceCards.Condition(texts, service.Status.Condition), PeopleTime.Moment(service.Status.Since, zone, texts)))
             {
                 Wrap = true, Weight = TextWeight.Bolder, Color = ServiceCards.ColorOf(service.Status.Condition),
             });

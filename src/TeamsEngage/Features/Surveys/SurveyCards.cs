@@ -48,7 +48,7 @@ public static class SurveyCards
             yield return CardText.UserText(survey.Spec.Intro, SurveyLimits.MaxIntroLength, isSubtle: true);
         }
         yield return new TextBlock(texts.Survey_Estimate(SurveyTiming.Format(SurveyTiming.Estimate(survey.Spec.Questions)), survey.Spec.Questions.Count)) { IsSubtle = true, Size = TextSize.Small, Wrap = true };
-        var closing = survey.Status == SurveyStatus.Closed ? texts.Survey_IsClosed : texts.Survey_ClosesAt(PeopleTime.FullDate(survey.Spec.ClosesAt, timeZone, texts));
+        var closing = survey.Status == SurveyStatus.Closed ? texts.Survey_IsClosed : texts.Survey_ClosesAt(PeopleTime.Moment(survey.Spec.ClosesAt, timeZone, texts));
         yield return new TextBlock(closing) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.None };
         if (survey.Spec.Anonymous)
         {

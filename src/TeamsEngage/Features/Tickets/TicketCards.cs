@@ -74,7 +74,7 @@ public static class TicketCards
         {
             new(texts.Tickets_FactStatus, StatusText(ticket, texts)),
             new(texts.Tickets_FactHandler, HandlerText(ticket, texts)),
-            new(texts.Tickets_FactDue, PeopleTime.Brief(ticket.DueAt, zone, texts)),
+            new(texts.Tickets_FactDue, PeopleTime.Moment(ticket.DueAt, zone, texts)),
             new(texts.Tickets_FactUrgency, UrgencyText(ticket.Urgency, texts)),
             new(texts.Tickets_FactWhere, CardText.Escape(ticket.Location)),
         };
@@ -125,8 +125,8 @@ public static class TicketCards
                 new TextBlock($"**{ticket.Id}** · {StatusText(ticket, texts)}") { Wrap = true },
                 CardText.UserText(ticket.Description, 140),
                 new TextBlock(ticket.IsOpen
-                    ? texts.Tickets_ListDue(PeopleTime.Brief(ticket.DueAt, zone, texts))
-                    : texts.Tickets_ListClosed(PeopleTime.Brief(ticket.ResolvedAt ?? ticket.DueAt, zone, texts))) { IsSubtle = true, Size = TextSize.Small, Wrap = true })
+                    ? texts.Tickets_ListDue(PeopleTime.Moment(ticket.DueAt, zone, texts))
+                    : texts.Tickets_ListClosed(PeopleTime.Moment(ticket.ResolvedAt ?? ticket.DueAt, zone, texts))) { IsSubtle = true, Size = TextSize.Small, Wrap = true })
             { Separator = true, Spacing = Spacing.Medium });
         }
         return new AdaptiveCard(body) { FallbackText = texts.Tickets_MyIssuesTitle };

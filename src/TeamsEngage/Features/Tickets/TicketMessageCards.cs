@@ -37,8 +37,8 @@ public static class TicketMessageCards
     private static string Line(Ticket ticket, TicketEvent e, Texts texts, bool forReporter, TimeZoneInfo? zone) => e.Kind switch
     {
         TicketEventKind.Reassigned when forReporter => TicketCards.ReassignedForReporter(ticket, e, texts),
-        TicketEventKind.Postponed when string.IsNullOrEmpty(e.Text) => texts.Tickets_RescheduledTo(PeopleTime.Brief(ticket.DueAt, zone ?? TimeZoneInfo.Utc, texts)),
-        TicketEventKind.Postponed => texts.Tickets_PostponedTo(CardText.Escape(e.Text ?? string.Empty), PeopleTime.Brief(ticket.DueAt, zone ?? TimeZoneInfo.Utc, texts)),
+        TicketEventKind.Postponed when string.IsNullOrEmpty(e.Text) => texts.Tickets_RescheduledTo(PeopleTime.Moment(ticket.DueAt, zone ?? TimeZoneInfo.Utc, texts)),
+        TicketEventKind.Postponed => texts.Tickets_PostponedTo(CardText.Escape(e.Text ?? string.Empty), PeopleTime.Moment(ticket.DueAt, zone ?? TimeZoneInfo.Utc, texts)),
         _ => TicketEventText.Line(e, texts),
     };
 

@@ -21,7 +21,7 @@ public static class TicketServiceCards
         }
         var known = new List<CardElement>
         {
-            new TextBlock(texts.Tickets_KnownIssue(CardText.Escape(service.Name), Condition(texts, service.Status.Condition), PeopleTime.Brief(service.Status.Since, zone, texts)))
+            new TextBlock(texts.Tickets_KnownIssue(CardText.Escape(service.Name), Condition(texts, service.Status.Condition), PeopleTime.Moment(service.Status.Since, zone, texts)))
             {
                 Wrap = true, Weight = TextWeight.Bolder,
             },

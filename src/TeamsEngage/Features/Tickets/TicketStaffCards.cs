@@ -45,8 +45,8 @@ public static class TicketStaffCards
 
     private static string DueText(Ticket ticket, Texts texts, TimeZoneInfo zone, DateTimeOffset now) =>
         ticket.Status == TicketStatus.Open
-            ? $"{PeopleTime.Brief(ticket.DueAt, zone, texts)} ({PeopleTime.Until(ticket.DueAt, now, texts)})"
-            : PeopleTime.Brief(ticket.DueAt, zone, texts);
+            ? $"{PeopleTime.Moment(ticket.DueAt, zone, texts)} ({PeopleTime.Until(ticket.DueAt, now, texts)})"
+            : PeopleTime.Moment(ticket.DueAt, zone, texts);
 
     private static void AddHistory(List<CardElement> body, IReadOnlyList<TicketEvent> history, Texts texts, TimeZoneInfo zone)
     {
@@ -58,7 +58,7 @@ public static class TicketStaffCards
         body.Add(new TextBlock(texts.Tickets_HistoryTitle) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
         foreach (var entry in shown)
         {
-            body.Add(new TextBlock($"{PeopleTime.Brief(entry.At, zone, texts)} · {TicketEventText.Line(entry, texts)}") { Wrap = true, Size = TextSize.Small, IsSubtle = true });
+            body.Add(new TextBlock($"{PeopleTime.Moment(entry.At, zone, texts)} · {TicketEventText.Line(entry, texts)}") { Wrap = true, Size = TextSize.Small, IsSubtle = true });
             if (entry.Kind is TicketEventKind.LiaisonReply or TicketEventKind.ReporterMessage or TicketEventKind.Resolved && entry.Text is { } said)
             {
                 body.Add(CardText.UserText(said, 300));
