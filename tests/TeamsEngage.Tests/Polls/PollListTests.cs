@@ -79,6 +79,73 @@ public sealed class PollListTests
         Assert.Contains("Results (8 votes)", closedReader, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PollsPagesTenAtATimeNewestFirstAndFiltersTheOpenAndTheClosedOnes()
+    {
+        var voters = Voters("SCI", 1);
+        await using var bot = await StartAsync(voters);
+        var ids = new List<string>();
+        for (var i = 1; i <= 12; i++)
+        {
+            var (pollId, _) = await ComposeAndSendAsync(bot, new { question = $"Question {i:00}?", options = "Yes\nNo", audienceKind = "Departments", audienceValues = "SCI", closeDate = "2099-01-01" });
+            ids.Add(pollId);
+        }
+        await bot.ExecuteAsync(Admin, PollVerbs.Close, new { pollId = ids[0] });
+
+        await bot.SayAsync(OtherAdmin, "polls");
+        var first = SentCards.CardOf(Assert.Single(bot.SentTo(OtherAdmin)));
+        var second = (await PressAsync(bot, OtherAdmin, first, "Older"))["value"]!;
+        var closed = (await PressAsync(bot, OtherAdmin, second, "Closed"))["value"]!;
+        var open = (await PressAsync(bot, OtherAdmin, closed, "Open"))["value"]!;
+        var spanish = (await bot.ExecuteAsync(OtherAdmin.WithLocale("es-MX"), PollVerbs.List, new { show = "Open", page = 1 }))["value"]!;
+
+        Assert.Equal([.. Enumerable.Range(3, 10).Reverse().Select(i => $"Question {i:00}?")], Questions(first));
+        Assert.Contains("All: 12 · page 1 of 2", CardReading.Said(first), StringComparison.Ordinal);
+        Assert.Equal(["Older"], Pager(first));
+        Assert.Equal(["Question 02?", "Question 01?"], Questions(second));
+        Assert.Equal(["Newer"], Pager(second));
+        Assert.Equal(["Question 01?"], Questions(closed));
+        Assert.Contains("Closed: 1 · page 1 of 1", CardReading.Said(closed), StringComparison.Ordinal);
+        Assert.Equal(10, Questions(open).Count);
+        Assert.DoesNotContain("Question 01?", Questions(open));
+        Assert.Contains("Abiertas: 11 · página 2 de 2", CardReading.Said(spanish), StringComparison.Ordinal);
+        Assert.Equal(["Question 02?"], Questions(spanish));
+        Assert.Equal(["Más recientes"], Pager(spanish));
+        var reports = await AdaptiveCardsParser.ValidateAsync([("polls.page1", first), ("polls.page2", second), ("polls.closed", closed), ("polls.es", spanish)]);
+        Assert.All(reports, r => Assert.True(r.IsValid, r.ToString()));
+    }
+
+    [Fact]
+    public async Task APageOfPollsAskedForByAForgedButtonShowsALiaisonOnlyHerOwnAndATeacherNothing()
+    {
+        var voters = Voters("SCI", 1);
+        await using var bot = await StartAsync(voters);
+        await ComposeAndSendAsync(bot, new { question = "Which training slot?", options = "Monday\nWednesday", audienceKind = "Departments", audienceValues = "SCI", closeDate = "2099-01-01" });
+
+        var liaison = (await bot.ExecuteAsync(Lia, PollVerbs.List, new { show = "All", page = 0 }))["value"]!;
+        var teacher = await bot.ExecuteAsync(voters[0].Persona, PollVerbs.List, new { show = "All", page = 0 });
+
+        Assert.Empty(Questions(liaison));
+        Assert.Contains("No polls have been sent yet.", CardReading.Said(liaison), StringComparison.Ordinal);
+        Assert.DoesNotContain("Which training slot?", teacher.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Polls are created by the IT team.", teacher["value"]?.GetValue<string>());
+    }
+
+    private static Task<JsonObject> PressAsync(BotApplication bot, Persona persona, JsonNode card, string title)
+    {
+        var button = AllActions(card).Single(a => a["title"]!.GetValue<string>() == title);
+        return bot.ExecuteAsync(persona, button["verb"]!.GetValue<string>(), button["data"]);
+    }
+
+    private static IEnumerable<JsonNode> AllActions(JsonNode card) =>
+        card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet").SelectMany(set => set!["actions"]!.AsArray().Select(a => a!))
+            .Concat(card["actions"]?.AsArray().Select(a => a!) ?? []);
+
+    private static List<string> Pager(JsonNode card) => [.. (card["actions"]?.AsArray() ?? []).Select(a => a!["title"]!.GetValue<string>())];
+
+    private static List<string> Questions(JsonNode card) =>
+        [.. card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "Container").Select(c => c!["items"]![0]!["inlines"]![0]!["text"]!.GetValue<string>())];
+
     // The card's body as JSON: everything it says and draws, its buttons below aside.
     private static async Task<string> BodyAsync(BotApplication bot, Persona persona, string pollId, string? by) =>
         (await bot.ExecuteAsync(persona, PollVerbs.Results, new { pollId, by }))["value"]!["body"]!.ToJsonString();

@@ -19,6 +19,7 @@ public static class PollVerbs
     public const string Findings = "poll.findings";
     public const string FindingsPreview = "poll.findings.preview";
     public const string FindingsSend = "poll.findings.send";
+    public const string List = "poll.list";
 }
 
 /// <summary>Data of the composer's preview button; the inputs arrive merged into it. <paramref name="PollId"/> names the draft being revised.</summary>
@@ -44,3 +45,6 @@ public sealed record VoteData([property: Required] string PollId, string? For = 
 
 /// <summary>Data of the results button: which breakdown, if any (<c>department</c> or <c>role</c>).</summary>
 public sealed record ResultsData([property: Required] string PollId, string? By = null);
+
+/// <summary>Data of the list's filter and page buttons: <paramref name="Show"/> is All, Open or Closed; pages count from 0.</summary>
+public sealed record PollListData(string? Show = null, int? Page = null);

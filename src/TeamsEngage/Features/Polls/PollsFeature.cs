@@ -67,7 +67,8 @@ public static class PollsFeature
             .Map<PollRef, Poll, PollAuthorDesk>(PollVerbs.Remind, Who.Staff, d => d.PollId, (action, desk, ct) => desk.RemindAsync(action.Entity, action, ct))
             .Map<FindingsData, Poll, PollFindingsDesk>(PollVerbs.Findings, Who.Staff, d => d.PollId, (action, desk, _) => Task.FromResult(desk.Compose(action.Entity, action)))
             .Map<FindingsData, Poll, PollFindingsDesk>(PollVerbs.FindingsPreview, Who.Staff, d => d.PollId, (action, desk, ct) => desk.PreviewAsync(action.Entity, action, ct))
-            .Map<FindingsData, Poll, PollFindingsDesk>(PollVerbs.FindingsSend, Who.Staff, d => d.PollId, (action, desk, ct) => desk.ShareAsync(action.Entity, action, ct));
+            .Map<FindingsData, Poll, PollFindingsDesk>(PollVerbs.FindingsSend, Who.Staff, d => d.PollId, (action, desk, ct) => desk.ShareAsync(action.Entity, action, ct))
+            .Map<PollListData, PollList>(PollVerbs.List, Who.Staff, (action, list, ct) => list.PageAsync(action, ct));
 
         bot.MapActions(new ActionReplies(NotFound: TextKeys.Poll_Refused_Unknown, Refused: TextKeys.Poll_Refused_NotSent, ChangedMeanwhile: TextKeys.Poll_ChangedMeanwhile, NotYours: TextKeys.Poll_Refused_NotYours))
             .Map<VoteData, PollBallot, PollBallotBox>(PollVerbs.Vote, Who.Everyone, d => d.PollId, (action, box, ct) => box.VoteAsync(action.Entity, action, ct))
