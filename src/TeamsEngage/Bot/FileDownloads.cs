@@ -40,6 +40,9 @@ public sealed record DownloadedText(string? Text, DownloadProblem Problem)
     public static DownloadedText Refused(DownloadProblem problem) => new(null, problem);
 }
 
+/// <summary>A downloaded file's bytes, or why there are none.</summary>
+public sealed record DownloadedBytes(byte[]? Bytes, DownloadProblem Problem);
+
 /// <summary>
 /// Fetches a file's text from a link: https only (loopback http when allowed), at most
 /// <see cref="IncomingFileOptions.MaxBytes"/>, within <see cref="IncomingFileOptions.Timeout"/>, three redirects at most.
@@ -62,38 +65,54 @@ public sealed partial class FileDownloads(IHttpClientFactory clients, IOptions<I
     /// <summary>The file's text (UTF-8), or why there is none.</summary>
     public async Task<DownloadedText> ReadTextAsync(Uri url, CancellationToken cancellationToken)
     {
+        var (bytes, problem) = await ReadBytesAsync(url, bearerToken: null, cancellationToken).ConfigureAwait(false);
+        return bytes is null ? DownloadedText.Refused(problem) : new DownloadedText(Encoding.UTF8.GetString(bytes), DownloadProblem.None);
+    }
+
+    /// <summary>
+    /// The file's bytes, or why there are none. <paramref name="bearerToken"/> goes with the request when given: the
+    /// caller decides that the link's host may see it (a picture pasted in the chat, on the channel's own host).
+    /// </summary>
+    public async Task<DownloadedBytes> ReadBytesAsync(Uri url, string? bearerToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
         if (!Allows(url))
         {
-            return DownloadedText.Refused(DownloadProblem.NotHttps);
+            return new DownloadedBytes(null, DownloadProblem.NotHttps);
         }
         var limit = options.Value.MaxBytes;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);
         try
         {
-            using var response = await clients.CreateClient(ClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (bearerToken is not null)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+            }
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 LogFailed(logger, (int)response.StatusCode);
-                return DownloadedText.Refused(DownloadProblem.Failed);
+                return new DownloadedBytes(null, DownloadProblem.Failed);
             }
             if (response.Content.Headers.ContentLength > limit)
             {
-                return DownloadedText.Refused(DownloadProblem.TooLarge);
+                return new DownloadedBytes(null, DownloadProblem.TooLarge);
             }
             var bytes = await ReadLimitedAsync(response.Content, limit, timeout.Token).ConfigureAwait(false);
-            return bytes is null ? DownloadedText.Refused(DownloadProblem.TooLarge) : new DownloadedText(Encoding.UTF8.GetString(bytes), DownloadProblem.None);
+            return new DownloadedBytes(bytes, bytes is null ? DownloadProblem.TooLarge : DownloadProblem.None);
         }
         catch (HttpRequestException e)
         {
             // The innermost reason (a refused address, a refused connection), never the link's path.
             LogNotConnected(logger, e.GetBaseException().Message);
-            return DownloadedText.Refused(DownloadProblem.Failed);
+            return new DownloadedBytes(null, DownloadProblem.Failed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, 0);
-            return DownloadedText.Refused(DownloadProblem.Failed);
+            return new DownloadedBytes(null, DownloadProblem.Failed);
         }
     }
 

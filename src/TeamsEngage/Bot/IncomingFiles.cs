@@ -5,10 +5,12 @@ using TeamsEngage.Connector.Schema;
 namespace TeamsEngage.Bot;
 
 /// <summary>
-/// A file someone sent the bot in a 1:1 chat. Teams keeps the file in the sender's OneDrive and hands the bot an
-/// attachment of type <see cref="ContentType"/> with a short-lived, pre-authorised <see cref="DownloadUrl"/>.
+/// A file someone sent the bot in a 1:1 chat. Teams keeps a file in the sender's OneDrive and hands the bot an
+/// attachment of type <see cref="ContentType"/> with a short-lived, pre-authorised <see cref="DownloadUrl"/>; a picture
+/// pasted into the message comes as an <c>image/*</c> attachment whose link is on the channel's own host and needs the
+/// bot's token (<see cref="Inline"/>).
 /// </summary>
-public sealed record IncomingFile(string Name, string FileType, Uri DownloadUrl)
+public sealed record IncomingFile(string Name, string FileType, Uri DownloadUrl, bool Inline = false)
 {
     public const string ContentType = "application/vnd.microsoft.teams.file.download.info";
 
@@ -27,7 +29,29 @@ public sealed record IncomingFile(string Name, string FileType, Uri DownloadUrl)
                 return file;
             }
         }
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            if (attachment.ContentType is { } type && type.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+                && Uri.TryCreate(attachment.ContentUrl, UriKind.Absolute, out var link))
+            {
+                var extension = type["image/".Length..].ToLowerInvariant();
+                return new IncomingFile(attachment.Name ?? "image." + extension, extension, link, Inline: true);
+            }
+        }
         return null;
+    }
+
+    /// <summary>
+    /// True when the bot's token may go with the download: a pasted picture whose link is on the host the activity came
+    /// from (the channel, whose address the inbound token vouched for). Never for a file's pre-authorised link.
+    /// </summary>
+    public bool TakesBotToken(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return Inline
+            && Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var service)
+            && string.Equals(service.Scheme, DownloadUrl.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(service.Authority, DownloadUrl.Authority, StringComparison.OrdinalIgnoreCase);
     }
 
     private static IncomingFile? Read(Attachment attachment)

@@ -24,4 +24,13 @@ internal static class ChatFiles
         using var response = await bot.PostAsync(node.ToJsonString());
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>Posts a message with a picture pasted into it: an <c>image/*</c> attachment whose link needs the bot's token.</summary>
+    public static async Task SendPictureAsync(BotApplication bot, Persona persona, Uri contentUrl, string contentType = "image/png")
+    {
+        var node = Fixtures.LoadNode("message-personal.json", bot.Connector.BaseUrl, persona, new Dictionary<string, string> { ["text"] = "" });
+        node["attachments"] = new JsonArray(new JsonObject { ["contentType"] = contentType, ["contentUrl"] = contentUrl.ToString() });
+        using var response = await bot.PostAsync(node.ToJsonString());
+        response.EnsureSuccessStatusCode();
+    }
 }

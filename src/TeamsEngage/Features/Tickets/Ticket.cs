@@ -78,6 +78,9 @@ public enum TicketEventKind
     Postponed,
     Released,
     LoggedAsFeedback,
+
+    /// <summary>The reporter added a picture; the event's text is the picture's number on the ticket.</summary>
+    PictureAdded,
 }
 
 /// <summary>One history entry. <paramref name="Text"/> is what a person typed (a reply, a resolution note) or a name.</summary>

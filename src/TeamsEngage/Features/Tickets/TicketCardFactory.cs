@@ -5,7 +5,7 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>Gathers what the pure card builders need (history, reassignment targets) and builds the card.</summary>
-public sealed class TicketCardFactory(TicketStore tickets, IPeopleDirectory directory, TicketPeople people, TimeProvider clock)
+public sealed class TicketCardFactory(TicketStore tickets, TicketFiles files, IPeopleDirectory directory, TicketPeople people, TimeProvider clock)
 {
     /// <summary>
     /// The staff card as <paramref name="viewer"/> should see it: with every action while they may handle the ticket;
@@ -22,7 +22,12 @@ public sealed class TicketCardFactory(TicketStore tickets, IPeopleDirectory dire
             return TicketStaffCards.Ticket(ticket, history, texts, zone, clock.GetUtcNow(), [], elsewhere, mayAct: false);
         }
         var targets = ticket.IsOpen ? await ReassignTargetsAsync(ticket, texts, cancellationToken).ConfigureAwait(false) : [];
-        return TicketStaffCards.Ticket(ticket, history, texts, zone, clock.GetUtcNow(), targets, Banner(ticket, cause, texts));
+        var pictures = new List<Uri>();
+        foreach (var file in await files.ListAsync(ticket.Id, cancellationToken).ConfigureAwait(false))
+        {
+            pictures.Add(await files.LinkAsync(ticket.Id, file.Number, cancellationToken).ConfigureAwait(false));
+        }
+        return TicketStaffCards.Ticket(ticket, history, texts, zone, clock.GetUtcNow(), targets, Banner(ticket, cause, texts), pictures: pictures);
     }
 
     public static AdaptiveCard Reporter(Ticket ticket, Texts texts, TimeZoneInfo zone) => TicketCards.Reporter(ticket, texts, zone);

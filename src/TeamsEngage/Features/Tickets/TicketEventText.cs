@@ -24,6 +24,7 @@ public static class TicketEventText
             TicketEventKind.Released => texts.Tickets_EventReleased(actor),
             TicketEventKind.Escalated => texts.Tickets_EventEscalated(CardText.Escape(e.Text ?? texts.Tickets_Administrators)),
             TicketEventKind.LoggedAsFeedback => texts.Tickets_EventLoggedAsFeedback(actor, CardText.Escape(e.Text ?? string.Empty)),
+            TicketEventKind.PictureAdded => texts.Tickets_EventPictureAdded(actor, CardText.Escape(e.Text ?? string.Empty)),
             TicketEventKind.Postponed when string.IsNullOrEmpty(e.Text) => texts.Tickets_EventRescheduled,
             TicketEventKind.Postponed => texts.Tickets_EventPostponed(CardText.Escape(e.Text ?? string.Empty)),
             _ => texts.Tickets_EventReminded(CardText.Escape(e.Text ?? string.Empty)),

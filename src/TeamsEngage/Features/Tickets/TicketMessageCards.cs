@@ -7,7 +7,8 @@ namespace TeamsEngage.Features.Tickets;
 public static class TicketMessageCards
 {
     /// <summary>One event told to one person. A relayed message can be answered from the card.</summary>
-    public static AdaptiveCard Event(Ticket ticket, TicketEvent e, Texts texts, bool forReporter, TimeZoneInfo? zone = null)
+    /// <param name="picture">For a picture the reporter added, its signed link (never on the reporter's own copy).</param>
+    public static AdaptiveCard Event(Ticket ticket, TicketEvent e, Texts texts, bool forReporter, TimeZoneInfo? zone = null, Uri? picture = null)
     {
         var body = new List<CardElement>
         {
@@ -22,15 +23,18 @@ public static class TicketMessageCards
         {
             body.Add(CardText.UserText(ticket.Description, 140, isSubtle: true));
         }
-        var actions = ticket.IsOpen
-            ? new List<CardAction>
-            {
-                forReporter
-                    ? TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Answer, TicketVerbs.Say, "message")
-                    : TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Answer, TicketVerbs.Reply, "replyText"),
-            }
-            : null;
-        return new AdaptiveCard(body) { Actions = actions, FallbackText = Line(ticket, e, texts, forReporter, zone) };
+        var actions = new List<CardAction>();
+        if (picture is not null && !forReporter)
+        {
+            actions.Add(new OpenUrlAction(texts.Tickets_OpenPicture(int.TryParse(e.Text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1), picture));
+        }
+        if (ticket.IsOpen)
+        {
+            actions.Add(forReporter
+                ? TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Answer, TicketVerbs.Say, "message")
+                : TicketCards.MessageAction(ticket.Id, texts, TextKeys.Tickets_Answer, TicketVerbs.Reply, "replyText"));
+        }
+        return new AdaptiveCard(body) { Actions = actions.Count > 0 ? actions : null, FallbackText = Line(ticket, e, texts, forReporter, zone) };
     }
 
     // The reporter is told what a reassignment means for them, not who pressed the button; a closure, when the promise now runs out.

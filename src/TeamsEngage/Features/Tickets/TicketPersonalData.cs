@@ -32,6 +32,14 @@ public sealed class TicketPersonalData(ITableStore store) : IPersonalData, IReta
                     ["resolvedAt"] = t.ResolvedAt is { } r ? Time(r) : null, ["rating"] = t.Rating?.ToString(CultureInfo.InvariantCulture),
                 });
             }
+            else if (AddedBy(row, subject) && !row.RowKey.Contains('|', StringComparison.Ordinal))
+            {
+                records.Add(new Dictionary<string, string?>
+                {
+                    ["ticket"] = row.PartitionKey, ["picture"] = row.GetString("Name"), ["type"] = row.GetString("ContentType"),
+                    ["bytes"] = row.GetInt32("Size")?.ToString(CultureInfo.InvariantCulture), ["at"] = row.GetDateTimeOffset("AddedAt") is { } at ? Time(at) : null,
+                });
+            }
             else if (row.RowKey.StartsWith('h') && row.GetString("ActorKey") == subject.PersonKey)
             {
                 var e = TicketMapping.EventFromEntity(row);
@@ -60,8 +68,9 @@ public sealed class TicketPersonalData(ITableStore store) : IPersonalData, IReta
                 await _tickets.UpsertAsync(replacement, cancellationToken).ConfigureAwait(false);
                 changed++;
             }
-            else if (row.RowKey.StartsWith('c') && subject.HasUserId(row.GetString("RecipientUserId")))
+            else if ((row.RowKey.StartsWith('c') && subject.HasUserId(row.GetString("RecipientUserId"))) || AddedBy(row, subject))
             {
+                // A card sent to the person, or a picture they added (a picture of their screen is theirs).
                 changed += await DeleteAsync(_tickets, row, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -91,6 +100,11 @@ public sealed class TicketPersonalData(ITableStore store) : IPersonalData, IReta
         }
         return removed;
     }
+
+    /// <summary>A picture's row (its head or a part of its bytes) added by the person.</summary>
+    private static bool AddedBy(StoreEntity row, DataSubject subject) =>
+        row.RowKey.StartsWith('f')
+        && ((subject.PersonKey is not null && row.GetString("AddedByKey") == subject.PersonKey) || subject.HasUserId(row.GetString("AddedByUserId")));
 
     private static Ticket? Reported(Ticket ticket, DataSubject subject) =>
         ticket.ReporterKey == subject.PersonKey || subject.HasUserId(ticket.ReporterUserId) ? ticket : null;

@@ -32,7 +32,7 @@ public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory ca
 }
 
 /// <summary>Renders one ticket event for one person: a relayed message, a claim, an escalation.</summary>
-public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory directory) : OutboxRenderer<TicketEventPayload>
+public sealed class TicketEventRenderer(TicketStore tickets, TicketFiles files, IPeopleDirectory directory) : OutboxRenderer<TicketEventPayload>
 {
     public override string Kind => TicketOutboxKinds.Event;
 
@@ -45,6 +45,11 @@ public sealed class TicketEventRenderer(TicketStore tickets, IPeopleDirectory di
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
         var forReporter = context.Recipient.UserId == ticket.ReporterUserId;
-        return new RenderedMessage(TicketMessageCards.Event(ticket, ticketEvent, texts, forReporter, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone)), null, texts.Tickets_Summary(ticket.Id));
+        var picture = ticketEvent.Kind == TicketEventKind.PictureAdded && !forReporter
+            && int.TryParse(ticketEvent.Text, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? await files.LinkAsync(ticket.Id, number, cancellationToken).ConfigureAwait(false)
+            : null;
+        var card = TicketMessageCards.Event(ticket, ticketEvent, texts, forReporter, PeopleTime.ZoneOrUtc(context.Recipient.TimeZone), picture);
+        return new RenderedMessage(card, null, texts.Tickets_Summary(ticket.Id));
     }
 }

@@ -34,6 +34,18 @@ public sealed class TicketReporterDesk(TicketStore tickets, TicketPeople people,
         return texts.Tickets_SentTo(ticket.Id, TicketCards.HandlerText(ticket, texts));
     }
 
+    /// <summary>Records that the reporter added picture <paramref name="number"/>; whoever holds the ticket is told, with its link, and every copy of the card offers it.</summary>
+    public async Task PictureAddedAsync(Ticket ticket, int number, CancellationToken cancellationToken)
+    {
+        var added = Event(ticket, TicketEventKind.PictureAdded, number.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow());
+        await tickets.AddEventAsync(added, cancellationToken).ConfigureAwait(false);
+        foreach (var userId in await HoldersAsync(ticket, cancellationToken).ConfigureAwait(false))
+        {
+            await notifier.SendEventAsync(ticket, userId, added, OutboxPriority.Interactive, cancellationToken).ConfigureAwait(false);
+        }
+        await notifier.RefreshCardsAsync(ticket.Id, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Reopens a resolved ticket with the reporter's reason; whoever holds it gets the card with the reason, and a fresh promise.</summary>
     public async Task<CardActionResult> ReopenAsync(CardAction<TicketReopenData, Ticket> action, CancellationToken cancellationToken)
     {

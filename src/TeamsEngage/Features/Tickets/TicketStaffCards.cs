@@ -11,7 +11,8 @@ public static class TicketStaffCards
     /// <summary>The ticket card for a liaison, backup or administrator.</summary>
     /// <param name="banner">Why they got it now (escalated to you, reassigned to you, a reminder), or null.</param>
     /// <param name="reassignTargets">Liaisons (<c>p:KEY</c>) and departments (<c>d:CODE</c>) it can go to.</param>
-    public static AdaptiveCard Ticket(Ticket ticket, IReadOnlyList<TicketEvent> history, Texts texts, TimeZoneInfo zone, DateTimeOffset now, IReadOnlyList<Choice> reassignTargets, string? banner = null, bool mayAct = true)
+    /// <param name="pictures">Signed links to the pictures the reporter added, in order.</param>
+    public static AdaptiveCard Ticket(Ticket ticket, IReadOnlyList<TicketEvent> history, Texts texts, TimeZoneInfo zone, DateTimeOffset now, IReadOnlyList<Choice> reassignTargets, string? banner = null, bool mayAct = true, IReadOnlyList<Uri>? pictures = null)
     {
         var body = new List<CardElement>();
         if (banner is not null)
@@ -34,6 +35,10 @@ public static class TicketStaffCards
         if (ticket.NoticeId is not null)
         {
             body.Add(new TextBlock(texts.Tickets_FromNotice) { IsSubtle = true, Wrap = true });
+        }
+        if (pictures is { Count: > 0 })
+        {
+            body.Add(new ActionSet([.. pictures.Select((link, i) => new OpenUrlAction(texts.Tickets_OpenPicture(i + 1), link))]));
         }
         AddHistory(body, history, texts, zone);
         return new AdaptiveCard(body)

@@ -25,6 +25,8 @@ public static class TicketsFeature
         services.AddSingleton<TicketNotifier>();
         services.AddSingleton<TicketPromises>();
         services.AddSingleton<TicketCardFactory>();
+        services.AddSingleton<TicketFiles>();
+        services.AddSingleton<IFileReceiver, TicketPictures>();
         services.AddSingleton<TicketReporting>();
         services.AddSingleton<TicketLists>();
         services.AddSingleton<TicketQueueDesk>();
@@ -74,6 +76,9 @@ public static class TicketsFeature
             .Map<TicketRateData, Ticket, TicketReporterDesk>(TicketVerbs.Rate, Who.Everyone, d => d.TicketId, (action, desk, ct) => desk.RateAsync(action, ct))
             .Map<TicketSayData, Ticket, TicketReporterDesk>(TicketVerbs.Say, Who.Everyone, d => d.TicketId, async (action, desk, ct) =>
                 CardActionResult.WithMessage(await desk.SayAsync(action.Entity, action.Data.Message, action.Texts, ct).ConfigureAwait(false)));
+
+        // A picture kept with a ticket, reachable only through the signed link on a liaison's card.
+        app.MapGet("/tickets/{ticketId}/files/{number:int}", TicketPictureLinks.ServeAsync);
         return app;
     }
 }

@@ -27,4 +27,12 @@ public sealed class TicketsOptions
     [Required(ErrorMessage = "TeamsEngage:Tickets:GeneralCode is required.")]
     [RegularExpression("^[A-Z][A-Z0-9]{1,9}$", ErrorMessage = "TeamsEngage:Tickets:GeneralCode must be 2 to 10 capital letters or digits, starting with a letter.")]
     public string GeneralCode { get; set; } = "NODEPT";
+
+    /// <summary>How long after reporting a picture sent in the chat is added to the person's newest open ticket.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "TeamsEngage:Tickets:PictureWindow must be between 00:01:00 and 7.00:00:00.")]
+    public TimeSpan PictureWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long the link to a ticket's picture on a liaison's card works (the card gets fresh links when it is rebuilt).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "TeamsEngage:Tickets:FileLinkLifetime must be between 00:01:00 and 30.00:00:00.")]
+    public TimeSpan FileLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 }
