@@ -38,8 +38,8 @@ public sealed record SurveyFigures(SurveyListing Survey, IReadOnlyList<SurveyQue
 /// </summary>
 public interface ISurveyReports
 {
-    /// <summary>The sent surveys <paramref name="reader"/> may read the results of, newest first.</summary>
-    Task<IReadOnlyList<SurveyListing>> ListAsync(SurveyReader reader, CancellationToken cancellationToken);
+    /// <summary>The sent surveys created in [<paramref name="sentFrom"/>, <paramref name="sentBefore"/>) that <paramref name="reader"/> may read the results of, newest first.</summary>
+    Task<IReadOnlyList<SurveyListing>> ListAsync(SurveyReader reader, DateTimeOffset sentFrom, DateTimeOffset sentBefore, CancellationToken cancellationToken);
 
     /// <summary>One survey's results in <paramref name="texts"/>' words, or null when it is unknown or not the reader's to read.</summary>
     Task<SurveyFigures?> ReadAsync(SurveyReader reader, string surveyId, Texts texts, CancellationToken cancellationToken);

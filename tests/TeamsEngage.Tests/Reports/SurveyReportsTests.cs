@@ -198,6 +198,24 @@ public sealed partial class SurveyReportsTests
     }
 
     [Fact]
+    public async Task TheSurveysListShowsOnlyTheSurveysSentInTheChosenPeriod()
+    {
+        var voters = Voters("SCI", 6);
+        await using var bot = await ReportWorld.StartAskingAsync(voters);
+        await SendAsync(bot, Rating, audienceKind: "Departments", audienceValues: "SCI");
+        var cookie = await SignInAsync(bot, Admin);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var current = await PageAsync(bot, cookie, $"/reports/surveys?from={Day(today.AddDays(-6))}&to={Day(today)}");
+        var before = await PageAsync(bot, cookie, $"/reports/surveys?from={Day(today.AddDays(-60))}&to={Day(today.AddDays(-1))}");
+
+        Assert.Equal(["Pulse"], Rows(current, "surveys").Select(r => r[0]));
+        Assert.Empty(Rows(before, "surveys"));
+        Assert.Contains("No survey whose results you may read was sent in this period.", WebUtility.HtmlDecode(before), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ALiaisonReadsOnlyHerOwnSurveysInSpanishAndAMemberIsRefused()
     {
         List<(string Department, Persona Persona)> voters = [.. Voters("SCI", 6), .. Voters("ART", 6)];

@@ -25,7 +25,10 @@ public sealed class SurveysReport(ISurveyReports surveys)
             }
             sections.AddRange(Chosen(texts, chosen));
         }
-        var listed = await surveys.ListAsync(reader, cancellationToken).ConfigureAwait(false);
+        // The period's days are whole UTC days, as on every page of the dashboard.
+        var from = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var to = new DateTimeOffset(query.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var listed = await surveys.ListAsync(reader, from, to, cancellationToken).ConfigureAwait(false);
         sections.Add(new ReportSection(texts.Reports_Surveys, [], [List(texts, query, listed)], listed.Count == 0 ? texts.Reports_NoSurveys : texts.Reports_SurveysNote));
         return new ReportDocument(ReportPageNames.Surveys, texts.Reports_Surveys, sections);
     }

@@ -13,18 +13,22 @@ namespace TeamsEngage.Features.Surveys;
 /// </summary>
 public sealed class SurveyReports(SurveyStore surveys, SurveyResultsBuilder results, FigureStore figures, TimeProvider clock, IOptions<AnonymityOptions> anonymity) : ISurveyReports
 {
-    /// <summary>How many of the newest surveys the dashboard lists.</summary>
+    /// <summary>How many of the period's newest readable surveys the dashboard lists.</summary>
     public const int MaxListed = 200;
 
-    public async Task<IReadOnlyList<SurveyListing>> ListAsync(SurveyReader reader, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SurveyListing>> ListAsync(SurveyReader reader, DateTimeOffset sentFrom, DateTimeOffset sentBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var readable = new List<Survey>();
-        foreach (var id in await surveys.ListSentAsync(MaxListed, cancellationToken).ConfigureAwait(false))
+        await foreach (var id in surveys.ListSentAsync(sentFrom, sentBefore, cancellationToken).ConfigureAwait(false))
         {
             if (await surveys.FindAsync(id, cancellationToken).ConfigureAwait(false) is { Status: not SurveyStatus.Draft } survey && MayRead(reader, survey))
             {
                 readable.Add(survey);
+                if (readable.Count == MaxListed)
+                {
+                    break;
+                }
             }
         }
         var answered = await AnsweredAsync(readable, cancellationToken).ConfigureAwait(false);

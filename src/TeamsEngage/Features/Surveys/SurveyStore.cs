@@ -67,16 +67,32 @@ public sealed class SurveyStore(ITableStore store, IOptions<AnonymityOptions> an
         await _surveys.UpsertAsync(new StoreEntity(SurveyEntities.SentPartition, SentRow(survey), new Dictionary<string, object?>()), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The ids of the <paramref name="max"/> most recently created surveys that were sent.</summary>
-    public async Task<IReadOnlyList<string>> ListSentAsync(int max, CancellationToken cancellationToken)
+    /// <summary>The ids of the sent surveys created in [<paramref name="from"/>, <paramref name="to"/>), newest first.</summary>
+    public async IAsyncEnumerable<string> ListSentAsync(DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var page = await _surveys.QueryAsync(SurveyEntities.SentPartition, pageSize: max, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return [.. page.Entities.Select(e => e.RowKey[(e.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..])];
+        // Inverted ticks: the newest row first, so the range starts at the end of the period.
+        var start = Inverted(to.UtcTicks - 1);
+        await foreach (var row in _surveys.QueryAllAsync(SurveyEntities.SentPartition, start, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var bar = row.RowKey.IndexOf('|', StringComparison.Ordinal);
+            var created = DateTimeOffset.MaxValue.UtcTicks - long.Parse(row.RowKey[..bar], System.Globalization.CultureInfo.InvariantCulture);
+            if (created < from.UtcTicks)
+            {
+                yield break;
+            }
+            if (created < to.UtcTicks)
+            {
+                yield return row.RowKey[(bar + 1)..];
+            }
+        }
     }
+
+    private static string Inverted(long ticks) =>
+        (DateTimeOffset.MaxValue.UtcTicks - ticks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 
     // Inverted creation time first, so the newest survey sorts first.
     private static string SentRow(Survey survey) =>
-        (DateTimeOffset.MaxValue.UtcTicks - survey.CreatedAt.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "|" + survey.Id;
+        Inverted(survey.CreatedAt.UtcTicks) + "|" + survey.Id;
 
     /// <summary>What closing does to the store: anonymous answers re-keyed at random, then the secret and the open entry deleted.</summary>
     public async Task<int> SealAsync(Survey survey, CancellationToken cancellationToken)
