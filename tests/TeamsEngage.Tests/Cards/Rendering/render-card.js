@@ -46,7 +46,7 @@ window.renderCard = (card, hostConfig) => {
     events,
     text: root.innerText,
     buttons: buttons.map(b => b.innerText.trim()),
-    clippedButtons: buttons.filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.innerText.trim()),
+    clippedButtons: buttons.filter(b => [b, ...b.querySelectorAll("*")].some(e => e.scrollWidth > e.clientWidth + 1)).map(b => b.innerText.trim()),
     scrollWidth: root.scrollWidth,
     clientWidth: root.clientWidth,
     sticksOut: wide.slice(0, 5).map(el => `${el.className || el.tagName}: ${(el.innerText || "").slice(0, 40)}`),
