@@ -64,14 +64,14 @@ internal sealed class CardRenderer : IAsyncDisposable
         return renderer;
     }
 
-    /// <summary>Renders the card in the chat column and saves the card's screenshot as docs/screenshots/card-<paramref name="name"/>.png.</summary>
-    public async Task<RenderedCard> RenderAsync(JsonNode card, string name)
+    /// <summary>Renders the card in the chat column and saves its screenshot as card-<paramref name="name"/>.png in docs/screenshots (or <paramref name="folder"/>).</summary>
+    public async Task<RenderedCard> RenderAsync(JsonNode card, string name, string? folder = null)
     {
         var result = await _browser.Page.EvaluateAsync<JsonElement>("([card, config]) => window.renderCard(JSON.parse(card), JSON.parse(config))", new object[] { card.ToJsonString(), _hostConfig.ToJsonString() });
         var rendered = result.Deserialize<RenderedCard>(Web)!;
         await _browser.Page.Locator("#chat").ScreenshotAsync(new LocatorScreenshotOptions
         {
-            Path = Path.Combine(RepositoryPaths.Root, "docs", "screenshots", $"card-{name}.png"),
+            Path = Path.Combine(folder ?? Path.Combine(RepositoryPaths.Root, "docs", "screenshots"), $"card-{name}.png"),
         });
         return rendered with { Events = rendered.Events ?? [], Buttons = rendered.Buttons ?? [], ClippedButtons = rendered.ClippedButtons ?? [], SticksOut = rendered.SticksOut ?? [] };
     }

@@ -77,8 +77,9 @@ public sealed class CardScreenshotTests(ITestOutputHelper output)
                         {"type":"Action.Submit","title":"Another very long button title that cannot fit either"}]}
             """)!;
 
-        var rendered = await renderer.RenderAsync(card, "renderer-self-check");
-        File.Delete(Path.Combine(TeamsEngage.Testing.RepositoryPaths.Root, "docs", "screenshots", "card-renderer-self-check.png"));
+        var folder = System.IO.Directory.CreateTempSubdirectory("teamsengage-cards-").FullName;
+        var rendered = await renderer.RenderAsync(card, "self-check", folder);
+        System.IO.Directory.Delete(folder, recursive: true);
 
         Assert.Contains(rendered.Events, e => e.StartsWith("UnknownElementType", StringComparison.Ordinal));
         Assert.NotEmpty(rendered.ClippedButtons);
