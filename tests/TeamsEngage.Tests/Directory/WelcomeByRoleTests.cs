@@ -9,7 +9,7 @@ public sealed class WelcomeByRoleTests
 {
     [Theory]
     [InlineData("en-US", "Hi {0}!", "You are the IT liaison for Science: their issues come to you here. Type queue to see them.", "You are an administrator", "Show what I can do", new[] { "report", "my issues", "services" }, new[] { "queue", "triage", "report" }, new[] { "announce", "poll", "polls" })]
-    [InlineData("es-MX", "¡Hola, {0}!", "Eres el enlace de TI de Science: sus incidencias te llegan aquí. Escribe cola para verlas.", "Administras TeamsEngage", "Ver lo que puedo hacer", new[] { "reportar", "mis incidencias", "servicios" }, new[] { "cola", "clasificar", "reportar" }, new[] { "anunciar", "encuesta", "encuestas" })]
+    [InlineData("es-MX", "¡Hola, {0}!", "Eres el enlace de TI de Science: sus incidencias te llegan aquí. Escribe cola para verlas.", "Administras TeamsEngage", "Ver ayuda", new[] { "reportar", "mis incidencias", "servicios" }, new[] { "cola", "clasificar", "reportar" }, new[] { "anunciar", "encuesta", "encuestas" })]
     public async Task EachRoleIsGreetedByNameAndToldWhatItsRoleIsForWithButtons(string locale, string hello, string liaisonLine, string administratorLine, string showHelp, string[] member, string[] liaison, string[] administrator)
     {
         var mia = Persona.Create("Mia Member", "mia-member", locale);
