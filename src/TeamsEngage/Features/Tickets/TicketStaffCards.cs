@@ -41,6 +41,11 @@ public static class TicketStaffCards
             body.Add(new ActionSet([.. pictures.Select((link, i) => new OpenUrlAction(texts.Tickets_OpenPicture(i + 1), link))]));
         }
         AddHistory(body, history, texts, zone);
+        if (ticket.IsOpen && mayAct && ticket.FeedbackId is null)
+        {
+            // A row of its own under the history: the four that handle the ticket fit the chat's width in every language.
+            body.Add(new ActionSet([new ExecuteAction(texts.Tickets_LogAsFeedback, TicketVerbs.FeedbackForm) { Data = new TicketFeedbackData(ticket.Id), AssociatedInputs = AssociatedInputs.None }]) { Separator = true, Spacing = Spacing.Medium });
+        }
         return new AdaptiveCard(body)
         {
             Actions = ticket.IsOpen && mayAct ? Actions(ticket, texts, reassignTargets) : null,
@@ -104,10 +109,6 @@ public static class TicketStaffCards
             {
                 Actions = [new ExecuteAction(texts.Tickets_ReassignSend, TicketVerbs.Reassign) { Data = new TicketActionData(ticket.Id) }],
             }));
-        }
-        if (ticket.FeedbackId is null)
-        {
-            actions.Add(new ExecuteAction(texts.Tickets_LogAsFeedback, TicketVerbs.FeedbackForm) { Data = new TicketFeedbackData(ticket.Id), AssociatedInputs = AssociatedInputs.None });
         }
         return actions;
     }
