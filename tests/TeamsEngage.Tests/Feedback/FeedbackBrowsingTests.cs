@@ -17,7 +17,7 @@ public sealed class FeedbackBrowsingTests
         var department = SentCards.CardOf((await bot.Connector.WaitForActivitiesAsync(Ana.ConversationId))[0]);
         var district = CardOf(await bot.ExecuteAsync(Ana, FeedbackVerbs.Browse, new { scope = "district", order = "newest" }));
 
-        Assert.Contains("Open feedback of SCI, newest first · page 1 of 1", CardReading.Said(department), StringComparison.Ordinal);
+        Assert.Contains("Open feedback of Science, newest first · page 1 of 1", CardReading.Said(department), StringComparison.Ordinal);
         Assert.Contains(science, department.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(art, department.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(science, district.ToJsonString(), StringComparison.Ordinal);

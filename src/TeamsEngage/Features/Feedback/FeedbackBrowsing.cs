@@ -2,11 +2,14 @@ using TeamsEngage.Bot;
 
 namespace TeamsEngage.Features.Feedback;
 
-/// <summary>The open items of the caller's department or of the whole district, newest or most supported first, paged.</summary>
-public sealed record BrowseView(string Scope, string Order, int Page, int Pages, string? DepartmentCode, IReadOnlyList<FeedbackItem> Items);
+/// <summary>
+/// The open items of the caller's department or of the whole district, newest or most supported first, paged.
+/// <paramref name="DepartmentName"/> is the caller's department as people name it (its code when the directory has no name).
+/// </summary>
+public sealed record BrowseView(string Scope, string Order, int Page, int Pages, string? DepartmentName, IReadOnlyList<FeedbackItem> Items);
 
 /// <summary><c>ideas</c>: colleagues' open items, to read and support.</summary>
-public sealed class FeedbackBrowsing(FeedbackStore store)
+public sealed class FeedbackBrowsing(FeedbackStore store, People.IPeopleDirectory directory)
 {
     public const int PageSize = 5;
     public const string Department = "department";
@@ -37,6 +40,8 @@ public sealed class FeedbackBrowsing(FeedbackStore store)
             : open.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Supporters)).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         var pages = Math.Max(1, (sorted.Count + PageSize - 1) / PageSize);
         var page = Math.Clamp(data.Page, 0, pages - 1);
-        return new BrowseView(scope, order, page, pages, department, [.. sorted.Skip(page * PageSize).Take(PageSize)]);
+        var name = department is null ? null
+            : (await directory.FindDepartmentAsync(department, cancellationToken).ConfigureAwait(false))?.Name is { Length: > 0 } known ? known : department;
+        return new BrowseView(scope, order, page, pages, name, [.. sorted.Skip(page * PageSize).Take(PageSize)]);
     }
 }

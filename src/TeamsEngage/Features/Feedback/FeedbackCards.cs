@@ -73,7 +73,7 @@ public static class FeedbackCards
     /// <summary><c>ideas</c>: one page of open items, with the other scope, the other order and the pages.</summary>
     public static AdaptiveCard Browse(Texts texts, BrowseView view)
     {
-        var scope = view.Scope == FeedbackBrowsing.District ? texts.Feedback_BrowseDistrict : texts.Feedback_BrowseDepartment(view.DepartmentCode ?? "");
+        var scope = view.Scope == FeedbackBrowsing.District ? texts.Feedback_BrowseDistrict : texts.Feedback_BrowseDepartment(CardText.Escape(view.DepartmentName ?? ""));
         var order = view.Order == FeedbackBrowsing.Supported ? texts.Feedback_BrowseBySupport : texts.Feedback_BrowseByNewest;
         var body = new List<CardElement>
         {
@@ -86,7 +86,7 @@ public static class FeedbackCards
         }
         body.AddRange(view.Items.Select(item => ItemBlock(texts, item, withSupport: true)));
         var actions = new List<CardAction>();
-        if (view.DepartmentCode is not null)
+        if (view.DepartmentName is not null)
         {
             var other = view.Scope == FeedbackBrowsing.District ? FeedbackBrowsing.Department : FeedbackBrowsing.District;
             actions.Add(Browse(view.Scope == FeedbackBrowsing.District ? texts.Feedback_BrowseShowDepartment : texts.Feedback_BrowseShowDistrict, new BrowseData(other, view.Order)));
