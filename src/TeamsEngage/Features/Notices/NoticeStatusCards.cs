@@ -30,32 +30,40 @@ public static class NoticeStatusCards
             CardText.UserText(notice.Content.Title, 120),
             new FactSet([.. facts]),
         };
-        if (report.ByDepartment.Count > 0)
-        {
-            body.Add(new TextBlock(texts.Notice_Stat_ByDepartment) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true });
-            body.Add(Row(texts.Notice_Stat_Department, texts.Notice_Col_Delivered, texts.Notice_Col_Queued, texts.Notice_Col_Failed, texts.Notice_Col_Acknowledged, header: true));
-            foreach (var (department, tally) in report.ByDepartment)
-            {
-                var name = department.Length == 0 ? texts.Notice_Stat_NoDepartment : CardText.Escape(departments?.GetValueOrDefault(department) ?? department);
-                body.Add(Row(name, Number(tally.Delivered, texts), Number(tally.Pending, texts), Number(tally.Failed, texts),
-                    notice.Content.AckRequired ? Number(tally.Acknowledged, texts) : "–", header: false));
-            }
-        }
-        if (report.ByDepartment.Count > 0 && notice.Content.AckRequired)
-        {
-            body.Add(new TextBlock(texts.Notice_Col_Legend) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small });
-        }
-        body.AddRange(NoticeConcernCards.Section(concerns ?? [], texts));
-        var actions = NoticeAuthorCards.AuthorActions(notice, texts, NoticeVerbs.Remind);
         if (report.Total.Failed > 0)
         {
-            actions.Add(new ExecuteAction(texts.Notice_ShowUnreachable, NoticeVerbs.Unreachable) { Data = new NoticePageData(notice.Id) });
+            // Next to the count it explains; the card's own buttons stay the author's.
+            body.Add(new ActionSet([new ExecuteAction(texts.Notice_ShowUnreachable, NoticeVerbs.Unreachable) { Data = new NoticePageData(notice.Id) }]));
         }
+        body.AddRange(Departments(notice, report, texts, departments));
+        body.AddRange(NoticeConcernCards.Section(concerns ?? [], texts));
+        var actions = NoticeAuthorCards.AuthorActions(notice, texts, NoticeVerbs.Remind);
         if (canRemind)
         {
             actions.Add(new ExecuteAction(texts.Notice_Remind, NoticeVerbs.Remind) { Data = new NoticeActionData(notice.Id) });
         }
         return new AdaptiveCard([.. body]) { Actions = actions, FallbackText = texts.Notice_StatusTitle };
+    }
+
+    // One row per department, named, with short headers that fit on one line, and what the short header means.
+    private static IEnumerable<CardElement> Departments(Notice notice, NoticeStatusReport report, Texts texts, IReadOnlyDictionary<string, string>? departments)
+    {
+        if (report.ByDepartment.Count == 0)
+        {
+            yield break;
+        }
+        yield return new TextBlock(texts.Notice_Stat_ByDepartment) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Wrap = true };
+        yield return Row(texts.Notice_Stat_Department, texts.Notice_Col_Delivered, texts.Notice_Col_Queued, texts.Notice_Col_Failed, texts.Notice_Col_Acknowledged, header: true);
+        foreach (var (department, tally) in report.ByDepartment)
+        {
+            var name = department.Length == 0 ? texts.Notice_Stat_NoDepartment : CardText.Escape(departments?.GetValueOrDefault(department) ?? department);
+            yield return Row(name, Number(tally.Delivered, texts), Number(tally.Pending, texts), Number(tally.Failed, texts),
+                notice.Content.AckRequired ? Number(tally.Acknowledged, texts) : "–", header: false);
+        }
+        if (notice.Content.AckRequired)
+        {
+            yield return new TextBlock(texts.Notice_Col_Legend) { IsSubtle = true, Size = TextSize.Small, Wrap = true, Spacing = Spacing.Small };
+        }
     }
 
     private static List<Fact> Facts(Notice notice, NoticeStatusReport report, Texts texts, string? quiet)
