@@ -122,8 +122,11 @@ public sealed record NoticeAuthorCard(string UserId, string ConversationId, stri
 /// </summary>
 public sealed record NoticeTellDue(int Revision, NoticeChanges Changes, NoticeWindow Before, bool AckAgain);
 
-/// <summary>The outbox payload of the author's progress card.</summary>
-public sealed record NoticeProgressPayload(string NoticeId);
+/// <summary>
+/// The outbox payload of the author's progress card: the progress as the update was queued, so the card never says
+/// more than was known then and only the last update says 100 %.
+/// </summary>
+public sealed record NoticeProgressPayload(string NoticeId, NoticeProgressReport? Report = null);
 
 /// <summary>The outbox payload of a notice card: ids only; the card is rendered from the stored notice at send time.</summary>
 public sealed record NoticePayload(string NoticeId, bool Reminder = false);

@@ -9,6 +9,7 @@ namespace TeamsEngage.Features.Notices;
 public sealed record NoticeProgressReport(int Recipients, int Delivered, int Queued, int Failed, int Percent, TimeSpan? TimeLeft, bool Done)
 {
     /// <summary>Two reports that would draw the same card.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public (int, int, int, int, int, bool) Shown => (Recipients, Delivered, Queued, Failed, Percent, Done);
 }
 

@@ -4,8 +4,8 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Notices;
 
 /// <summary>
-/// Renders <c>notice.progress</c>: the author's card of a sent notice with the progress as it stands when the update
-/// goes, in the author's language. Once the notice is no longer sent (cancelled), the update is skipped.
+/// Renders <c>notice.progress</c>: the author's card of a sent notice with the progress the update was queued with,
+/// in the author's language. Once the notice is no longer sent (cancelled), the update is skipped.
 /// </summary>
 public sealed class NoticeProgressRenderer(NoticeStore notices, NoticeProgress progress, IPeopleDirectory directory) : OutboxRenderer<NoticeProgressPayload>
 {
@@ -19,7 +19,7 @@ public sealed class NoticeProgressRenderer(NoticeStore notices, NoticeProgress p
             return null;
         }
         var texts = await directory.TextsForAsync(context.PersonKey, context.Recipient.UserId, context.Recipient.Locale, cancellationToken).ConfigureAwait(false);
-        var report = await progress.ReadAsync(notice, cancellationToken).ConfigureAwait(false);
+        var report = payload.Report ?? await progress.ReadAsync(notice, cancellationToken).ConfigureAwait(false);
         var card = NoticeProgressCards.Sent(notice, report, texts);
         return new RenderedMessage(card, null, texts.Notice_ProgressHeadline(report.Percent));
     }

@@ -64,7 +64,7 @@ public sealed partial class NoticeProgressTicker(
             }
         }
         await outbox.EnqueueUpdateAsync(OutboxUpdate.Create(card.UserId, card.ConversationId, card.ActivityId, NoticeVerbs.ProgressKind,
-            new NoticeProgressPayload(notice.Id), OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
+            new NoticeProgressPayload(notice.Id, report), OutboxPriority.Normal), cancellationToken).ConfigureAwait(false);
         if (report.Done)
         {
             _shown.TryRemove(notice.Id, out _);

@@ -22,7 +22,7 @@ public static class NoticeStatusCards
         var facts = Facts(notice, report, texts, quiet);
         if (progress is not null)
         {
-            facts.InsertRange(0, NoticeProgressCards.Facts(progress, texts).Where(f => f.Title == texts.Notice_Stat_Percent || f.Title == texts.Notice_Stat_TimeLeft));
+            facts.AddRange(NoticeProgressCards.Facts(progress, texts).Where(f => f.Title == texts.Notice_Stat_Percent || f.Title == texts.Notice_Stat_TimeLeft));
         }
         var body = new List<CardElement>
         {
