@@ -118,6 +118,7 @@ public sealed partial class NoticeBroadcaster(
         {
             Writing = progress is { Done: false } ? progress : null,
             Quiet = QuietWait.Of(deliveries, clock.GetUtcNow()),
+            Sending = notice.State == NoticeState.Sent ? NoticeProgress.Of(notice, progress, deliveries, clock.GetUtcNow()) : null,
         };
     }
 

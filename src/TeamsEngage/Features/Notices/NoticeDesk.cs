@@ -149,10 +149,9 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var report = await broadcaster.StatusAsync(notice, cancellationToken).ConfigureAwait(false);
         var raised = await concerns.ListAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         var quiet = report.Quiet is { } wait ? NoticeQuietText.Of(wait, clock.GetUtcNow(), ReaderZone(action), action.Texts) : null;
-        var sending = notice.State == NoticeState.Sent ? await progress.ReadAsync(notice, cancellationToken).ConfigureAwait(false) : null;
         var departments = (await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(d => d.Code, d => d.Name, StringComparer.OrdinalIgnoreCase);
-        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report), raised, quiet, sending, departments));
+        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report), raised, quiet, report.Sending, departments));
     }
 
     /// <summary>Who could not be reached, and why, a page at a time, named from the directory.</summary>

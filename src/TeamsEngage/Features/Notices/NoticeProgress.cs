@@ -23,6 +23,14 @@ public sealed class NoticeProgress(IOutbox outbox, TimeProvider clock)
         // Progress first, rows after: rows only grow, so the card never counts fewer recipients than rows.
         var writing = await outbox.ReadProgressAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         var rows = await outbox.ReadDeliveriesAsync(notice.Id, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Of(notice, writing, rows, clock.GetUtcNow());
+    }
+
+    /// <summary>The progress from what the outbox said, read in this order: how far the writing is, then the rows.</summary>
+    public static NoticeProgressReport Of(Notice notice, BroadcastProgress? writing, IReadOnlyList<DeliveryRecord> rows, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(rows);
         var written = writing is { Done: true };
         var recipients = written ? rows.Count : Math.Max(rows.Count, writing?.Total ?? rows.Count);
         var delivered = rows.Count(r => r.Status == DeliveryStatus.Sent);
@@ -31,14 +39,14 @@ public sealed class NoticeProgress(IOutbox outbox, TimeProvider clock)
         var queued = recipients - delivered - failed - stopped;
         var done = written && queued == 0;
         var percent = done ? 100 : recipients == 0 ? 0 : Math.Min(99, (delivered + failed + stopped) * 100 / recipients);
-        return new NoticeProgressReport(recipients, delivered, queued, failed, percent, done ? null : TimeLeft(notice, rows, queued), done);
+        return new NoticeProgressReport(recipients, delivered, queued, failed, percent, done ? null : TimeLeft(notice, rows, queued, now), done);
     }
 
     // At the rate of the sends so far (a row that could not be reached settles without a send, so it does not count).
-    private TimeSpan? TimeLeft(Notice notice, IReadOnlyList<DeliveryRecord> rows, int queued)
+    private static TimeSpan? TimeLeft(Notice notice, IReadOnlyList<DeliveryRecord> rows, int queued, DateTimeOffset now)
     {
         var sent = rows.Count(r => r.Status is DeliveryStatus.Sent or DeliveryStatus.Failed);
-        var elapsed = clock.GetUtcNow() - (notice.SentAt ?? clock.GetUtcNow());
+        var elapsed = now - (notice.SentAt ?? now);
         if (sent == 0 || elapsed <= TimeSpan.Zero)
         {
             return null;
