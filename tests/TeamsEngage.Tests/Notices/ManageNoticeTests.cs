@@ -134,11 +134,11 @@ public sealed class ManageNoticeTests
         Assert.Equal("5", facts["Recipients"]);
         Assert.Equal("3", facts["Delivered"]);
         Assert.Equal("0", facts["Pending"]);
-        Assert.Equal("2 (app not installed: 1, blocked the bot: 1)", facts["Failed"]);
+        Assert.Equal("2 (app not installed: 1, blocked the bot: 1)", facts["Could not be reached"]);
         Assert.Equal("1 of 3 delivered", facts["Acknowledged"]);
         var rows = NoticeCardTests.TextBlocks(status).ToList();
-        Assert.Equal(["SCI", "2", "0", "0", "1"], rows.SkipWhile(t => t != "SCI").Take(5));
-        Assert.Equal(["MATH", "0", "0", "1", "0"], rows.SkipWhile(t => t != "MATH").Take(5));
+        Assert.Equal(["Science", "2", "0", "0", "1"], rows.SkipWhile(t => t != "Science").Take(5));
+        Assert.Equal(["Mathematics", "0", "0", "1", "0"], rows.SkipWhile(t => t != "Mathematics").Take(5));
 
         bot.Connector.ClearRequests();
         var remind = MessageOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Remind, new { noticeId = id }));

@@ -69,7 +69,7 @@ internal static class NoticeCardSamples
             yield return ($"notice.preview.{language}", NoticeAuthorCards.Preview(draft, texts, "America/Chicago", 42));
             yield return ($"notice.confirm.{language}", NoticeAuthorCards.Confirm(draft, texts, 1200, null));
             yield return ($"notice.confirm.scheduled.{language}", NoticeAuthorCards.Confirm(draft, texts, 1200, Start.AddDays(-1)));
-            yield return ($"notice.outcome.sent.{language}", NoticeAuthorCards.Outcome(notice, texts, texts.Format("Notice_SentHeadline", 40)));
+            yield return ($"notice.outcome.sent.{language}", NoticeProgressCards.Sent(notice, new NoticeProgressReport(40, 25, 12, 3, 70, TimeSpan.FromMinutes(2), false), texts));
             yield return ($"notice.outcome.cancelled.{language}", NoticeAuthorCards.Outcome(notice with { State = NoticeState.Cancelled }, texts, texts.Format("Notice_CancelledHeadline", 3, 37)));
             yield return ($"notice.list.empty.{language}", NoticeAuthorCards.List([], texts));
             yield return ($"notice.list.{language}", NoticeAuthorCards.List(

@@ -19,7 +19,8 @@ internal static class NoticeFlow
     /// Ana administers; Ben (SCI), Carmen (MATH, Spanish) and Dan (SCI, liaison) have installed the bot; Eve (ART) is only
     /// imported, so she cannot be reached.
     /// </summary>
-    public static Task<BotApplication> StartSchoolAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) => DirectorySeeding.StartAsync(
+    public static Task<BotApplication> StartSchoolAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, string? dataDirectory = null) => DirectorySeeding.StartAsync(
         departments: "Science,SCI,,,24\nMathematics,MATH,,,24\nArt,ART,,,24",
         people: string.Join('\n',
             $"{DirectorySeeding.EmailOf(Persona.Ben)},SCI,member,en",
@@ -29,7 +30,9 @@ internal static class NoticeFlow
         administrators: [Persona.Ana],
         installed: [Persona.Ana, Persona.Ben, Persona.Carmen, Dan],
         settings: settings,
-        clock: clock);
+        clock: clock,
+        services: services,
+        dataDirectory: dataDirectory);
 
     /// <summary>The composer's inputs as Teams merges them into the action data.</summary>
     public static Dictionary<string, object?> Form(string audience = "Departments", string departments = "SCI", string roles = "", string pilot = "", string? noticeId = null) => new()

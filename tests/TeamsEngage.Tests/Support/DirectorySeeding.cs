@@ -84,14 +84,15 @@ public static class DirectorySeeding
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
         TimeProvider? clock = null,
-        bool loopback = false)
+        bool loopback = false,
+        string? dataDirectory = null)
     {
         var all = Settings(departments, people, administrators);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
-        var bot = await BotApplication.StartAsync(all, services: services, clock: clock, loopback: loopback);
+        var bot = await BotApplication.StartAsync(all, services: services, clock: clock, loopback: loopback, dataDirectory: dataDirectory);
         foreach (var persona in installed ?? [])
         {
             await bot.InstallAsync(persona);

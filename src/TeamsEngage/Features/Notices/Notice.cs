@@ -86,7 +86,11 @@ public sealed record Notice(
     bool Reminded = false,
     bool OutsideSchoolTime = false,
     string? CalendarReason = null,
-    int AckRound = 0)
+    int AckRound = 0,
+    NoticeAuthorCard? AuthorCard = null,
+    bool ProgressDone = false,
+    IReadOnlyList<NoticeTellDue>? TellsDue = null,
+    bool ReminderDue = false)
 {
     [JsonIgnore]
     public string? ETag { get; init; }
@@ -105,6 +109,24 @@ public sealed record Notice(
     [JsonIgnore]
     public bool IsLive => State is NoticeState.Scheduled or NoticeState.Sent;
 }
+
+/// <summary>
+/// The author's card of a notice: the chat message whose Send or Schedule button sent it, which shows the delivery's
+/// progress while the broadcast runs.
+/// </summary>
+public sealed record NoticeAuthorCard(string UserId, string ConversationId, string ActivityId);
+
+/// <summary>
+/// A change still to tell the people a notice reached: saved in the same write as the change, and cleared once its
+/// message is queued, so a stop in between leaves it for the scheduler's sweep to queue.
+/// </summary>
+public sealed record NoticeTellDue(int Revision, NoticeChanges Changes, NoticeWindow Before, bool AckAgain);
+
+/// <summary>
+/// The outbox payload of the author's progress card: the progress as the update was queued, so the card never says
+/// more than was known then and only the last update says 100 %.
+/// </summary>
+public sealed record NoticeProgressPayload(string NoticeId, NoticeProgressReport? Report = null);
 
 /// <summary>The outbox payload of a notice card: ids only; the card is rendered from the stored notice at send time.</summary>
 public sealed record NoticePayload(string NoticeId, bool Reminder = false);

@@ -10,7 +10,7 @@ public static class NoticeAuthorCards
 {
     /// <summary>The notice exactly as recipients will see it, followed by the author's choices.</summary>
     /// <remarks>When the window overlaps the school calendar, a warning names what it overlaps and asks for a reason, which the send buttons carry.</remarks>
-    public static AdaptiveCard Preview(Notice notice, Texts texts, string? authorZone, int audienceCount, IReadOnlyList<CalendarConflict>? conflicts = null)
+    public static AdaptiveCard Preview(Notice notice, Texts texts, string? authorZone, int audienceCount, IReadOnlyList<CalendarConflict>? conflicts = null, int unreachable = 0)
     {
         var zone = PeopleTime.Find(notice.Content.Window.TimeZone) ?? TimeZoneInfo.Utc;
         var (startDate, startTime) = PeopleTime.ToLocal(notice.Content.Window.Start, zone);
@@ -27,8 +27,11 @@ public static class NoticeAuthorCards
             .. NoticeCards.Body(notice, texts, authorZone, new NoticeView()),
             new ActionSet(recipientActions),
             new Container(
+            [
                 new TextBlock(texts.Notice_PreviewTitle) { Weight = TextWeight.Bolder, Wrap = true },
-                new TextBlock(texts.Notice_PreviewAudience(Describe(notice.Content.Audience, texts), audienceCount)) { Wrap = true })
+                new TextBlock(texts.Notice_PreviewAudience(Describe(notice.Content.Audience, texts), audienceCount)) { Wrap = true },
+                .. unreachable > 0 ? [new TextBlock(texts.Notice_PreviewUnreachable(unreachable)) { Wrap = true }] : Array.Empty<CardElement>(),
+            ])
             {
                 Style = ContainerStyle.Emphasis,
                 Separator = true,
@@ -89,22 +92,28 @@ public static class NoticeAuthorCards
     }
 
     /// <summary>What the author sees after sending, scheduling, changing or cancelling: one line, the title, and next steps.</summary>
-    public static AdaptiveCard Outcome(Notice notice, Texts texts, string headline)
+    public static AdaptiveCard Outcome(Notice notice, Texts texts, string headline) =>
+        new(Title(headline), CardText.UserText(notice.Content.Title, 120))
+        {
+            Actions = AuthorActions(notice, texts, NoticeVerbs.Status),
+            FallbackText = headline,
+        };
+
+    /// <summary>
+    /// What the author can do with a notice from any of its cards: its status (or <paramref name="first"/>'s refresh)
+    /// and, while it is live, edit, reschedule and cancel.
+    /// </summary>
+    public static List<CardAction> AuthorActions(Notice notice, Texts texts, string first)
     {
-        var actions = new List<CardAction> { new ExecuteAction(texts.Notice_Status, NoticeVerbs.Status) { Data = new NoticeActionData(notice.Id) } };
+        var label = first == NoticeVerbs.Status ? texts.Notice_Status : texts.Notice_Refresh;
+        var actions = new List<CardAction> { new ExecuteAction(label, NoticeVerbs.Status) { Data = new NoticeActionData(notice.Id) } };
         if (notice.IsLive)
         {
             actions.Add(new ExecuteAction(texts.Notice_Edit, NoticeVerbs.Edit) { Data = new NoticeActionData(notice.Id) });
             actions.Add(new ExecuteAction(texts.Notice_Reschedule, NoticeVerbs.Reschedule) { Data = new NoticeActionData(notice.Id) });
             actions.Add(new ExecuteAction(texts.Notice_Cancel, NoticeVerbs.Cancel) { Data = new NoticeActionData(notice.Id), Style = ActionStyle.Destructive });
         }
-        return new AdaptiveCard(
-            Title(headline),
-            CardText.UserText(notice.Content.Title, 120))
-        {
-            Actions = actions,
-            FallbackText = headline,
-        };
+        return actions;
     }
 
     /// <summary>The author's notices, newest first, each with its state and what can be done with it.</summary>

@@ -23,23 +23,24 @@ public sealed partial class NoticeBroadcaster(
 
     // Another request may have sent, cancelled or rescheduled it since the caller looked: only the send time the caller
     // saw may go out, so the scheduler never sends early a notice its author has just moved.
-    private Decision<Notice> StillToSend(Notice current, DateTimeOffset? sendAt) =>
+    private Decision<Notice> StillToSend(Notice current, DateTimeOffset? sendAt, NoticeAuthorCard? card) =>
         current.State is NoticeState.Draft or NoticeState.Scheduled && current.SendAt == sendAt
-            ? Decision.Write(current with { State = NoticeState.Sent, SentAt = clock.GetUtcNow() })
+            ? Decision.Write(current with { State = NoticeState.Sent, SentAt = clock.GetUtcNow(), AuthorCard = card ?? current.AuthorCard })
             : Decision.Refuse<Notice>(TextKeys.Notice_AlreadySent);
 
     /// <summary>
     /// Marks the notice sent (only one caller wins: the ETag decides) and queues its broadcast: the audience as a spec,
     /// which the outbox's writer turns into rows in the background. Returns null when the notice was sent, cancelled or
-    /// given another send time meanwhile.
+    /// given another send time meanwhile. <paramref name="card"/>: the author's card to update with the progress (kept from
+    /// scheduling when null).
     /// </summary>
     /// <remarks>
     /// It takes no cancellation token on purpose: once called, the send goes through whatever happens to the request
     /// that asked for it, since a notice marked Sent without its broadcast queued would refuse Send and reach nobody.
     /// </remarks>
-    public async Task<Notice?> SendAsync(Notice notice)
+    public async Task<Notice?> SendAsync(Notice notice, NoticeAuthorCard? card = null)
     {
-        var claim = await notices.UpdateAsync(notice.Id, current => StillToSend(current, notice.SendAt), CancellationToken.None).ConfigureAwait(false);
+        var claim = await notices.UpdateAsync(notice.Id, current => StillToSend(current, notice.SendAt, card), CancellationToken.None).ConfigureAwait(false);
         if (!claim.Written || claim.State is not { } sent)
         {
             return null;
@@ -67,6 +68,17 @@ public sealed partial class NoticeBroadcaster(
         BroadcastRequest.Create(sent.Id, NoticeVerbs.CardKind, new NoticePayload(sent.Id)),
         BroadcastAudienceSpec.Create(NoticeAudience.AudienceKind, new NoticeAudienceSpec(sent.Content.Audience, Routine: !sent.Content.Urgent)),
         cancellationToken);
+
+    /// <summary>The delivery records of the people the notice could not reach (not installed, blocked, gone, failed), by name key.</summary>
+    public async Task<IReadOnlyList<DeliveryRecord>> UnreachableAsync(Notice notice, CancellationToken cancellationToken) =>
+        await outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)
+            .Where(d => d.Status is DeliveryStatus.Failed or DeliveryStatus.Unreachable)
+            .OrderBy(d => d.PersonKey, StringComparer.Ordinal)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>How many people of the audience cannot be reached yet: nobody has a chat with the bot for them.</summary>
+    public async Task<int> UnreachableCountAsync(Audience audience, CancellationToken cancellationToken) =>
+        await directory.ResolveAudienceAsync(audience, cancellationToken).CountAsync(p => string.IsNullOrWhiteSpace(p.UserId), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Whether the outbox is still writing the rows of the notice's broadcast.</summary>
     public async Task<bool> WritingAsync(Notice notice, CancellationToken cancellationToken) =>
@@ -106,6 +118,7 @@ public sealed partial class NoticeBroadcaster(
         {
             Writing = progress is { Done: false } ? progress : null,
             Quiet = QuietWait.Of(deliveries, clock.GetUtcNow()),
+            Sending = notice.State == NoticeState.Sent ? NoticeProgress.Of(notice, progress, deliveries, clock.GetUtcNow()) : null,
         };
     }
 
@@ -122,23 +135,33 @@ public sealed partial class NoticeBroadcaster(
     /// Sends the one reminder to the people who received the notice and have not acknowledged it.
     /// Null when the notice was already reminded (or changed meanwhile).
     /// </summary>
+    /// <remarks>
+    /// The claim records the reminder as still to start; it is cleared once the reminder's rows are written, so a stop
+    /// in between leaves it for the scheduler's sweep (<see cref="StartReminderAsync"/>; the rows are per reminder, so
+    /// writing them twice adds none).
+    /// </remarks>
     public async Task<BroadcastReceipt?> RemindAsync(Notice notice, CancellationToken cancellationToken)
     {
-        var claim = await notices.UpdateAsync(notice.Id, current => current.Reminded ? Decision.Refuse<Notice>(TextKeys.Notice_AlreadyReminded) : Decision.Write(current with { Reminded = true }), cancellationToken).ConfigureAwait(false);
-        var claimed = claim.Written ? claim.State : null;
-        if (claimed is null)
-        {
-            return null;
-        }
-        var acknowledged = await acks.ListUserIdsAsync(notice.Id, claimed.AckRound, cancellationToken).ConfigureAwait(false);
+        var claim = await notices.UpdateAsync(notice.Id, current => current.Reminded ? Decision.Refuse<Notice>(TextKeys.Notice_AlreadyReminded) : Decision.Write(current with { Reminded = true, ReminderDue = true }), cancellationToken).ConfigureAwait(false);
+        return claim.Written && claim.State is { } claimed ? await StartReminderAsync(claimed).ConfigureAwait(false) : null;
+    }
+
+    /// <summary>Writes the rows of a claimed reminder, then marks it started.</summary>
+    public async Task<BroadcastReceipt> StartReminderAsync(Notice claimed)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var acknowledged = await acks.ListUserIdsAsync(claimed.Id, claimed.AckRound, CancellationToken.None).ConfigureAwait(false);
         // The reminder of a notice that is not urgent is routine: it waits for quiet hours, like the notice did.
-        var plan = claimed.Content.Urgent ? null : await quiet.PlanAsync(cancellationToken).ConfigureAwait(false);
-        var pending = outbox.ReadDeliveriesAsync(notice.Id, cancellationToken)
+        var plan = claimed.Content.Urgent ? null : await quiet.PlanAsync(CancellationToken.None).ConfigureAwait(false);
+        var pending = outbox.ReadDeliveriesAsync(claimed.Id, CancellationToken.None)
             .Where(d => d.Status == DeliveryStatus.Sent && d.UserId is not null && !acknowledged.Contains(d.UserId))
             .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role, plan?.For(d.DepartmentCode)));
-        var request = BroadcastRequest.Create(notice.ReminderBroadcastId, NoticeVerbs.CardKind, new NoticePayload(notice.Id, Reminder: true), OutboxPriority.Normal);
-        var receipt = await outbox.StartBroadcastAsync(request, pending, cancellationToken).ConfigureAwait(false);
-        LogReminded(logger, notice.Id, receipt.Queued);
+        var request = BroadcastRequest.Create(claimed.ReminderBroadcastId, NoticeVerbs.CardKind, new NoticePayload(claimed.Id, Reminder: true), OutboxPriority.Normal);
+        var receipt = await outbox.StartBroadcastAsync(request, pending, CancellationToken.None).ConfigureAwait(false);
+        await notices.UpdateAsync(claimed.Id, current => current.ReminderDue
+            ? Decision.Write(current with { ReminderDue = false })
+            : Decision.Refuse<Notice>(TextKeys.Notice_AlreadyReminded), CancellationToken.None).ConfigureAwait(false);
+        LogReminded(logger, claimed.Id, receipt.Queued);
         return receipt;
     }
 

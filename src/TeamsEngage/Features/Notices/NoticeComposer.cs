@@ -146,7 +146,6 @@ public sealed class NoticeComposer(
     {
         var check = await calendar.CheckAsync(change(notice.Content).Window, cancellationToken).ConfigureAwait(false);
         var effect = new NoticeChangeEffect(Told: false, AckAgain: false);
-        var before = notice.Content.Window;
         var update = await notices.UpdateAsync(notice.Id, current =>
         {
             if (!current.IsLive)
@@ -159,9 +158,12 @@ public sealed class NoticeComposer(
             {
                 return Decision.Keep<Notice>();
             }
-            (effect, before) = (NoticeChangeEffect.Of(changes, telling, content.AckRequired), current.Content.Window);
+            effect = NoticeChangeEffect.Of(changes, telling, content.AckRequired);
             var round = current.AckRound + (effect.AckAgain && current.State == NoticeState.Sent ? 1 : 0);
-            return Decision.Write(current with { Content = content, Changes = changes, Revision = current.Revision + 1, OutsideSchoolTime = check.OutsideSchoolTime, AckRound = round });
+            IReadOnlyList<NoticeTellDue>? due = effect.Told && current.State == NoticeState.Sent
+                ? [.. current.TellsDue ?? [], new NoticeTellDue(current.Revision + 1, changes, current.Content.Window, effect.AckAgain)]
+                : current.TellsDue;
+            return Decision.Write(current with { Content = content, Changes = changes, Revision = current.Revision + 1, OutsideSchoolTime = check.OutsideSchoolTime, AckRound = round, TellsDue = due });
         }, cancellationToken).ConfigureAwait(false);
         if (!update.Written)
         {
@@ -170,7 +172,7 @@ public sealed class NoticeComposer(
         var saved = update.State!;
         var sent = saved.State == NoticeState.Sent;
         var updated = sent ? await broadcaster.UpdateDeliveredAsync(saved, cancellationToken).ConfigureAwait(false) : 0;
-        var told = sent && effect.Told ? (await teller.TellAsync(saved, before, effect.AckAgain).ConfigureAwait(false)).Queued : 0;
+        var told = sent && effect.Told ? await teller.TellDueAsync(saved).ConfigureAwait(false) : 0;
         var headline = texts.Notice_Updated(NoticeCards.DescribeChanges(saved.Changes, texts), updated);
         headline += told > 0 ? " " + texts.Notice_ToldLine(told) : string.Empty;
         headline += sent && effect.AckAgain ? " " + texts.Notice_AckAskedLine : string.Empty;
@@ -185,7 +187,8 @@ public sealed class NoticeComposer(
     {
         var count = await broadcaster.CountAsync(draft.Content.Audience, cancellationToken).ConfigureAwait(false);
         var check = await calendar.CheckAsync(draft.Content.Window, cancellationToken).ConfigureAwait(false);
-        return CardActionResult.WithCard(NoticeAuthorCards.Preview(draft, action.Texts, action.Turn.Activity.GetTimeZone(), count, check.Conflicts));
+        var unreachable = await broadcaster.UnreachableCountAsync(draft.Content.Audience, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithCard(NoticeAuthorCards.Preview(draft, action.Texts, action.Turn.Activity.GetTimeZone(), count, check.Conflicts, unreachable));
     }
 
     // The departments of the directory, and the zones offered to this author.

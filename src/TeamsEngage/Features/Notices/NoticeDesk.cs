@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Connector.Schema;
 using TeamsEngage.Localization;
+using TeamsEngage.People;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Notices;
@@ -10,7 +11,7 @@ namespace TeamsEngage.Features.Notices;
 /// The author's desk for notices that exist: the list, sending now or later (with a confirmation above the configured
 /// count), cancelling, the delivery status and the one reminder.
 /// </summary>
-public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaster, NoticeCalendar calendar, NoticeConcerns concerns, IOptions<NoticesOptions> options, TimeProvider clock)
+public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaster, NoticeCalendar calendar, NoticeConcerns concerns, NoticeProgress progress, IPeopleDirectory directory, IOptions<NoticesOptions> options, TimeProvider clock)
 {
     /// <summary>How many notices <c>notices</c> lists.</summary>
     public const int Shown = 10;
@@ -45,13 +46,19 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         {
             return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, sendAt: null, quiet));
         }
-        if (await broadcaster.SendAsync(notice).ConfigureAwait(false) is not { } sent)
+        if (await broadcaster.SendAsync(notice, AuthorCardOf(action)).ConfigureAwait(false) is not { } sent)
         {
             return CardActionResult.ChangedMeanwhile;
         }
-        var headline = texts.Notice_SentHeadline(count);
-        return CardActionResult.WithCard(NoticeAuthorCards.Outcome(sent, texts, quiet is null ? headline : headline + " " + texts.Notice_QuietSent(quiet)));
+        var report = await progress.ReadAsync(sent, cancellationToken).ConfigureAwait(false);
+        return CardActionResult.WithCard(NoticeProgressCards.Sent(sent, report, texts, quiet));
     }
+
+    // The card the author pressed Send or Schedule on: it shows the progress while the broadcast runs.
+    private static NoticeAuthorCard? AuthorCardOf(CardActionContext action) =>
+        action.CardActivityId is { Length: > 0 } activityId && action.Turn.Activity.Conversation?.Id is { Length: > 0 } conversationId
+            ? new NoticeAuthorCard(action.Caller.UserId, conversationId, activityId)
+            : null;
 
     /// <summary>
     /// Send a test to me: the card exactly as recipients will get it, as a new message in the author's chat (so it
@@ -96,7 +103,7 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
             return CardActionResult.WithCard(NoticeAuthorCards.Confirm(notice, texts, count, at, quietAt));
         }
         var update = await notices.UpdateAsync(notice.Id, current => current.State is NoticeState.Draft or NoticeState.Scheduled
-            ? Decision.Write(current with { State = NoticeState.Scheduled, SendAt = at })
+            ? Decision.Write(current with { State = NoticeState.Scheduled, SendAt = at, AuthorCard = AuthorCardOf(action) ?? current.AuthorCard })
             : Decision.Refuse<Notice>(TextKeys.Notice_AlreadySent), cancellationToken).ConfigureAwait(false);
         if (!update.Written)
         {
@@ -142,7 +149,28 @@ public sealed class NoticeDesk(NoticeStore notices, NoticeBroadcaster broadcaste
         var report = await broadcaster.StatusAsync(notice, cancellationToken).ConfigureAwait(false);
         var raised = await concerns.ListAsync(notice.Id, cancellationToken).ConfigureAwait(false);
         var quiet = report.Quiet is { } wait ? NoticeQuietText.Of(wait, clock.GetUtcNow(), ReaderZone(action), action.Texts) : null;
-        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report), raised, quiet));
+        var departments = (await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(d => d.Code, d => d.Name, StringComparer.OrdinalIgnoreCase);
+        return CardActionResult.WithCard(NoticeStatusCards.Status(notice, report, action.Texts, CanRemind(notice, report), raised, quiet, report.Sending, departments));
+    }
+
+    /// <summary>Who could not be reached, and why, a page at a time, named from the directory.</summary>
+    public async Task<CardActionResult> UnreachableAsync(Notice notice, CardAction<NoticePageData> action, CancellationToken cancellationToken)
+    {
+        var texts = action.Texts;
+        var failed = await broadcaster.UnreachableAsync(notice, cancellationToken).ConfigureAwait(false);
+        var pages = Math.Max(1, (failed.Count + NoticeUnreachableCards.PageSize - 1) / NoticeUnreachableCards.PageSize);
+        var page = Math.Clamp(action.Data.Page, 1, pages);
+        var departments = (await directory.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(d => d.Code, d => d.Name, StringComparer.OrdinalIgnoreCase);
+        var people = new List<NoticeUnreachablePerson>();
+        foreach (var record in failed.Skip((page - 1) * NoticeUnreachableCards.PageSize).Take(NoticeUnreachableCards.PageSize))
+        {
+            var person = await directory.FindAsync(record.PersonKey, cancellationToken).ConfigureAwait(false);
+            var department = record.DepartmentCode is { Length: > 0 } code ? departments.GetValueOrDefault(code) ?? code : texts.Notice_Stat_NoDepartment;
+            people.Add(new NoticeUnreachablePerson(person?.Name ?? person?.Email ?? record.PersonKey, department, NoticeStatusCards.ReasonText(NoticeStatusReport.ReasonOf(record), texts)));
+        }
+        return CardActionResult.WithCard(NoticeUnreachableCards.List(notice, people, failed.Count, page, texts));
     }
 
     /// <summary>Remind: one reminder, once, to the people who received the notice and have not acknowledged it.</summary>

@@ -7,6 +7,7 @@ namespace TeamsEngage.Features.Notices;
 public sealed partial class NoticeScheduler(
     NoticeStore notices,
     NoticeBroadcaster broadcaster,
+    NoticeTeller teller,
     TenantRegistry tenants,
     TimeProvider clock,
     IOptions<NoticesOptions> options,
@@ -33,6 +34,15 @@ public sealed partial class NoticeScheduler(
         foreach (var recent in all.Where(n => n.State == NoticeState.Sent && n.SentAt >= now - RequeueWithin))
         {
             await broadcaster.QueueAsync(recent, cancellationToken).ConfigureAwait(false);
+        }
+        // A change saved, or a reminder claimed, by a process that stopped before queuing its message: queue it now.
+        foreach (var untold in all.Where(n => n.State == NoticeState.Sent && n.TellsDue is { Count: > 0 }))
+        {
+            await teller.TellDueAsync(untold).ConfigureAwait(false);
+        }
+        foreach (var unreminded in all.Where(n => n.State == NoticeState.Sent && n.ReminderDue))
+        {
+            await broadcaster.StartReminderAsync(unreminded).ConfigureAwait(false);
         }
         var due = all.Where(n => n.State == NoticeState.Scheduled && n.SendAt <= now).ToList();
         var sent = 0;

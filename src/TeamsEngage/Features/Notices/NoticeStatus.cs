@@ -12,6 +12,9 @@ public sealed record NoticeStatusReport(DeliveryTally Total, IReadOnlyList<(stri
     /// <summary>How far the outbox is in writing the recipients' rows; null once every recipient has one.</summary>
     public BroadcastProgress? Writing { get; init; }
 
+    /// <summary>The percentage and the time left of a sent notice, from the same reads as the counts; null before it is sent.</summary>
+    public NoticeProgressReport? Sending { get; init; }
+
     /// <summary>How many get the notice now and how many wait for quiet hours; null when nobody waits.</summary>
     public QuietWait? Quiet { get; init; }
 

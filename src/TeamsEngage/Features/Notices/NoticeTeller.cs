@@ -1,5 +1,7 @@
 using TeamsEngage.Calendar;
+using TeamsEngage.Localization;
 using TeamsEngage.Outbox;
+using TeamsEngage.Storage;
 
 namespace TeamsEngage.Features.Notices;
 
@@ -7,7 +9,12 @@ namespace TeamsEngage.Features.Notices;
 /// Tells the people a notice reached that it changed: one new message each (Teams raises no notification for an
 /// updated card), as a broadcast of its own per revision, so each person gets it once whatever the retries.
 /// </summary>
-public sealed partial class NoticeTeller(IOutbox outbox, QuietHours quiet, ILogger<NoticeTeller> logger)
+/// <remarks>
+/// The change is saved with the revision still to tell (<see cref="Notice.TellsDue"/>); the message is queued after, and
+/// the revision cleared once it is. A process that stops in between leaves it recorded, and the scheduler's sweep queues
+/// it again (a no-op for a revision already queued, as the broadcast id is the revision's).
+/// </remarks>
+public sealed partial class NoticeTeller(NoticeStore notices, IOutbox outbox, QuietHours quiet, ILogger<NoticeTeller> logger)
 {
     /// <summary>How many people the notice reached so far: those a change would tell.</summary>
     public async Task<int> ReachedAsync(Notice notice, CancellationToken cancellationToken)
@@ -17,22 +24,39 @@ public sealed partial class NoticeTeller(IOutbox outbox, QuietHours quiet, ILogg
     }
 
     /// <summary>
-    /// Queues the message about <paramref name="changed"/>'s latest revision to everyone its card reached (the people
-    /// whose delivery is still pending get the changed card itself). A notice that is not urgent waits for quiet hours
-    /// and the school calendar, like its reminder.
+    /// Queues the message about every revision of <paramref name="changed"/> still to tell, to everyone its card reached
+    /// (the people whose delivery is still pending get the changed card itself), then clears them on the notice. A notice
+    /// that is not urgent waits for quiet hours and the school calendar, like its reminder. Returns how many were queued.
     /// </summary>
     /// <remarks>No cancellation token: once the change is saved, telling it goes through whatever happens to the request.</remarks>
-    public async Task<BroadcastReceipt> TellAsync(Notice changed, NoticeWindow before, bool ackAgain)
+    public async Task<int> TellDueAsync(Notice changed)
     {
         ArgumentNullException.ThrowIfNull(changed);
+        var queued = 0;
+        foreach (var due in changed.TellsDue ?? [])
+        {
+            queued += (await TellAsync(changed, due).ConfigureAwait(false)).Queued;
+        }
+        if (changed.TellsDue is { Count: > 0 } told)
+        {
+            var revisions = told.Select(t => t.Revision).ToHashSet();
+            await notices.UpdateAsync(changed.Id, current => current.TellsDue is { Count: > 0 } left
+                ? Decision.Write(current with { TellsDue = [.. left.Where(t => !revisions.Contains(t.Revision))] })
+                : Decision.Refuse<Notice>(TextKeys.Notice_ChangedMeanwhile), CancellationToken.None).ConfigureAwait(false);
+        }
+        return queued;
+    }
+
+    private async Task<BroadcastReceipt> TellAsync(Notice changed, NoticeTellDue due)
+    {
         var plan = changed.Content.Urgent ? null : await quiet.PlanAsync(CancellationToken.None).ConfigureAwait(false);
         var reached = outbox.ReadDeliveriesAsync(changed.Id, CancellationToken.None)
             .Where(d => Reached(d))
             .Select(d => new BroadcastRecipient(d.PersonKey, d.UserId, d.DepartmentCode, d.Role, plan?.For(d.DepartmentCode)));
-        var payload = new NoticeChangePayload(changed.Id, changed.Revision, changed.Changes, before, ackAgain);
-        var request = BroadcastRequest.Create(Notice.ChangeIdOf(changed.Id, changed.Revision), NoticeVerbs.ChangeKind, payload, OutboxPriority.Normal);
+        var payload = new NoticeChangePayload(changed.Id, due.Revision, due.Changes, due.Before, due.AckAgain);
+        var request = BroadcastRequest.Create(Notice.ChangeIdOf(changed.Id, due.Revision), NoticeVerbs.ChangeKind, payload, OutboxPriority.Normal);
         var receipt = await outbox.StartBroadcastAsync(request, reached, CancellationToken.None).ConfigureAwait(false);
-        LogTold(logger, changed.Id, changed.Revision, receipt.Queued);
+        LogTold(logger, changed.Id, due.Revision, receipt.Queued);
         return receipt;
     }
 

@@ -21,6 +21,8 @@ public static class NoticeVerbs
     public const string Remind = "notice.remind";
     public const string Acknowledge = "notice.ack";
     public const string Concern = "notice.concern";
+    /// <summary>List the people a notice could not reach, and why (a page at a time).</summary>
+    public const string Unreachable = "notice.unreachable";
 
     /// <summary>The outbox kind rendered by <see cref="NoticeCardRenderer"/>.</summary>
     public const string CardKind = "notice.card";
@@ -30,6 +32,9 @@ public static class NoticeVerbs
 
     /// <summary>Outbox kind: the message telling a recipient that a notice they received changed.</summary>
     public const string ChangeKind = "notice.change";
+
+    /// <summary>Outbox kind: the author's card of a sent notice, updated with the delivery's progress.</summary>
+    public const string ProgressKind = "notice.progress";
 }
 
 /// <summary>Data of every notice button: which notice; for sending, whether the author confirmed the count, and when (scheduling).</summary>
@@ -41,6 +46,9 @@ public sealed record NoticeActionData(string? NoticeId = null, bool Confirmed = 
 /// (<see cref="NoticeActionData.SendAt"/> is set instead once the author confirmed the count).
 /// </summary>
 public sealed record ScheduleData(string? NoticeId = null, bool Confirmed = false, DateTimeOffset? SendAt = null, string? SendDate = null, string? SendTime = null, [property: System.ComponentModel.DataAnnotations.StringLength(500)] string? CalendarReason = null);
+
+/// <summary>Data of the list of people a notice could not reach: which notice, which page (from 1).</summary>
+public sealed record NoticePageData([property: System.ComponentModel.DataAnnotations.StringLength(100)] string? NoticeId = null, [property: System.ComponentModel.DataAnnotations.Range(1, 100_000)] int Page = 1);
 
 /// <summary>A concern from the notice card: which notice, and what worries the person.</summary>
 public sealed record NoticeConcernData([property: System.ComponentModel.DataAnnotations.StringLength(100)] string? NoticeId = null, string? Concern = null);

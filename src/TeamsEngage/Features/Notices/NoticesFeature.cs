@@ -41,6 +41,10 @@ public static class NoticesFeature
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<NoticePersonalData>());
         services.AddSingleton<IRetainedData>(sp => sp.GetRequiredService<NoticePersonalData>());
         services.AddSingleton<IFeedbackTopics, NoticeFeedbackTopics>();
+        services.AddSingleton<NoticeProgress>();
+        services.AddSingleton<IOutboxRenderer, NoticeProgressRenderer>();
+        services.AddSingleton<NoticeProgressTicker>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoticeProgressTicker>());
         services.AddSingleton<NoticeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeScheduler>());
         return services;
@@ -69,6 +73,7 @@ public static class NoticesFeature
             .Map<ScheduleData, Notice, NoticeDesk>(NoticeVerbs.Schedule, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.ScheduleAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.Cancel, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.CancelAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.Status, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.StatusAsync(action.Entity, action, ct))
+            .Map<NoticePageData, Notice, NoticeDesk>(NoticeVerbs.Unreachable, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.UnreachableAsync(action.Entity, action, ct))
             .Map<NoticeActionData, Notice, NoticeDesk>(NoticeVerbs.Remind, Who.Administrators, d => d.NoticeId, (action, desk, ct) => desk.RemindAsync(action.Entity, action, ct));
 
         // Anyone may press a notice's acknowledge button; whoever it was not delivered to is told so, whatever the data names.
