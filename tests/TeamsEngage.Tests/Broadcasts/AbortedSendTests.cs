@@ -104,7 +104,7 @@ public sealed class AbortedSendTests(ITestOutputHelper output)
     private static async Task FollowStatusUntilWrittenAsync(BotApplication bot, string id)
     {
         var outbox = bot.Services.GetRequiredService<IOutbox>();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(55);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
         while (true)
         {
             var facts = LargeSchool.Facts(CardOf(await bot.ExecuteAsync(Persona.Ana, NoticeVerbs.Status, new { noticeId = id })));

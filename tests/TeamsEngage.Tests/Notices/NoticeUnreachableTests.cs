@@ -51,7 +51,8 @@ public sealed class NoticeUnreachableTests
             Assert.NotEqual(true, c["items"]![0]!["wrap"]?.GetValue<bool>());
         });
         Assert.Contains("Ack. = acknowledged.", CardReading.Texts(status));
-        Assert.Equal(["Refresh", "Edit", "Reschedule", "Cancel notice", "Remind those who have not acknowledged"], CardReading.ActionTitles(status));
+        Assert.Equal(["Refresh", "Edit", "Reschedule", "Cancel notice"], CardReading.ActionTitles(status));
+        Assert.Equal("Remind those who have not acknowledged", Actions(status).Single(a => a["verb"]!.GetValue<string>() == NoticeVerbs.Remind)["title"]!.GetValue<string>());
         Assert.Equal("Who could not be reached", Actions(status).Single(a => a["verb"]!.GetValue<string>() == NoticeVerbs.Unreachable)["title"]!.GetValue<string>());
         await AssertParsedAsync("notice.status.live", status);
     }

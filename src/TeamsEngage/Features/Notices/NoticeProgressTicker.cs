@@ -24,6 +24,11 @@ public sealed partial class NoticeProgressTicker(
     // What the last update showed, per notice: an update that would draw the same card is not sent.
     private readonly ConcurrentDictionary<string, (int, int, int, int, int, bool)> _shown = new(StringComparer.Ordinal);
 
+    // When each notice's rows may be read again: a large broadcast's rows take a while to read, and reading them may
+    // take at most a tenth of the time, so the writing and sending of those rows keep the store to themselves.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _nextRead = new(StringComparer.Ordinal);
+    private const int ReadShare = 10;
+
     /// <summary>Queues one update for each sending notice whose progress changed since the last; returns how many.</summary>
     public async Task<int> TickAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +52,15 @@ public sealed partial class NoticeProgressTicker(
 
     private async Task<bool> TickAsync(Notice notice, NoticeAuthorCard card, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        if (_nextRead.TryGetValue(notice.Id, out var next) && now < next)
+        {
+            return false;
+        }
+        var started = clock.GetTimestamp();
         var report = await progress.ReadAsync(notice, cancellationToken).ConfigureAwait(false);
+        var reading = clock.GetElapsedTime(started);
+        _nextRead[notice.Id] = now + TimeSpan.FromTicks(Math.Max(options.Value.ProgressInterval.Ticks, reading.Ticks * ReadShare));
         if (_shown.TryGetValue(notice.Id, out var shown) && shown == report.Shown)
         {
             return false;
@@ -68,6 +81,7 @@ public sealed partial class NoticeProgressTicker(
         if (report.Done)
         {
             _shown.TryRemove(notice.Id, out _);
+            _nextRead.TryRemove(notice.Id, out _);
         }
         else
         {
@@ -78,9 +92,11 @@ public sealed partial class NoticeProgressTicker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ProgressInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        // A delay per round rather than a periodic timer: after a pause (a suspended machine, a clock set forward) the
+        // ticker runs once, never once for every period it missed.
+        while (true)
         {
+            await Task.Delay(options.Value.ProgressInterval, clock, stoppingToken).ConfigureAwait(false);
             try
             {
                 await TickAsync(stoppingToken).ConfigureAwait(false);

@@ -35,13 +35,14 @@ public static class NoticeStatusCards
             // Next to the count it explains; the card's own buttons stay the author's.
             body.Add(new ActionSet([new ExecuteAction(texts.Notice_ShowUnreachable, NoticeVerbs.Unreachable) { Data = new NoticePageData(notice.Id) }]));
         }
+        if (canRemind)
+        {
+            // Next to the acknowledgement counts too, so the author's four buttons below fit the chat's width.
+            body.Add(new ActionSet([new ExecuteAction(texts.Notice_Remind, NoticeVerbs.Remind) { Data = new NoticeActionData(notice.Id) }]));
+        }
         body.AddRange(Departments(notice, report, texts, departments));
         body.AddRange(NoticeConcernCards.Section(concerns ?? [], texts));
         var actions = NoticeAuthorCards.AuthorActions(notice, texts, NoticeVerbs.Remind);
-        if (canRemind)
-        {
-            actions.Add(new ExecuteAction(texts.Notice_Remind, NoticeVerbs.Remind) { Data = new NoticeActionData(notice.Id) });
-        }
         return new AdaptiveCard([.. body]) { Actions = actions, FallbackText = texts.Notice_StatusTitle };
     }
 
