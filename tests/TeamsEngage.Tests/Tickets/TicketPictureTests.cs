@@ -125,6 +125,27 @@ public sealed class TicketPictureTests
     }
 
     [Fact]
+    public async Task PicturesSentAtOnceAreEachKeptWholeUnderTheirOwnNumber()
+    {
+        await using var bot = await StartAsync(extra: LoopbackFiles);
+        var id = await bot.ReportAsync(Ana);
+        byte[][] pictures = [.. Enumerable.Range(1, 3).Select(n => (byte[])[.. Screenshot.Take(8), .. Enumerable.Repeat((byte)n, 60_000 * n)])];
+
+        await Task.WhenAll(pictures.Select((bytes, i) => ChatFiles.SendAsync(bot, Ana, $"screen{i}.png", bot.Connector.ServeFile($"files/screen{i}.png", bytes))));
+
+        using var home = Fixtures.InHomeTenant();
+        var files = bot.Services.GetRequiredService<TicketFiles>();
+        Assert.Equal([1, 2, 3], (await files.ListAsync(id, CancellationToken.None)).Select(f => f.Number));
+        var kept = new List<byte[]>();
+        for (var number = 1; number <= 3; number++)
+        {
+            kept.Add((await files.ReadAsync(id, number, CancellationToken.None))!.Value.Bytes);
+        }
+        Assert.Equal(pictures.Select(p => p.Length).Order(), kept.Select(k => k.Length).Order());
+        Assert.All(kept, k => Assert.Contains(pictures, p => p.SequenceEqual(k)));
+    }
+
+    [Fact]
     public void OnlyTheFirstBytesDecideWhetherAFileIsAPicture()
     {
         Assert.Equal("image/png", TicketPictures.PictureType(Screenshot));

@@ -10,7 +10,7 @@ public sealed record TicketFile(string TicketId, int Number, string Name, string
 
 /// <summary>
 /// Pictures kept with a ticket, in the ticket's own partition (so they go when the ticket's retention ends): a head row
-/// <c>f01</c> and the bytes in rows <c>f01|000</c>, <c>f01|001</c>, … of at most <see cref="ChunkBytes"/> each. Only
+/// <c>f01</c> and the bytes in rows <c>f01|{upload}|000</c>, <c>f01|{upload}|001</c>, … of at most <see cref="ChunkBytes"/> each. Only
 /// a liaison's card links to them, through a signed link that names the district and expires.
 /// </summary>
 public sealed class TicketFiles(ITableStore store, SignedLinks links, IOptions<TicketsOptions> options)
@@ -29,28 +29,46 @@ public sealed class TicketFiles(ITableStore store, SignedLinks links, IOptions<T
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Keeps a picture with the ticket; null when the ticket keeps <see cref="MaxPerTicket"/> already.</summary>
+    /// <remarks>
+    /// The bytes go under rows of their own upload (<c>f01|{upload}|000</c>) and the head, inserted last, names that
+    /// upload: two pictures sent at once never write over each other's bytes, and the one whose head loses the number
+    /// takes the next one.
+    /// </remarks>
     public async Task<TicketFile?> AddAsync(string ticketId, string name, string contentType, byte[] bytes, string addedByUserId, string? addedByKey, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var number = (await ListAsync(ticketId, cancellationToken).ConfigureAwait(false)).Count + 1;
-        if (number > MaxPerTicket)
-        {
-            return null;
-        }
-        var head = Head(number);
+        var upload = Guid.NewGuid().ToString("N")[..12];
         var chunks = (bytes.Length + ChunkBytes - 1) / ChunkBytes;
-        for (var i = 0; i < chunks; i++)
+        while (true)
         {
-            var part = bytes.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, bytes.Length - (i * ChunkBytes))).ToArray();
-            await _tickets.UpsertAsync(new StoreEntity(ticketId, head + "|" + i.ToString("D3", CultureInfo.InvariantCulture), Who(addedByUserId, addedByKey, new() { ["Bytes"] = part })), cancellationToken).ConfigureAwait(false);
+            var number = (await ListAsync(ticketId, cancellationToken).ConfigureAwait(false)).Count + 1;
+            if (number > MaxPerTicket)
+            {
+                return null;
+            }
+            var parts = Head(number) + "|" + upload + "|";
+            for (var i = 0; i < chunks; i++)
+            {
+                var part = bytes.AsSpan(i * ChunkBytes, Math.Min(ChunkBytes, bytes.Length - (i * ChunkBytes))).ToArray();
+                await _tickets.UpsertAsync(new StoreEntity(ticketId, parts + i.ToString("D3", CultureInfo.InvariantCulture), Who(addedByUserId, addedByKey, new() { ["Bytes"] = part })), cancellationToken).ConfigureAwait(false);
+            }
+            try
+            {
+                await _tickets.InsertAsync(new StoreEntity(ticketId, Head(number), Who(addedByUserId, addedByKey, new()
+                {
+                    ["Name"] = name, ["ContentType"] = contentType, ["Size"] = bytes.Length, ["Chunks"] = chunks, ["AddedAt"] = at, ["Upload"] = upload,
+                })), cancellationToken).ConfigureAwait(false);
+                return new TicketFile(ticketId, number, name, contentType, bytes.Length, at);
+            }
+            catch (StoreConflictException)
+            {
+                // Another picture took this number meanwhile: its bytes are under its own upload; ours move on.
+                for (var i = 0; i < chunks; i++)
+                {
+                    await _tickets.DeleteAsync(ticketId, parts + i.ToString("D3", CultureInfo.InvariantCulture), null, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
-        // The head is written last and inserted: a picture is listed only once all of it is kept, and only once.
-        var file = new TicketFile(ticketId, number, name, contentType, bytes.Length, at);
-        await _tickets.InsertAsync(new StoreEntity(ticketId, head, Who(addedByUserId, addedByKey, new()
-        {
-            ["Name"] = name, ["ContentType"] = contentType, ["Size"] = bytes.Length, ["Chunks"] = chunks, ["AddedAt"] = at,
-        })), cancellationToken).ConfigureAwait(false);
-        return file;
     }
 
     /// <summary>A picture and its bytes; null when the ticket has no picture with that number.</summary>
@@ -61,8 +79,9 @@ public sealed class TicketFiles(ITableStore store, SignedLinks links, IOptions<T
             return null;
         }
         var file = FromHead(ticketId, row);
+        var parts = Head(number) + "|" + row.GetString("Upload") + "|";
         var bytes = new List<byte>(file.Size);
-        await foreach (var chunk in _tickets.QueryAllAsync(ticketId, Head(number) + "|", Head(number) + "|~", cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in _tickets.QueryAllAsync(ticketId, parts, parts + "~", cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             bytes.AddRange(chunk.GetBinary("Bytes") ?? []);
         }
