@@ -10,7 +10,7 @@ namespace TeamsEngage.Tests.Reports;
 /// </summary>
 internal static class ReportWorld
 {
-    public static Task<BotApplication> StartAsync(TimeProvider? clock = null, bool loopback = false)
+    public static Task<BotApplication> StartAsync(TimeProvider? clock = null, bool loopback = false, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var people = DirectorySeeding.Settings(people: string.Join('\n',
             $"{DirectorySeeding.EmailOf(TicketWorld.Ana)},SCI,member,en",
@@ -18,6 +18,10 @@ internal static class ReportWorld
             $"{DirectorySeeding.EmailOf(TicketWorld.Gus)},MAT,member,en",
             $"{DirectorySeeding.EmailOf(TicketWorld.Ben)},SCI,liaison,en",
             $"{DirectorySeeding.EmailOf(TicketWorld.Fay)},ART,liaison,es"));
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            people[key] = value;
+        }
         return TicketWorld.StartAsync(clock, people, loopback: loopback);
     }
 

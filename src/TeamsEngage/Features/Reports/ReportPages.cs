@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using TeamsEngage.Localization;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
@@ -12,6 +11,7 @@ namespace TeamsEngage.Features.Reports;
 /// </summary>
 public sealed class ReportPages(
     ReportSessions sessions,
+    ReportTabTokens tabTokens,
     ReportViewers viewers,
     IPeopleDirectory directory,
     TicketsReport tickets,
@@ -20,7 +20,6 @@ public sealed class ReportPages(
     ParticipationReport participation,
     FeedbackReport feedback,
     SurveysReport surveys,
-    IOptions<ReportsOptions> options,
     TimeProvider clock)
 {
     /// <summary>The link from the <c>reports</c> card: a session cookie and on to the tickets page, or a refusal.</summary>
@@ -32,17 +31,29 @@ public sealed class ReportPages(
             var texts = LanguageOf(http);
             return Refusal(StatusCodes.Status403Forbidden, texts, texts.Reports_LinkRefusedTitle, texts.Reports_LinkRefusedBody);
         }
-        var cookie = await sessions.NewSessionAsync(identity, cancellationToken).ConfigureAwait(false);
-        http.Response.Cookies.Append(ReportSessions.CookieName, cookie, new CookieOptions
+        await sessions.StartAsync(http.Response, identity, framedByTeams: false, cancellationToken).ConfigureAwait(false);
+        return Results.Redirect(FirstPage);
+    }
+
+    /// <summary>The tab's page in Teams: it asks Teams for the person's token and trades it at <see cref="TabSignInAsync"/>.</summary>
+    public IResult Tab(HttpContext http) =>
+        new RazorComponentResult<ReportTab>(new Dictionary<string, object?>
         {
-            Secure = true,
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Path = "/reports",
-            MaxAge = options.Value.SessionLifetime,
-            IsEssential = true,
+            [nameof(ReportTab.Texts)] = Texts.For(http.Request.Query["lang"].ToString() is { Length: > 0 } lang ? lang : FirstLanguage(http)),
+            [nameof(ReportTab.Enabled)] = tabTokens.Enabled,
+            [nameof(ReportTab.Next)] = FirstPage,
         });
-        return Results.Redirect("/reports/" + ReportPageNames.Tickets);
+
+    /// <summary>The tab's Teams token traded for a session cookie (204), or 401 with nothing set.</summary>
+    public async Task<IResult> TabSignInAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var identity = await tabTokens.ReadAsync(http.Request.Headers.Authorization.ToString(), cancellationToken).ConfigureAwait(false);
+        if (identity is null || TenantScope.Normalize(identity.TenantId) is null)
+        {
+            return Results.Unauthorized();
+        }
+        await sessions.StartAsync(http.Response, identity, framedByTeams: true, cancellationToken).ConfigureAwait(false);
+        return Results.NoContent();
     }
 
     public Task<IResult> PageAsync(string page, HttpContext http, CancellationToken cancellationToken) =>
@@ -123,6 +134,9 @@ public sealed class ReportPages(
     }
 
     /// <summary>The language of someone not signed in: their browser's first language, else English.</summary>
-    private static Texts LanguageOf(HttpContext http) =>
-        Texts.For(http.Request.Headers.AcceptLanguage.ToString().Split(',', ';')[0].Trim());
+    private static Texts LanguageOf(HttpContext http) => Texts.For(FirstLanguage(http));
+
+    private static string FirstLanguage(HttpContext http) => http.Request.Headers.AcceptLanguage.ToString().Split(',', ';')[0].Trim();
+
+    private const string FirstPage = "/reports/" + ReportPageNames.Tickets;
 }

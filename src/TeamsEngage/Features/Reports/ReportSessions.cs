@@ -33,6 +33,31 @@ public sealed class ReportSessions(SignedLinks links, IOptions<ReportsOptions> o
         return WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(link.Query.TrimStart('?')));
     }
 
+    /// <summary>
+    /// Starts a session for <paramref name="identity"/>: the signed cookie, <c>Secure</c> and <c>HttpOnly</c>, for the
+    /// dashboard's paths only. In a browser it is <c>SameSite=Lax</c>. In the Teams tab the dashboard is framed by Teams,
+    /// another site, where only a <c>SameSite=None</c> cookie is sent; it is <c>Partitioned</c> as well, so the browser
+    /// keeps it for pages inside Teams alone.
+    /// </summary>
+    public async Task StartAsync(HttpResponse response, ReportIdentity identity, bool framedByTeams, CancellationToken cancellationToken)
+    {
+        var cookie = await NewSessionAsync(identity, cancellationToken).ConfigureAwait(false);
+        var settings = new CookieOptions
+        {
+            Secure = true,
+            HttpOnly = true,
+            SameSite = framedByTeams ? SameSiteMode.None : SameSiteMode.Lax,
+            Path = "/reports",
+            MaxAge = options.Value.SessionLifetime,
+            IsEssential = true,
+        };
+        if (framedByTeams)
+        {
+            settings.Extensions.Add("Partitioned");
+        }
+        response.Cookies.Append(CookieName, cookie, settings);
+    }
+
     /// <summary>The identity of a session cookie, or null when there is none or it is expired or forged.</summary>
     public async Task<ReportIdentity?> ReadSessionAsync(string? cookie, CancellationToken cancellationToken)
     {
