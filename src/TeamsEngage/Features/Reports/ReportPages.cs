@@ -98,7 +98,7 @@ public sealed class ReportPages(
         using var tenant = TenantScope.Enter(identity.TenantId);
         if (await viewers.ResolveAsync(identity, cancellationToken).ConfigureAwait(false) is not { } viewer)
         {
-            var texts = LanguageOf(http);
+            var texts = await viewers.TextsOfAsync(identity, FirstLanguage(http), cancellationToken).ConfigureAwait(false);
             return Refusal(StatusCodes.Status403Forbidden, texts, texts.Reports_RefusedTitle, texts.Reports_RefusedBody);
         }
         var query = ReportQueries.Read(http.Request.Query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

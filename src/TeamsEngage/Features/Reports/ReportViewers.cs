@@ -20,9 +20,7 @@ public sealed class ReportViewers(PeopleDirectory directory)
     /// <summary>The viewer, or null when the person may not see reports. Call inside the identity's tenant scope.</summary>
     public async Task<ReportViewer?> ResolveAsync(ReportIdentity identity, CancellationToken cancellationToken)
     {
-        var person = identity.AadObjectId is { Length: > 0 } oid
-            ? (await directory.FindRecordAsync(PeopleRows.KeyForObjectId(oid), cancellationToken).ConfigureAwait(false))?.Person
-            : await directory.FindByUserIdAsync(identity.UserId, cancellationToken).ConfigureAwait(false);
+        var person = await FindAsync(identity, cancellationToken).ConfigureAwait(false);
         var texts = Texts.For(person?.Language);
         if (directory.IsConfiguredAdministrator(identity.AadObjectId, person?.Email) || person?.Role == Role.Administrator)
         {
@@ -38,4 +36,13 @@ public sealed class ReportViewers(PeopleDirectory directory)
             .ToHashSet(StringComparer.Ordinal);
         return new ReportViewer(identity, person.Name, texts, departments);
     }
+
+    /// <summary>The language of someone signed in who may not see reports: theirs in the directory, else <paramref name="browser"/>'s.</summary>
+    public async Task<Texts> TextsOfAsync(ReportIdentity identity, string browser, CancellationToken cancellationToken) =>
+        Texts.For((await FindAsync(identity, cancellationToken).ConfigureAwait(false))?.Language is { Length: > 0 } language ? language : browser);
+
+    private async Task<Person?> FindAsync(ReportIdentity identity, CancellationToken cancellationToken) =>
+        identity.AadObjectId is { Length: > 0 } oid
+            ? (await directory.FindRecordAsync(PeopleRows.KeyForObjectId(oid), cancellationToken).ConfigureAwait(false))?.Person
+            : await directory.FindByUserIdAsync(identity.UserId, cancellationToken).ConfigureAwait(false);
 }
