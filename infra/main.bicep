@@ -69,6 +69,9 @@ param storageSku string = 'Standard_LRS'
 @maxValue(730)
 param logRetentionInDays int = 30
 
+@description('Client id of the Entra app registration the Reports tab signs in with (infra/README.md, "The Reports tab"). Empty leaves the tab off: it then points people to the reports command.')
+param reportsTabClientId string = ''
+
 @description('Tags applied to every resource.')
 param tags object = {
   application: 'TeamsEngage'
@@ -127,6 +130,7 @@ module webApp 'modules/webapp.bicep' = {
     cloud: cloud
     minInstances: minInstances
     maxInstances: maxInstances
+    reportsTabClientId: reportsTabClientId
     tags: tags
   }
 }

@@ -10,6 +10,8 @@ param minInstances = 1
 param maxInstances = 3
 param botDisplayName = 'TeamsEngage'
 param storageSku = 'Standard_LRS'
+// The Reports tab's Entra app registration (infra/README.md, "The Reports tab"); empty until it is made.
+param reportsTabClientId = ''
 param logRetentionInDays = 30
 param tags = {
   application: 'TeamsEngage'

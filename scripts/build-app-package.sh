@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Teams app package (a flat zip: manifest.json, color.png, outline.png, es.json) from manifest/.
 #
-#   BOT_ID=<guid> APP_ID=<guid> BOT_DOMAIN=<host> scripts/build-app-package.sh [output.zip]
+#   BOT_ID=<guid> APP_ID=<guid> TAB_APP_ID=<guid> BOT_DOMAIN=<host> scripts/build-app-package.sh [output.zip]
 #
 # BOT_ID      the bot's Microsoft App ID (the botId output of infra/main.bicep)
+# TAB_APP_ID  the client id of the Entra app registration the Reports tab signs in with (infra/README.md)
 # APP_ID      the Teams app id: a GUID of your own, kept the same for every version of the app
 # BOT_DOMAIN  host name of the bot's web app, without scheme or path (the botDomain output)
 # output.zip  defaults to artifacts/teamsengage-app.zip
@@ -30,6 +31,7 @@ require_guid() {
 }
 
 require_guid BOT_ID "Use the botId output of the infrastructure deployment."
+require_guid TAB_APP_ID "Use the client id of the Entra app registration the Reports tab signs in with (see infra/README.md, \"The Reports tab\")."
 require_guid APP_ID "Choose one GUID for the Teams app (for example: cat /proc/sys/kernel/random/uuid) and keep it for every version."
 [[ -n "${BOT_DOMAIN:-}" ]] || fail "BOT_DOMAIN is not set. Use the botDomain output of the infrastructure deployment (a host name such as teamsengage-abc.azurewebsites.net)."
 [[ "${#BOT_DOMAIN}" -le 253 && "$BOT_DOMAIN" =~ $host_pattern ]] \
@@ -41,14 +43,14 @@ for file in manifest.json es.json color.png outline.png; do
 done
 mkdir -p "$(dirname "$output")"
 
-export BOT_ID APP_ID BOT_DOMAIN
+export BOT_ID APP_ID TAB_APP_ID BOT_DOMAIN
 node - "$manifest_dir" "$output" <<'JS'
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
 
 const [manifestDir, output] = process.argv.slice(2);
-const values = { BOT_ID: process.env.BOT_ID, APP_ID: process.env.APP_ID, BOT_DOMAIN: process.env.BOT_DOMAIN };
+const values = { BOT_ID: process.env.BOT_ID, APP_ID: process.env.APP_ID, TAB_APP_ID: process.env.TAB_APP_ID, BOT_DOMAIN: process.env.BOT_DOMAIN };
 
 function substitute(name) {
   const text = fs.readFileSync(path.join(manifestDir, name), "utf8").replace(/\$\{\{(\w+)\}\}/g, (match, key) => {

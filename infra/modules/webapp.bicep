@@ -39,6 +39,9 @@ param minInstances int
 @description('Instances CPU autoscale may add up to.')
 param maxInstances int
 
+@description('Client id of the Reports tab\'s Entra app registration; empty leaves the tab off.')
+param reportsTabClientId string
+
 @description('Tags applied to every resource.')
 param tags object
 
@@ -95,6 +98,9 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TeamsEngage__Cloud', value: cloud }
         // Signed links (poll exports, personal-data exports) point here; the bot refuses to start without it in Production.
         { name: 'TeamsEngage__PublicBaseUrl', value: 'https://${webAppName}.azurewebsites.net' }
+        // The Reports tab's single sign-on: its app registration and the Application ID URI Teams asks tokens for.
+        { name: 'TeamsEngage__Reports__Tab__ClientId', value: reportsTabClientId }
+        { name: 'TeamsEngage__Reports__Tab__ApplicationIdUri', value: empty(reportsTabClientId) ? '' : 'api://${webAppName}.azurewebsites.net/${reportsTabClientId}' }
       ]
     }
   }

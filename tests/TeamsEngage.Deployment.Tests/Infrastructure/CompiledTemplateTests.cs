@@ -41,7 +41,8 @@ public class CompiledTemplateTests : IClassFixture<CompiledTemplateTests.Templat
             {
                 "APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "MicrosoftAppId", "MicrosoftAppTenantId",
                 "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableEndpoint", "TeamsEngage__AllowedTenants__0",
-                "TeamsEngage__Cloud", "TeamsEngage__PublicBaseUrl",
+                "TeamsEngage__Cloud", "TeamsEngage__PublicBaseUrl", "TeamsEngage__Reports__Tab__ApplicationIdUri",
+                "TeamsEngage__Reports__Tab__ClientId",
             },
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("UserAssignedMSI", settings["MicrosoftAppType"]);
@@ -52,6 +53,8 @@ public class CompiledTemplateTests : IClassFixture<CompiledTemplateTests.Templat
         Assert.Equal("[parameters('allowedTenantId')]", settings["TeamsEngage__AllowedTenants__0"]);
         Assert.Equal("[format('https://{0}.azurewebsites.net', parameters('webAppName'))]", settings["TeamsEngage__PublicBaseUrl"]);
         Assert.Equal("[parameters('cloud')]", settings["TeamsEngage__Cloud"]);
+        Assert.Equal("[parameters('reportsTabClientId')]", settings["TeamsEngage__Reports__Tab__ClientId"]);
+        Assert.Equal("[if(empty(parameters('reportsTabClientId')), '', format('api://{0}.azurewebsites.net/{1}', parameters('webAppName'), parameters('reportsTabClientId')))]", settings["TeamsEngage__Reports__Tab__ApplicationIdUri"]);
     }
 
     [Fact]

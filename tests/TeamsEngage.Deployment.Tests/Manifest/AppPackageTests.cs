@@ -42,6 +42,10 @@ public class AppPackageTests
         Assert.Equal(ManifestSamples.AppId, (string?)manifest["id"]);
         Assert.Equal(ManifestSamples.BotId, (string?)manifest["bots"]![0]!["botId"]);
         Assert.Equal([ManifestSamples.BotDomain], manifest["validDomains"]!.AsArray().Select(d => (string?)d));
+        Assert.Equal(ManifestSamples.TabAppId, (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal($"api://{ManifestSamples.BotDomain}/{ManifestSamples.TabAppId}", (string?)manifest["webApplicationInfo"]!["resource"]);
+        var reports = manifest["staticTabs"]!.AsArray().Single(t => (string?)t!["entityId"] == "reports")!;
+        Assert.Equal($"https://{ManifestSamples.BotDomain}/reports/tab?lang={{locale}}", (string?)reports["contentUrl"]);
 
         var extracted = folder.File("manifest.json");
         await File.WriteAllTextAsync(extracted, manifestText);
@@ -52,6 +56,8 @@ public class AppPackageTests
     [Theory]
     [InlineData("BOT_ID", null)]
     [InlineData("APP_ID", null)]
+    [InlineData("TAB_APP_ID", null)]
+    [InlineData("TAB_APP_ID", "reports-tab")]
     [InlineData("BOT_DOMAIN", null)]
     [InlineData("BOT_ID", "not-a-guid")]
     [InlineData("APP_ID", "3f8a1c52-9b7e-4d21-a6c3")]

@@ -54,7 +54,7 @@ public class ManifestSchemaTests
         var raw = ManifestSamples.RawManifest;
 
         var placeholders = Regex.Matches(raw, @"\$\{\{(\w+)\}\}").Select(m => m.Groups[1].Value).ToHashSet();
-        Assert.Equal(["APP_ID", "BOT_DOMAIN", "BOT_ID"], placeholders.Order(StringComparer.Ordinal));
+        Assert.Equal(["APP_ID", "BOT_DOMAIN", "BOT_ID", "TAB_APP_ID"], placeholders.Order(StringComparer.Ordinal));
         Assert.DoesNotMatch(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", raw);
     }
 
