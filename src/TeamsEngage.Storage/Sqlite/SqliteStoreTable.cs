@@ -37,7 +37,6 @@ internal sealed class SqliteStoreTable(SqliteTableStore store, string name) : IS
                 await SqliteRows.DeleteAsync(connection, transaction, Name, partitionKey, rowKey, eTag, cancellationToken).ConfigureAwait(false);
                 return null;
             },
-            useTransaction: false,
             cancellationToken);
     }
 
@@ -65,7 +64,6 @@ internal sealed class SqliteStoreTable(SqliteTableStore store, string name) : IS
                 }
                 return results;
             },
-            useTransaction: true,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,7 +113,6 @@ internal sealed class SqliteStoreTable(SqliteTableStore store, string name) : IS
     private Task<StoreEntity> WriteOneAsync(BatchOperationKind kind, StoreEntity entity, CancellationToken cancellationToken) =>
         WriteAsync(
             (connection, transaction) => SqliteRows.ApplyAsync(connection, transaction, Name, kind, entity, cancellationToken),
-            useTransaction: false,
             cancellationToken);
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
@@ -131,29 +128,16 @@ internal sealed class SqliteStoreTable(SqliteTableStore store, string name) : IS
         }
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction?, Task<T>> write, bool useTransaction, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
-        await store.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Every write runs in its own savepoint of a group transaction, so a batch is all or nothing.
         try
         {
-            await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (!useTransaction)
-            {
-                return await write(connection, null).ConfigureAwait(false);
-            }
-            // Disposing the transaction without a commit rolls every operation back.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var result = await write(connection, transaction).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
+            return await store.Writes.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex) when (SqliteRows.IsMissingTable(ex))
         {
             throw MissingTable(ex);
-        }
-        finally
-        {
-            store.WriteLock.Release();
         }
     }
 

@@ -11,9 +11,10 @@ namespace TeamsEngage.Storage.Sqlite;
 /// Each store table is its own SQLite table (a WITHOUT ROWID table clustered on PartitionKey, RowKey): partition and
 /// range queries then read one contiguous index range, the sqlite3 CLI shows each table on its own, and table names
 /// can be quoted into SQL safely because they are validated to be alphanumeric.
-/// WAL lets readers run while one writer commits; writes of all store instances on the same file in this process take
-/// one async lock, so conditional writes never wait on SQLite's busy handler, which the busy timeout still covers for
-/// other processes.
+/// WAL lets readers run while one writer commits. Writes of all store instances on the same file in this process go
+/// through one group commit (<see cref="SqliteWriteQueue"/>): writes that arrive together share one synced transaction,
+/// each in its own savepoint, under one async lock, so conditional writes never wait on SQLite's busy handler, which
+/// the busy timeout still covers for other processes.
 /// </remarks>
 public sealed class SqliteTableStore : ITableStore, IDisposable
 {
@@ -21,6 +22,7 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
     public const string DatabaseFileName = "teamsengage.db";
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteLocks = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SqliteWriteQueue> WriteQueues = new(StringComparer.Ordinal);
 
     private readonly string connectionString;
     private readonly string dataDirectory;
@@ -40,12 +42,16 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
             DefaultTimeout = 30,
         }.ToString();
         WriteLock = WriteLocks.GetOrAdd(DatabasePath, _ => new SemaphoreSlim(1, 1));
+        Writes = WriteQueues.GetOrAdd(DatabasePath, _ => new SqliteWriteQueue(WriteLock, OpenAsync));
     }
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; }
 
     internal SemaphoreSlim WriteLock { get; }
+
+    /// <summary>The file's group commit, shared by every store instance on it in this process.</summary>
+    internal SqliteWriteQueue Writes { get; }
 
     /// <inheritdoc />
     public async Task InitializeAsync(IEnumerable<string> tableNames, CancellationToken cancellationToken = default)
