@@ -79,3 +79,25 @@ public static class FeedbackCounters
 
     public static readonly string[] Timed = [Outcome];
 }
+
+/// <summary>
+/// A liaison's workload: area <c>workload</c>, by <c>liaison</c> (a SHA-256 of the person's directory key, never the key
+/// itself). Day figures: tickets taken on (claimed), resolved, and first responses with their wait. Standing figures
+/// (<see cref="StandingFigures"/>): the open tickets with the liaison now, and those of them the liaison has claimed.
+/// </summary>
+public static class WorkloadCounters
+{
+    public const string Area = "workload";
+    public const string Kind = "liaison";
+    public const string TakenOn = "TakenOn";
+    public const string Resolved = "Resolved";
+    public const string FirstResponse = "FirstResponse";
+    public const string Open = "Open";
+    public const string Claimed = "Claimed";
+
+    public static readonly string[] Timed = [FirstResponse];
+
+    /// <summary>What the figures call a person: a hash of the key, so the rows name no one.</summary>
+    public static string Of(string personKey) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("liaison|" + personKey)))[..32];
+}

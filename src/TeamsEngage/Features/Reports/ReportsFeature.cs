@@ -21,6 +21,7 @@ public static class ReportsFeature
         services.AddSingleton<ReportSessions>();
         services.AddSingleton<ReportViewers>();
         services.AddSingleton<TicketsReport>();
+        services.AddSingleton<WorkloadReport>();
         services.AddSingleton<OverviewReport>();
         services.AddSingleton<NoticesReport>();
         services.AddSingleton<ParticipationReport>();
