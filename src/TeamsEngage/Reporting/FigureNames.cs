@@ -38,6 +38,15 @@ public static class NoticeCounters
     /// <summary>A concern (a ticket) raised from a notice.</summary>
     public const string Concern = "Concern";
 
+    /// <summary>A person the notice was addressed to, counted as the broadcast's rows are written.</summary>
+    public const string Audience = "Audience";
+
+    /// <summary>The reasons a notice does not reach someone, as the outbox knows them; anything else counts as <c>Error</c>.</summary>
+    public static readonly IReadOnlyList<string> Reasons = ["NotInstalled", "Blocked", "Gone", "Error"];
+
+    /// <summary>A person the notice could not reach, for <paramref name="reason"/> (one of <see cref="Reasons"/>); each person once per notice.</summary>
+    public static string Unreachable(string reason) => "Unreachable" + (Reasons.Contains(reason) ? reason : "Error");
+
     public static readonly string[] Timed = [Acknowledged];
 }
 
