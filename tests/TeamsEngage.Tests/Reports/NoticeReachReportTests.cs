@@ -17,7 +17,7 @@ public sealed class NoticeReachReportTests
     {
         await using var bot = await StartSchoolAsync();
         using var home = Fixtures.InHomeTenant();
-        // Carmen blocked the bot, Dan's chat is gone; Eve never installed it.
+        // Carmen Blocked or removed the app, Dan's chat is gone; Eve never installed it.
         bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.MessageWritesBlocked(), conversationId: Persona.Carmen.ConversationId);
         bot.Connector.Enqueue(ConnectorRoute.Send, StubReply.Status(404), conversationId: Dan.ConversationId);
         var id = await SendAsync(bot, Form(audience: "Everyone"));
@@ -34,10 +34,10 @@ public sealed class NoticeReachReportTests
         Assert.Equal(3, records.Count(r => r.Status is DeliveryStatus.Failed or DeliveryStatus.Unreachable));
         Assert.Equal(records.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Tile(page, "Audience"));
         Assert.Equal(
-            [["app not installed", "1", "33%"], ["blocked the bot", "1", "33%"], ["no longer in the organization", "1", "33%"], ["gave up after retries or another error", "0", "0%"]],
+            [["Has not installed the app", "1", "33%"], ["Blocked or removed the app", "1", "33%"], ["Gone from the organization", "1", "33%"], ["Gave up after retries, or another error", "0", "0%"]],
             Rows(page, "unreachable"));
-        Assert.Contains("\r\nblocked the bot,1,33%\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains("Unreachable, by reason: app not installed 1; blocked the bot 1; no longer in the organization 1;", page, StringComparison.Ordinal);
+        Assert.Contains("\r\nBlocked or removed the app,1,33%\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Unreachable, by reason: Has not installed the app 1; Blocked or removed the app 1; Gone from the organization 1;", page, StringComparison.Ordinal);
         var art = Rows(page, "by-department").Single(r => r[0] == "ART");
         Assert.Equal(["1", "1"], art[5..]);
     }
@@ -61,7 +61,7 @@ public sealed class NoticeReachReportTests
         var page = await (await GetAsync(bot, cookie, "/reports/notices")).Content.ReadAsStringAsync();
 
         Assert.Equal("1", Tile(page, "Unreachable"));
-        Assert.Equal(["blocked the bot", "0", "0%"], Rows(page, "unreachable")[1]);
-        Assert.Equal(["app not installed", "1", "100%"], Rows(page, "unreachable")[0]);
+        Assert.Equal(["Blocked or removed the app", "0", "0%"], Rows(page, "unreachable")[1]);
+        Assert.Equal(["Has not installed the app", "1", "100%"], Rows(page, "unreachable")[0]);
     }
 }

@@ -53,7 +53,7 @@ public sealed class NoticesReport(FigureStore store)
         return new ReportTable("unreachable", texts.Reports_UnreachableByReason, [texts.Reports_Reason, texts.Reports_People, texts.Reports_ShareOfUnreachable], rows, chart);
     }
 
-    private static string ReasonName(Texts texts, string reason) => reason == "Error" ? texts.Reports_Reason_Error : texts["Notice_Reason_" + reason];
+    private static string ReasonName(Texts texts, string reason) => texts["Reports_Reason_" + reason];
 
     private static ReportTable Table(Texts texts, string id, string caption, IReadOnlyList<(string Value, FigureTotals Totals)> groups, Func<string, string> name)
     {
