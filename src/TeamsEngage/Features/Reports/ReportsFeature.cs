@@ -28,6 +28,7 @@ public static class ReportsFeature
         services.AddSingleton<FeedbackReport>();
         services.AddSingleton<SurveysReport>();
         services.AddSingleton<ReportPages>();
+        services.AddSingleton<ReportReminders>();
         services.AddSingleton<ReportsDesk>();
         return services;
     }
@@ -45,6 +46,7 @@ public static class ReportsFeature
         pages.MapGet("/signin", (HttpContext http, ReportPages reports, CancellationToken ct) => reports.SignInAsync(http, ct));
         pages.MapGet("/assets/icon.svg", () => Results.Text(Icon, "image/svg+xml"));
         pages.MapGet("/assets/reports.css", () => Results.Stream(typeof(ReportsFeature).Assembly.GetManifestResourceStream(StyleResource)!, "text/css; charset=utf-8"));
+        pages.MapPost("/participation/remind", (HttpContext http, ReportReminders reminders, CancellationToken ct) => reminders.PostAsync(http, ct));
         foreach (var page in ReportPageNames.All)
         {
             pages.MapGet("/" + page, (HttpContext http, ReportPages reports, CancellationToken ct) => reports.PageAsync(page, http, ct));
