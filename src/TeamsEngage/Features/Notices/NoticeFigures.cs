@@ -26,6 +26,7 @@ public sealed class NoticeFigures(IReportFigures figures, IPeopleDirectory direc
     /// <summary>
     /// A page of the notice's recipients was written: each is one of its audience, and those without a chat with the bot
     /// are unreachable (not installed) from the start. A page written again by a resumed broadcast is not counted twice.
+    /// The figures go to the background writer, added up across pages, so a large broadcast's writing does not wait for them.
     /// </summary>
     public async Task AudienceAsync(string noticeId, IReadOnlyList<BroadcastRecipient> page)
     {
@@ -42,10 +43,10 @@ public sealed class NoticeFigures(IReportFigures figures, IPeopleDirectory direc
         foreach (var department in page.GroupBy(r => r.DepartmentCode?.ToUpperInvariant() ?? "-", StringComparer.Ordinal))
         {
             var dimensions = DimensionsOf(noticeId, department.Key);
-            await figures.RecordAsync(new Figure(NoticeCounters.Area, NoticeCounters.Audience, now, dimensions, Amount: department.Count()), CancellationToken.None).ConfigureAwait(false);
+            figures.RecordSoon(new Figure(NoticeCounters.Area, NoticeCounters.Audience, now, dimensions, Amount: department.Count()));
             if (department.Count(r => string.IsNullOrWhiteSpace(r.UserId)) is > 0 and var unreachable)
             {
-                await figures.RecordAsync(new Figure(NoticeCounters.Area, NoticeCounters.Unreachable("NotInstalled"), now, dimensions, Amount: unreachable), CancellationToken.None).ConfigureAwait(false);
+                figures.RecordSoon(new Figure(NoticeCounters.Area, NoticeCounters.Unreachable("NotInstalled"), now, dimensions, Amount: unreachable));
             }
         }
     }
