@@ -17,6 +17,12 @@ public interface IOutboxRenderer
 
     /// <summary>Called after the message was delivered, with the id of the sent activity (to update it later).</summary>
     Task OnDeliveredAsync(DeliveredContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called, in the message's tenant, once the outbox has given up on a message for good: its recipient has not installed
+    /// the app, blocked or removed it, left the tenant, or sends kept failing until the retries ran out.
+    /// </summary>
+    Task OnUndeliverableAsync(UndeliverableContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>What a renderer knows about the message and its recipient.</summary>
@@ -33,3 +39,10 @@ public sealed record RenderedMessage(AdaptiveCard? Card, string? Text, string? S
 
 /// <summary>A delivered message.</summary>
 public sealed record DeliveredContext(string OutboxId, string? BroadcastId, string Kind, string Payload, string RecipientUserId, string ConversationId, string ActivityId);
+
+/// <summary>A message the outbox gave up on.</summary>
+/// <param name="BroadcastId">The broadcast (the parent broadcast for an update), or null for a single message.</param>
+/// <param name="IsUpdate">True when it was to replace a message sent earlier.</param>
+/// <param name="Status"><see cref="DeliveryStatus.Unreachable"/> or <see cref="DeliveryStatus.Failed"/>.</param>
+/// <param name="Reason"><c>NotInstalled</c>, <c>Blocked</c>, <c>Gone</c>, <c>WrongTenant</c> or <c>Error</c> (retries ran out, or another error).</param>
+public sealed record UndeliverableContext(string? BroadcastId, string Kind, string Payload, bool IsUpdate, string? PersonKey, string? UserId, string? DepartmentCode, DeliveryStatus Status, string Reason);

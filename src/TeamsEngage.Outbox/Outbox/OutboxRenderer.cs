@@ -29,9 +29,21 @@ public abstract class OutboxRenderer<TPayload> : IOutboxRenderer
             : Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    public Task OnUndeliverableAsync(UndeliverableContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return OutboxPayload.Deserialize<TPayload>(context.Payload) is { } payload
+            ? OnUndeliverableAsync(payload, context, cancellationToken)
+            : Task.CompletedTask;
+    }
+
     /// <summary>The message for this recipient, or null to skip them.</summary>
     protected abstract Task<RenderedMessage?> RenderAsync(TPayload payload, RenderContext context, CancellationToken cancellationToken);
 
     /// <summary>Called after the message was delivered, with the id of the sent activity.</summary>
     protected virtual Task OnDeliveredAsync(TPayload payload, DeliveredContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Called once the outbox has given up on the message for good.</summary>
+    protected virtual Task OnUndeliverableAsync(TPayload payload, UndeliverableContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }

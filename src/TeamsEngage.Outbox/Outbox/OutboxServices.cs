@@ -39,6 +39,7 @@ public static class OutboxServices
         services.TryAddSingleton<RateShares>();
         services.TryAddSingleton<ConversationRateLimiter>();
         services.TryAddSingleton<BroadcastHeaderCache>();
+        services.TryAddSingleton<UndeliverableCallbacks>();
         services.TryAddSingleton<DeliveryRecorder>();
         services.TryAddSingleton<SendFailures>();
         services.TryAddSingleton<OutboxSender>();

@@ -38,6 +38,15 @@ public static class NoticeCounters
     /// <summary>A concern (a ticket) raised from a notice.</summary>
     public const string Concern = "Concern";
 
+    /// <summary>A person the notice was addressed to, counted as the broadcast's rows are written.</summary>
+    public const string Audience = "Audience";
+
+    /// <summary>The reasons a notice does not reach someone, as the outbox knows them; anything else counts as <c>Error</c>.</summary>
+    public static readonly IReadOnlyList<string> Reasons = ["NotInstalled", "Blocked", "Gone", "Error"];
+
+    /// <summary>A person the notice could not reach, for <paramref name="reason"/> (one of <see cref="Reasons"/>); each person once per notice.</summary>
+    public static string Unreachable(string reason) => "Unreachable" + (Reasons.Contains(reason) ? reason : "Error");
+
     public static readonly string[] Timed = [Acknowledged];
 }
 
@@ -78,4 +87,26 @@ public static class FeedbackCounters
     public const string Moved = "Moved";
 
     public static readonly string[] Timed = [Outcome];
+}
+
+/// <summary>
+/// A liaison's workload: area <c>workload</c>, by <c>liaison</c> (a SHA-256 of the person's directory key, never the key
+/// itself). Day figures: tickets taken on (claimed), resolved, and first responses with their wait. Standing figures
+/// (<see cref="StandingFigures"/>): the open tickets with the liaison now, and those of them the liaison has claimed.
+/// </summary>
+public static class WorkloadCounters
+{
+    public const string Area = "workload";
+    public const string Kind = "liaison";
+    public const string TakenOn = "TakenOn";
+    public const string Resolved = "Resolved";
+    public const string FirstResponse = "FirstResponse";
+    public const string Open = "Open";
+    public const string Claimed = "Claimed";
+
+    public static readonly string[] Timed = [FirstResponse];
+
+    /// <summary>What the figures call a person: a hash of the key, so the rows name no one.</summary>
+    public static string Of(string personKey) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("liaison|" + personKey)))[..32];
 }

@@ -10,6 +10,7 @@ public static class ReportingServices
         services.AddStoreTable(FigureStore.TableName);
         services.AddSingleton<PendingFigures>();
         services.AddSingleton<FigureStore>();
+        services.AddSingleton<StandingFigures>();
         services.AddHostedService<FigureWriter>();
         services.AddSingleton<IReportFigures>(sp => sp.GetRequiredService<FigureStore>());
         services.AddSingleton<AskFigures>();

@@ -6,17 +6,21 @@ namespace TeamsEngage.Outbox;
 /// Records the outcome of a send with the ETag read before sending: a broadcast row keeps its delivery record, a single
 /// message's row is deleted (its feature learns the outcome through OnDeliveredAsync).
 /// </summary>
-internal sealed class DeliveryRecorder(OutboxTables tables, OutboxMetrics metrics, TimeProvider time, ILogger<DeliveryRecorder> logger)
+internal sealed class DeliveryRecorder(OutboxTables tables, OutboxMetrics metrics, TimeProvider time, ILogger<DeliveryRecorder> logger, UndeliverableCallbacks? undeliverable = null)
 {
-    /// <summary>Records an outcome other than Sent: cancelled, unreachable or failed.</summary>
-    public Task FinishAsync(PendingRow pending, DeliveryStatus status, string? reason, CancellationToken cancellationToken)
+    /// <summary>Records an outcome other than Sent: cancelled, unreachable or failed; the renderer of an undeliverable message is told.</summary>
+    public async Task FinishAsync(PendingRow pending, DeliveryStatus status, string? reason, CancellationToken cancellationToken)
     {
         OutboxLog.Failed(logger, pending.Item.PartitionKey, OutboxLog.Row(pending.Item.PartitionKey, pending.Row.RowKey), status, reason);
         if (status is DeliveryStatus.Failed or DeliveryStatus.Unreachable)
         {
             metrics.Failed(TenantOf(pending), status, reason);
         }
-        return RecordAsync(pending, status, reason, null, cancellationToken);
+        await RecordAsync(pending, status, reason, null, cancellationToken).ConfigureAwait(false);
+        if (status is DeliveryStatus.Failed or DeliveryStatus.Unreachable && undeliverable is not null && TenantOf(pending) is { } tenant)
+        {
+            await undeliverable.TellAsync(pending, tenant, status, reason ?? FailureReasons.Error, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Records a delivered message.</summary>

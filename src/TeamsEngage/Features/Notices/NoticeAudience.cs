@@ -8,10 +8,11 @@ namespace TeamsEngage.Features.Notices;
 /// What a notice's queued broadcast stores about its recipients: the audience as the author chose it, and whether the
 /// notice waits for quiet hours (every notice the author did not mark urgent).
 /// </summary>
-public sealed record NoticeAudienceSpec(Audience Audience, bool Routine = false);
+/// <param name="NoticeId">The notice, so each page written counts in its reach (absent in broadcasts queued before it was kept).</param>
+public sealed record NoticeAudienceSpec(Audience Audience, bool Routine = false, string? NoticeId = null);
 
 /// <summary>Resolves a queued notice's audience from the directory, page by page, for the outbox's writer.</summary>
-public sealed class NoticeAudience(IPeopleDirectory directory, QuietHours quiet) : IBroadcastAudience
+public sealed class NoticeAudience(IPeopleDirectory directory, QuietHours quiet, NoticeFigures figures) : IBroadcastAudience
 {
     public const string AudienceKind = "notice.audience";
 
@@ -23,7 +24,12 @@ public sealed class NoticeAudience(IPeopleDirectory directory, QuietHours quiet)
     {
         var notice = ReadSpec(spec);
         var plan = notice.Routine ? await quiet.PlanAsync(cancellationToken).ConfigureAwait(false) : null;
-        return await directory.PageAsync(notice.Audience, afterPersonKey, max, plan, cancellationToken).ConfigureAwait(false);
+        var page = await directory.PageAsync(notice.Audience, afterPersonKey, max, plan, cancellationToken).ConfigureAwait(false);
+        if (notice.NoticeId is { } noticeId)
+        {
+            await figures.AudienceAsync(noticeId, page.Recipients).ConfigureAwait(false);
+        }
+        return page;
     }
 
     // Every person of a notice's audience gets a row (the unreachable ones too), so the totals need no recording here.

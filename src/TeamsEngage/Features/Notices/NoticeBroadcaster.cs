@@ -66,7 +66,7 @@ public sealed partial class NoticeBroadcaster(
     /// <summary>Queues the broadcast of a sent notice; does nothing when it is queued already.</summary>
     public Task QueueAsync(Notice sent, CancellationToken cancellationToken) => outbox.QueueBroadcastAsync(
         BroadcastRequest.Create(sent.Id, NoticeVerbs.CardKind, new NoticePayload(sent.Id)),
-        BroadcastAudienceSpec.Create(NoticeAudience.AudienceKind, new NoticeAudienceSpec(sent.Content.Audience, Routine: !sent.Content.Urgent)),
+        BroadcastAudienceSpec.Create(NoticeAudience.AudienceKind, new NoticeAudienceSpec(sent.Content.Audience, Routine: !sent.Content.Urgent, NoticeId: sent.Id)),
         cancellationToken);
 
     /// <summary>The delivery records of the people the notice could not reach (not installed, blocked, gone, failed), by name key.</summary>

@@ -33,4 +33,10 @@ public sealed class NoticeCardRenderer(NoticeStore notices, NoticeAcknowledgemen
             await figures.DeliveredAsync(noticeId, context.RecipientUserId, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // Only the notice itself counts: a reminder or an update of a card someone already had is not a new reach.
+    protected override Task OnUndeliverableAsync(NoticePayload payload, UndeliverableContext context, CancellationToken cancellationToken) =>
+        payload.NoticeId is { Length: > 0 } noticeId && !payload.Reminder && !context.IsUpdate && (context.PersonKey ?? context.UserId) is { } person
+            ? figures.UnreachableAsync(noticeId, person, context.DepartmentCode, context.Reason)
+            : Task.CompletedTask;
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TeamsEngage.Bot;
 using TeamsEngage.Commands;
 using TeamsEngage.Outbox;
+using TeamsEngage.Reporting;
 using TeamsEngage.People;
 using TeamsEngage.Storage;
 using TeamsEngage.Storage.Hosting;
@@ -33,6 +34,7 @@ public static class PollsFeature
         services.AddSingleton<PollAuthorDesk>();
         services.AddSingleton<PollBallotBox>();
         services.AddSingleton<PollRecipientRoll>();
+        services.AddSingleton<IPollGroupReminders, PollGroupReminders>();
         services.AddSingleton<IEntityAccess<Poll>, PollAuthorAccess>();
         services.AddSingleton<IEntityAccess<PollBallot>, PollBallotAccess>();
         services.AddSingleton<PollCloser>();

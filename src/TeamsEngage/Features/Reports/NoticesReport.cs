@@ -4,7 +4,10 @@ using static TeamsEngage.Features.Reports.ReportFormat;
 
 namespace TeamsEngage.Features.Reports;
 
-/// <summary>The notices page: reach, acknowledgement by department and by notice, and concerns raised.</summary>
+/// <summary>
+/// The notices page: reach (audience, delivered, unreachable and why), acknowledgement by department and by notice, and
+/// concerns raised.
+/// </summary>
 public sealed class NoticesReport(FigureStore store)
 {
     public async Task<ReportDocument> BuildAsync(ReportViewer viewer, ReportQuery query, CancellationToken cancellationToken)
@@ -15,19 +18,42 @@ public sealed class NoticesReport(FigureStore store)
         var before = data.Totals(previous: true);
         ReportTile[] tiles =
         [
-            new(texts.Reports_Delivered, Number(texts, now[NoticeCounters.Delivered]), Number(texts, before[NoticeCounters.Delivered]), Change(texts, now[NoticeCounters.Delivered], before[NoticeCounters.Delivered])),
-            new(texts.Reports_Acknowledged, Number(texts, now[NoticeCounters.Acknowledged]), Number(texts, before[NoticeCounters.Acknowledged]), Change(texts, now[NoticeCounters.Acknowledged], before[NoticeCounters.Acknowledged])),
+            Counted(texts, texts.Reports_Audience, now[NoticeCounters.Audience], before[NoticeCounters.Audience]),
+            Counted(texts, texts.Reports_Delivered, now[NoticeCounters.Delivered], before[NoticeCounters.Delivered]),
+            Counted(texts, texts.Reports_Unreachable, Unreachable(now), Unreachable(before)),
+            Counted(texts, texts.Reports_Acknowledged, now[NoticeCounters.Acknowledged], before[NoticeCounters.Acknowledged]),
             new(texts.Reports_AckRate, Share(texts, now[NoticeCounters.Acknowledged], now[NoticeCounters.Delivered]), Share(texts, before[NoticeCounters.Acknowledged], before[NoticeCounters.Delivered])),
             new(texts.Reports_AckMedian, Duration(texts, now.Percentile(NoticeCounters.Acknowledged, 50)), Duration(texts, before.Percentile(NoticeCounters.Acknowledged, 50))),
-            new(texts.Reports_Concerns, Number(texts, now[NoticeCounters.Concern]), Number(texts, before[NoticeCounters.Concern]), Change(texts, now[NoticeCounters.Concern], before[NoticeCounters.Concern])),
+            Counted(texts, texts.Reports_Concerns, now[NoticeCounters.Concern], before[NoticeCounters.Concern]),
         ];
-        List<ReportTable> tables = [Table(texts, "by-department", texts.Reports_ByDepartment, data.By("dept"), v => v == "-" ? texts.Reports_NoDepartment : v)];
+        List<ReportTable> tables =
+        [
+            Reasons(texts, now),
+            Table(texts, "by-department", texts.Reports_ByDepartment, data.By("dept"), v => v == "-" ? texts.Reports_NoDepartment : v),
+        ];
         if (data.District)
         {
             tables.Add(Table(texts, "by-notice", texts.Reports_Notices, data.By("notice"), v => v));
         }
-        return new ReportDocument(ReportPageNames.Notices, texts.Reports_Notices, [new(texts.Reports_Notices, tiles, tables)]);
+        return new ReportDocument(ReportPageNames.Notices, texts.Reports_Notices, [new(texts.Reports_Notices, tiles, tables, texts.Reports_ReachNote)]);
     }
+
+    private static ReportTile Counted(Texts texts, string label, long now, long before) =>
+        new(label, Number(texts, now), Number(texts, before), Change(texts, now, before));
+
+    private static long Unreachable(FigureTotals totals) => NoticeCounters.Reasons.Sum(r => totals[NoticeCounters.Unreachable(r)]);
+
+    /// <summary>The unreachable of the period by reason: every reason, also those no one had, so the table reads the same each time.</summary>
+    private static ReportTable Reasons(Texts texts, FigureTotals totals)
+    {
+        var all = Unreachable(totals);
+        var reasons = NoticeCounters.Reasons.Select(r => (Name: ReasonName(texts, r), Count: totals[NoticeCounters.Unreachable(r)])).ToList();
+        var rows = reasons.Select(r => (IReadOnlyList<string>)[r.Name, Number(texts, r.Count), Share(texts, r.Count, all)]).ToList();
+        var chart = reasons.Select(r => new ReportBar(r.Name, r.Count)).ToList();
+        return new ReportTable("unreachable", texts.Reports_UnreachableByReason, [texts.Reports_Reason, texts.Reports_People, texts.Reports_ShareOfUnreachable], rows, chart);
+    }
+
+    private static string ReasonName(Texts texts, string reason) => texts["Reports_Reason_" + reason];
 
     private static ReportTable Table(Texts texts, string id, string caption, IReadOnlyList<(string Value, FigureTotals Totals)> groups, Func<string, string> name)
     {
@@ -38,8 +64,10 @@ public sealed class NoticesReport(FigureStore store)
             Number(texts, g.Totals[NoticeCounters.Acknowledged]),
             Share(texts, g.Totals[NoticeCounters.Acknowledged], g.Totals[NoticeCounters.Delivered]),
             Number(texts, g.Totals[NoticeCounters.Concern]),
+            Number(texts, g.Totals[NoticeCounters.Audience]),
+            Number(texts, Unreachable(g.Totals)),
         ]).ToList();
         var chart = groups.Select(g => new ReportBar(name(g.Value), g.Totals[NoticeCounters.Acknowledged])).ToList();
-        return new ReportTable(id, caption, [texts.Reports_Group, texts.Reports_Delivered, texts.Reports_Acknowledged, texts.Reports_AckRate, texts.Reports_Concerns], rows, chart);
+        return new ReportTable(id, caption, [texts.Reports_Group, texts.Reports_Delivered, texts.Reports_Acknowledged, texts.Reports_AckRate, texts.Reports_Concerns, texts.Reports_Audience, texts.Reports_Unreachable], rows, chart);
     }
 }

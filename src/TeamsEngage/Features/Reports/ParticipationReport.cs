@@ -12,7 +12,7 @@ namespace TeamsEngage.Features.Reports;
 /// group is shown only when neither the polls' nor the surveys' page hides it, so that no page minus another gives a
 /// small group away.
 /// </summary>
-public sealed class ParticipationReport(FigureStore store, IOptions<ReportsOptions> options)
+public sealed class ParticipationReport(FigureStore store, IOptions<ReportsOptions> options, ReportReminders reminders)
 {
     private const string Asked = AskCounters.Asked;
     private const string Answered = AskCounters.Answered;
@@ -36,7 +36,8 @@ public sealed class ParticipationReport(FigureStore store, IOptions<ReportsOptio
         var rate = asked == 0 ? 0 : (double)answered / asked;
         var departments = asked == 0 ? [] : Shown(parts, "dept", minimum);
         var roles = asked == 0 ? [] : Shown(parts, "role", minimum);
-        var below = departments.Concat(roles).Where(g => (double)g.Totals[Answered] / g.Totals[Asked] < rate).ToList();
+        var below = departments.Select(g => (Kind: "dept", g.Value, g.Totals)).Concat(roles.Select(g => (Kind: "role", g.Value, g.Totals)))
+            .Where(g => (double)g.Totals[Answered] / g.Totals[Asked] < rate).ToList();
         ReportTile[] tiles =
         [
             new(texts.Reports_Asked, Number(texts, asked), Number(texts, before[Asked]), Change(texts, asked, before[Asked])),
@@ -48,9 +49,26 @@ public sealed class ParticipationReport(FigureStore store, IOptions<ReportsOptio
         {
             tables.Add(Table(texts, "by-role", texts.Reports_ByRole, roles, v => RoleName(texts, v)));
         }
-        tables.Add(Table(texts, "below-rate", texts.Reports_BelowRate, below, v => v));
+        tables.Add(await BelowAsync(viewer, query, below, cancellationToken).ConfigureAwait(false));
         var note = texts.Reports_Counting(AsksName(texts, query.Asks)) + " " + TooFewNote(texts, query, parts, minimum) + texts.Reports_DistrictRate(Share(texts, answered, asked)) + " " + texts.Reports_Suppressed(minimum) + (below.Count == 0 ? " " + texts.Reports_NoneBelow : string.Empty);
         return new ReportDocument(ReportPageNames.Participation, texts.Reports_Participation, [new(texts.Reports_Participation + " · " + AsksName(texts, query.Asks), tiles, tables, note)]);
+    }
+
+    /// <summary>The groups below the rate; for an administrator counting polls, each with its Remind form.</summary>
+    private async Task<ReportTable> BelowAsync(ReportViewer viewer, ReportQuery query, List<(string Kind, string Value, FigureTotals Totals)> below, CancellationToken cancellationToken)
+    {
+        var table = Table(viewer.Texts, "below-rate", viewer.Texts.Reports_BelowRate, [.. below.Select(g => (g.Value, g.Totals))], v => v);
+        if (!viewer.SeesDistrict || query.Asks == AskKinds.Surveys)
+        {
+            return table;
+        }
+        var forms = new List<ReportForm?>();
+        foreach (var group in below)
+        {
+            var reminder = new ReminderGroup(group.Kind, group.Value);
+            forms.Add(reminder.IsValid ? await reminders.FormAsync(viewer, reminder, query, cancellationToken).ConfigureAwait(false) : null);
+        }
+        return table with { Forms = forms };
     }
 
     public static string AsksName(Texts texts, AskKinds asks) => asks switch

@@ -45,7 +45,11 @@ public sealed record ReportBar(string Label, double Value);
 /// (the table is then the chart's data, and the chart has a text alternative made of the same numbers). With
 /// <paramref name="Links"/>, each row's header leads to its address (one per row, null for none).
 /// </summary>
-public sealed record ReportTable(string Id, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<ReportBar>? Chart = null, IReadOnlyList<string?>? Links = null);
+/// With <paramref name="Forms"/>, each row ends with its form (one per row, null for none); forms are not part of the CSV.
+public sealed record ReportTable(string Id, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<ReportBar>? Chart = null, IReadOnlyList<string?>? Links = null, IReadOnlyList<ReportForm?>? Forms = null);
+
+/// <summary>A button that POSTs its hidden <paramref name="Fields"/> to <paramref name="Action"/>.</summary>
+public sealed record ReportForm(string Action, string Label, IReadOnlyList<KeyValuePair<string, string>> Fields);
 
 /// <summary>A part of a page: a heading, headline numbers, tables and a note.</summary>
 public sealed record ReportSection(string Heading, IReadOnlyList<ReportTile> Tiles, IReadOnlyList<ReportTable> Tables, string? Note = null);

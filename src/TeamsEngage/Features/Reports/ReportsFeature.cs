@@ -30,12 +30,14 @@ public static class ReportsFeature
         services.AddSingleton<ReportSessions>();
         services.AddSingleton<ReportViewers>();
         services.AddSingleton<TicketsReport>();
+        services.AddSingleton<WorkloadReport>();
         services.AddSingleton<OverviewReport>();
         services.AddSingleton<NoticesReport>();
         services.AddSingleton<ParticipationReport>();
         services.AddSingleton<FeedbackReport>();
         services.AddSingleton<SurveysReport>();
         services.AddSingleton<ReportPages>();
+        services.AddSingleton<ReportReminders>();
         services.AddSingleton<ReportsDesk>();
         return services;
     }
@@ -61,6 +63,7 @@ public static class ReportsFeature
             return reports.Tab(http);
         });
         pages.MapPost("/tab/signin", (HttpContext http, ReportPages reports, CancellationToken ct) => reports.TabSignInAsync(http, ct));
+        pages.MapPost("/participation/remind", (HttpContext http, ReportReminders reminders, CancellationToken ct) => reminders.PostAsync(http, ct));
         foreach (var page in ReportPageNames.All)
         {
             pages.MapGet("/" + page, (HttpContext http, ReportPages reports, CancellationToken ct) => reports.PageAsync(page, http, ct));

@@ -4,8 +4,8 @@ using static TeamsEngage.Features.Reports.ReportFormat;
 
 namespace TeamsEngage.Features.Reports;
 
-/// <summary>The tickets page: volume, response and resolution times, promises, escalations, reopenings and ratings.</summary>
-public sealed class TicketsReport(FigureStore store)
+/// <summary>The tickets page: volume, response and resolution times, promises, escalations, reopenings, ratings and each liaison's workload.</summary>
+public sealed class TicketsReport(FigureStore store, WorkloadReport workload)
 {
     public async Task<ReportDocument> BuildAsync(ReportViewer viewer, ReportQuery query, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ public sealed class TicketsReport(FigureStore store)
             sections.Add(new(texts.Reports_ByService, [], [Breakdown(texts, "by-service", texts.Reports_ByService, data.By("service"), v => v == "-" ? texts.Reports_NoService : v)]));
             sections.Add(new(texts.Reports_ByUrgency, [], [Breakdown(texts, "by-urgency", texts.Reports_ByUrgency, data.By("urgency"), v => texts[$"Reports_Urgency_{v}"])]));
         }
+        sections.Add(new(texts.Reports_Workload, [], [await workload.BuildAsync(viewer, query, cancellationToken).ConfigureAwait(false)], texts.Reports_WorkloadNote));
         return new ReportDocument(ReportPageNames.Tickets, texts.Reports_Tickets, sections);
     }
 

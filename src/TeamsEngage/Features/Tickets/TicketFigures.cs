@@ -7,10 +7,13 @@ namespace TeamsEngage.Features.Tickets;
 /// or reply, with its wait); resolved (with the time since it was reported) and whether the promise was kept; escalated;
 /// reopened; rated. Each is counted by department, service and urgency.
 /// </summary>
-public sealed class TicketFigures(IReportFigures figures)
+public sealed class TicketFigures(IReportFigures figures, TicketWorkload workload)
 {
-    /// <summary>Counts what <paramref name="events"/>, just written with <paramref name="ticket"/>, mean for the reports.</summary>
-    public async Task CountAsync(Ticket ticket, IEnumerable<TicketEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts what <paramref name="events"/>, just written with <paramref name="ticket"/> over <paramref name="before"/>
+    /// (null for a new ticket), mean for the reports.
+    /// </summary>
+    public async Task CountAsync(Ticket? before, Ticket ticket, IReadOnlyList<TicketEvent> events, CancellationToken cancellationToken)
     {
         var dimensions = DimensionsOf(ticket);
         foreach (var e in events)
@@ -25,7 +28,10 @@ public sealed class TicketFigures(IReportFigures figures)
                     }
                     break;
                 case TicketEventKind.Claimed or TicketEventKind.LiaisonReply:
-                    await figures.RecordOnceAsync("first-response|" + ticket.Id, new Figure(TicketCounters.Area, TicketCounters.FirstResponse, e.At, dimensions, e.At - ticket.CreatedAt), cancellationToken).ConfigureAwait(false);
+                    if (await figures.RecordOnceAsync("first-response|" + ticket.Id, new Figure(TicketCounters.Area, TicketCounters.FirstResponse, e.At, dimensions, e.At - ticket.CreatedAt), cancellationToken).ConfigureAwait(false))
+                    {
+                        await workload.FirstResponseAsync(e.ActorKey, e.At, e.At - ticket.CreatedAt, cancellationToken).ConfigureAwait(false);
+                    }
                     break;
                 case TicketEventKind.Resolved:
                     await figures.RecordAsync(new Figure(TicketCounters.Area, TicketCounters.Resolved, e.At, dimensions, e.At - ticket.CreatedAt), cancellationToken).ConfigureAwait(false);
@@ -39,6 +45,7 @@ public sealed class TicketFigures(IReportFigures figures)
                     break;
             }
         }
+        await workload.CountAsync(before, ticket, events, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A rating changed later counts as first given: the first rating after each resolution is the one counted.</summary>

@@ -40,7 +40,7 @@ public sealed class TicketStore(ITableStore store, TicketFigures figures)
         ], cancellationToken).ConfigureAwait(false);
         await _index.UpsertAsync(IndexRow(OpenPartition, ticket.Id), cancellationToken).ConfigureAwait(false);
         await _index.UpsertAsync(IndexRow(ReporterPartition(ticket.ReporterUserId), ticket.Id), cancellationToken).ConfigureAwait(false);
-        await figures.CountAsync(ticket, [created], CancellationToken.None).ConfigureAwait(false);
+        await figures.CountAsync(null, ticket, [created], CancellationToken.None).ConfigureAwait(false);
         return ticket with { ETag = written[0]!.ETag };
     }
 
@@ -48,7 +48,8 @@ public sealed class TicketStore(ITableStore store, TicketFigures figures)
     /// Replaces the ticket if nobody changed it since it was read, together with its new history entries (atomically).
     /// Throws <see cref="StorePreconditionFailedException"/> (inside a <see cref="StoreBatchException"/>) when it changed.
     /// </summary>
-    public async Task<Ticket> UpdateAsync(Ticket ticket, IEnumerable<TicketEvent> events, CancellationToken cancellationToken)
+    /// <remarks><paramref name="before"/> is the ticket as it was read, so the figures can tell what moved.</remarks>
+    public async Task<Ticket> UpdateAsync(Ticket ticket, IEnumerable<TicketEvent> events, CancellationToken cancellationToken, Ticket? before = null)
     {
         var history = events as IReadOnlyList<TicketEvent> ?? [.. events];
         var operations = new List<BatchOperation> { new(BatchOperationKind.Update, TicketMapping.ToEntity(ticket)) };
@@ -63,7 +64,7 @@ public sealed class TicketStore(ITableStore store, TicketFigures figures)
             await DeleteIfPresentAsync(OpenPartition, ticket.Id, cancellationToken).ConfigureAwait(false);
         }
         // Once stored, the change happened: its figures are counted even if the caller has gone.
-        await figures.CountAsync(ticket, history, CancellationToken.None).ConfigureAwait(false);
+        await figures.CountAsync(before, ticket, history, CancellationToken.None).ConfigureAwait(false);
         return ticket with { ETag = stored[0]!.ETag };
     }
 
@@ -75,7 +76,7 @@ public sealed class TicketStore(ITableStore store, TicketFigures figures)
         OptimisticUpdate.ApplyAsync(
             ct => FindAsync(ticketId, ct),
             decide,
-            (current, change, ct) => UpdateAsync(change.Ticket with { ETag = current.ETag }, change.Events, ct),
+            (current, change, ct) => UpdateAsync(change.Ticket with { ETag = current.ETag }, change.Events, ct, current),
             cancellationToken);
 
     public async Task AddEventAsync(TicketEvent ticketEvent, CancellationToken cancellationToken) =>

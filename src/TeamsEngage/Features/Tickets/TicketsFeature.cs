@@ -19,6 +19,7 @@ public static class TicketsFeature
         services.AddStoreTable(TicketIdAllocator.TableName);
 
         services.AddSingleton<TicketFigures>();
+        services.AddSingleton<TicketWorkload>();
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketIdAllocator>();
         services.AddSingleton<TicketPeople>();
