@@ -6,8 +6,8 @@ using TeamsEngage.Reporting;
 namespace TeamsEngage.Bench.Reports;
 
 /// <summary>
-/// Notices, polls and feedback over the year. A notice or poll goes to everyone (one in twenty notices, one in ten
-/// polls) or to one to three departments; notices reach each person through <see cref="NoticeFigures.DeliveredAsync"/>
+/// Notices, polls and feedback over the year. A notice or poll goes to everyone (one in fifty notices, one in ten
+/// polls) or to one or two departments; notices reach each person through <see cref="NoticeFigures.DeliveredAsync"/>
 /// at the moment the card arrives (the seeding clock), and are acknowledged through
 /// <see cref="NoticeFigures.AcknowledgedAsync"/>; polls record their recipients a page of 500 at a time and each first
 /// answer, as the poll feature does (<see cref="AskFigures"/>).
@@ -24,7 +24,7 @@ internal sealed class AskSeeding(YearOfEvents year, SeedClock clock)
         {
             return [.. Enumerable.Range(0, district.Volume.People)];
         }
-        var count = 1 + random.Next(3);
+        var count = 1 + random.Next(2);
         return [.. Enumerable.Range(0, count).Select(_ => random.Next(district.Codes.Count)).Distinct().SelectMany(d => district.Members[d]).Order()];
     }
 
@@ -35,7 +35,7 @@ internal sealed class AskSeeding(YearOfEvents year, SeedClock clock)
             var sent = year.SchoolMoment(random);
             var ackRequired = random.NextDouble() < 0.6;
             var notice = new Notice(YearOfEvents.NoticeId(n), District.UserId(0), Content(), NoticeState.Sent, sent.AddHours(-1), sent, sent);
-            var audience = Audience(random, 0.05);
+            var audience = Audience(random, 0.02);
             for (var k = 0; k < audience.Length; k++)
             {
                 // The outbox sends about 50 cards a second.

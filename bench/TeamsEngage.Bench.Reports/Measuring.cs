@@ -13,7 +13,8 @@ internal static class Measuring
         {
             ["Storage:DataDirectory"] = data,
             ["MicrosoftAppId"] = string.Empty,
-            ["TeamsEngage:Administrators:0"] = District.AdminObjectId,
+            // A plain entry names an administrator of the home tenant only; the district is named with it.
+            ["TeamsEngage:Administrators:0"] = District.Tenant + "/" + District.AdminObjectId,
         };
         var (app, baseUrl) = await ReportsHost.StartAsync(settings);
         await using var _ = app;
