@@ -10,7 +10,7 @@ using TeamsEngage.People;
 using TeamsEngage.Reporting;
 
 // Usage: dotnet run -c Release --project bench/TeamsEngage.Bench.Reports -- [--small] [--people N] [--departments N]
-//   [--notices N] [--tickets N] [--polls N] [--feedback N] [--requests N] [--keep]
+//   [--notices N] [--tickets N] [--polls N] [--feedback N] [--requests N] [--keep] [--data DIR]
 var options = BenchOptions.Read(args);
 var volume = options.Volume;
 var district = new District(volume);
@@ -20,6 +20,12 @@ var runId = Guid.NewGuid().ToString("N");
 var seedRoot = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "teamsengage-reports-seed-" + runId);
 var measuredData = Path.Combine(Path.GetTempPath(), "teamsengage-reports-" + runId);
 var output = new StringBuilder();
+if (options.Data is { } kept)
+{
+    // A store seeded and kept by an earlier run (--keep): measured again, not seeded.
+    await Measuring.RunAsync(district, kept, options.Requests);
+    return;
+}
 try
 {
     var seeding = await Seeding.RunAsync(district, seedRoot, output);
@@ -47,7 +53,7 @@ finally
 
 namespace TeamsEngage.Bench.Reports
 {
-    internal sealed record BenchOptions(Volume Volume, int Requests, bool Keep)
+    internal sealed record BenchOptions(Volume Volume, int Requests, bool Keep, string? Data)
     {
         public static BenchOptions Read(string[] args)
         {
@@ -57,7 +63,8 @@ namespace TeamsEngage.Bench.Reports
                 Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
             volume = new Volume(Value("--people", volume.People), Value("--departments", volume.Departments), Value("--notices", volume.Notices),
                 Value("--tickets", volume.Tickets), Value("--polls", volume.Polls), Value("--feedback", volume.Feedback));
-            return new BenchOptions(volume, Value("--requests", small ? 10 : 50), args.Contains("--keep"));
+            var data = Array.IndexOf(args, "--data") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : null;
+            return new BenchOptions(volume, Value("--requests", small ? 10 : 50), args.Contains("--keep"), data);
         }
     }
 
