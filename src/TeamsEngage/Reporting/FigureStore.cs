@@ -16,8 +16,10 @@ public sealed partial class FigureStore(ITableStore store, PendingFigures pendin
     public const string TableName = "ReportFigures";
     private const string OncePartition = "once";
 
-    // Each day's value is kept in Shards rows, and each event adds to one of them at random: a broadcast's thousands of
-    // deliveries would otherwise all contend for the district's one row (each round one of them wins). Reads add them up.
+    // Each day's value is kept in up to Shards rows. An event adds to the first shard, and only when another writer changed
+    // it meanwhile to one of the others at random: a broadcast's thousands of deliveries would otherwise all contend for
+    // the district's one row (each round one of them wins), while a quiet day's value stays one row, so a year's page
+    // reads a row per day and value instead of sixteen. Reads add the shards up.
     public const int Shards = 16;
 
     private const int MaxAttempts = 200;
@@ -30,13 +32,17 @@ public sealed partial class FigureStore(ITableStore store, PendingFigures pendin
         var dimensions = figure.InDistrict ? figure.Dimensions.Prepend(FigureDimension.All) : figure.Dimensions;
         foreach (var dimension in dimensions.Distinct())
         {
-            var rowKey = RowOf(figure.At, dimension, Random.Shared.Next(Shards));
+            var attempt = 0;
             try
             {
                 var result = await OptimisticUpdate.ApplyAsync(
-                    async ct => new Row(await _table.GetAsync(PartitionOf(figure.Area, figure.At), rowKey, ct).ConfigureAwait(false)),
+                    async ct =>
+                    {
+                        var rowKey = RowOf(figure.At, dimension, attempt++ == 0 ? 0 : Random.Shared.Next(1, Shards));
+                        return new Row(rowKey, await _table.GetAsync(PartitionOf(figure.Area, figure.At), rowKey, ct).ConfigureAwait(false));
+                    },
                     _ => Decision.Write(true),
-                    (row, _, ct) => WriteAsync(figure, rowKey, row, ct),
+                    (row, _, ct) => WriteAsync(figure, row, ct),
                     cancellationToken,
                     MaxAttempts).ConfigureAwait(false);
                 if (!result.Written)
@@ -115,7 +121,7 @@ public sealed partial class FigureStore(ITableStore store, PendingFigures pendin
         return [.. rows.GroupBy(r => (r.Day, r.Kind, r.Value)).Select(g => g.Count() == 1 ? g.First() : FigureRow.Sum(g))];
     }
 
-    private async Task<Row> WriteAsync(Figure figure, string rowKey, Row row, CancellationToken cancellationToken)
+    private async Task<Row> WriteAsync(Figure figure, Row row, CancellationToken cancellationToken)
     {
         var properties = row.Entity is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(row.Entity.Properties);
         Add(properties, figure.Counter, figure.Amount);
@@ -123,11 +129,11 @@ public sealed partial class FigureStore(ITableStore store, PendingFigures pendin
         {
             Add(properties, FigureRow.BucketProperty(figure.Counter, DurationHistogram.BucketOf(duration)), figure.Amount);
         }
-        var entity = new StoreEntity(PartitionOf(figure.Area, figure.At), rowKey, properties, row.Entity?.ETag);
+        var entity = new StoreEntity(PartitionOf(figure.Area, figure.At), row.RowKey, properties, row.Entity?.ETag);
         var written = row.Entity is null
             ? await _table.InsertAsync(entity, cancellationToken).ConfigureAwait(false)
             : await _table.UpdateAsync(entity, cancellationToken).ConfigureAwait(false);
-        return new Row(written);
+        return row with { Entity = written };
     }
 
     private static void Add(Dictionary<string, object?> properties, string name, long amount) =>
@@ -148,8 +154,8 @@ public sealed partial class FigureStore(ITableStore store, PendingFigures pendin
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    /// <summary>The row as read; the first figure of a day finds none.</summary>
-    private sealed record Row(StoreEntity? Entity);
+    /// <summary>The shard row chosen and as read; the first figure of a day finds none.</summary>
+    private sealed record Row(string RowKey, StoreEntity? Entity);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Area} figure {Counter} by {Dimension} could not be counted")]
     private static partial void LogLost(ILogger logger, string area, string counter, string dimension, Exception? exception);
