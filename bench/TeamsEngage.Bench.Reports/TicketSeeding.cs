@@ -15,7 +15,7 @@ internal static class TicketSeeding
         {
             var random = new Random(1_000_000 + t);
             var (ticket, events) = Ticket(year, random, t);
-            await figures.CountAsync(ticket, events, CancellationToken.None);
+            await figures.CountAsync(null, ticket, events, CancellationToken.None);
         });
 
     private static (Ticket Ticket, List<TicketEvent> Events) Ticket(YearOfEvents year, Random random, int t)
