@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Globalization;
+using Microsoft.Extensions.Caching.Memory;
 using TeamsEngage.Storage;
 
 namespace TeamsEngage.Reporting;
@@ -11,7 +12,7 @@ namespace TeamsEngage.Reporting;
 /// (<c>{Counter}_h{bucket}</c>). Each row is incremented by read, add, write with the read ETag, again when another
 /// writer got there first, so concurrent events are all counted exactly once. Days are UTC days.
 /// </summary>
-public sealed partial class FigureStore(ITableStore store, PendingFigures pending, ILogger<FigureStore> logger) : IReportFigures
+public sealed partial class FigureStore(ITableStore store, PendingFigures pending, TimeProvider clock, ILogger<FigureStore> logger) : IReportFigures, IDisposable
 {
     public const string TableName = "ReportFigures";
     private const string OncePartition = "once";
@@ -24,7 +25,13 @@ public sealed partial class FigureStore(ITableStore store, PendingFigures pendin
 
     private const int MaxAttempts = 200;
 
+    // A month's rows no longer change once the month is over (figures are counted on the day they happen, a delayed one
+    // within seconds): a month ended two days ago or more is read once and then kept, up to this many rows for all
+    // tenants, so a page over a year reads the store for the current month only.
+    public const int ClosedMonthRowLimit = 200_000;
+
     private readonly IStoreTable _table = store.Table(TableName);
+    private readonly MemoryCache _closedMonths = new(new MemoryCacheOptions { SizeLimit = ClosedMonthRowLimit });
 
     public async Task RecordAsync(Figure figure, CancellationToken cancellationToken)
     {
@@ -104,20 +111,54 @@ public sealed partial class FigureStore(ITableStore store, PendingFigures pendin
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<FigureRow>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
-            var partition = area + "|" + month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            var first = Max(from, month).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var last = Min(to, month.AddMonths(1).AddDays(-1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|~";
-            await foreach (var entity in _table.QueryAllAsync(partition, first, last, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var (first, last) = (Max(from, month), Min(to, month.AddMonths(1).AddDays(-1)));
+            if (month.AddMonths(1).AddDays(1) < today)
             {
-                if (FigureRow.From(entity) is { } row)
-                {
-                    rows.Add(row);
-                }
+                rows.AddRange((await ClosedMonthAsync(area, month, cancellationToken).ConfigureAwait(false)).Where(r => r.Day >= first && r.Day <= last));
+            }
+            else
+            {
+                rows.AddRange(await ReadDaysAsync(area, month, first, last, cancellationToken).ConfigureAwait(false));
             }
         }
-        // One row per day and value, its shards added up.
+        return rows;
+    }
+
+    /// <summary>Reads from the store so far this instance.</summary>
+    public long StoreReads => Interlocked.Read(ref _storeReads);
+
+    public void Dispose() => _closedMonths.Dispose();
+
+    private long _storeReads;
+
+    private async Task<IReadOnlyList<FigureRow>> ClosedMonthAsync(string area, DateOnly month, CancellationToken cancellationToken)
+    {
+        var key = (TenantScope.Current, area, month);
+        if (_closedMonths.TryGetValue(key, out IReadOnlyList<FigureRow>? kept) && kept is not null)
+        {
+            return kept;
+        }
+        var rows = await ReadDaysAsync(area, month, month, month.AddMonths(1).AddDays(-1), cancellationToken).ConfigureAwait(false);
+        _closedMonths.Set(key, rows, new MemoryCacheEntryOptions { Size = Math.Max(1, rows.Count), SlidingExpiration = TimeSpan.FromHours(6) });
+        return rows;
+    }
+
+    // One row per day and value of the month's partition, its shards added up.
+    private async Task<IReadOnlyList<FigureRow>> ReadDaysAsync(string area, DateOnly month, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _storeReads);
+        var partition = area + "|" + month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var rows = new List<FigureRow>();
+        await foreach (var entity in _table.QueryAllAsync(partition, first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|~", cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (FigureRow.From(entity) is { } row)
+            {
+                rows.Add(row);
+            }
+        }
         return [.. rows.GroupBy(r => (r.Day, r.Kind, r.Value)).Select(g => g.Count() == 1 ? g.First() : FigureRow.Sum(g))];
     }
 

@@ -42,6 +42,58 @@ public sealed class FigureRowCountTests
         Assert.InRange(rows.Count(r => r.Kind == "all"), 1, FigureStore.Shards);
     }
 
+    [Fact]
+    public async Task AMonthOverForTwoDaysIsReadFromTheStoreOnceAndTheCurrentMonthAtEveryRead()
+    {
+        using var folder = new Testing.Storage.TemporaryDirectory();
+        using var sqlite = new Storage.Sqlite.SqliteTableStore(folder.Path);
+        await sqlite.InitializeAsync([FigureStore.TableName]);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 20, 15, 0, 0, TimeSpan.Zero));
+        using var pending = new PendingFigures();
+        using var figures = new FigureStore(sqlite, pending, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<FigureStore>.Instance);
+        using var home = Fixtures.InHomeTenant();
+        await figures.RecordAsync(Opened(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+        await figures.RecordAsync(Opened(new DateTimeOffset(2026, 4, 30, 23, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+
+        var first = await OpenedAsync(figures);
+        var readsBefore = figures.StoreReads;
+        var second = await OpenedAsync(figures);
+        var readsOfSecond = figures.StoreReads - readsBefore;
+        await figures.RecordAsync(Opened(clock.GetUtcNow()), CancellationToken.None);
+        var third = await OpenedAsync(figures);
+
+        Assert.Equal(2, first);
+        Assert.Equal(2, second);
+        Assert.Equal(1, readsOfSecond);
+        Assert.Equal(3, third);
+    }
+
+    [Fact]
+    public async Task AMonthEndedYesterdayIsStillReadFromTheStoreSoAFigureCountedLateIsSeen()
+    {
+        using var folder = new Testing.Storage.TemporaryDirectory();
+        using var sqlite = new Storage.Sqlite.SqliteTableStore(folder.Path);
+        await sqlite.InitializeAsync([FigureStore.TableName]);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        using var pending = new PendingFigures();
+        using var figures = new FigureStore(sqlite, pending, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<FigureStore>.Instance);
+        using var home = Fixtures.InHomeTenant();
+        await figures.RecordAsync(Opened(new DateTimeOffset(2026, 4, 30, 23, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+
+        var before = await OpenedAsync(figures);
+        await figures.RecordAsync(Opened(new DateTimeOffset(2026, 4, 30, 23, 59, 0, TimeSpan.Zero)), CancellationToken.None);
+        var after = await OpenedAsync(figures);
+
+        Assert.Equal(1, before);
+        Assert.Equal(2, after);
+    }
+
+    private static Figure Opened(DateTimeOffset at) => new(TicketCounters.Area, TicketCounters.Opened, at, [new FigureDimension("dept", "SCI")]);
+
+    private static async Task<long> OpenedAsync(FigureStore figures) =>
+        (await figures.ReadAsync(TicketCounters.Area, new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 31), CancellationToken.None))
+            .Where(r => r.Kind == "all").Sum(r => r[TicketCounters.Opened]);
+
     /// <summary>Today's stored rows of <paramref name="area"/> as they are in the store, one per shard, not added up.</summary>
     private static async Task<List<FigureRow>> StoredRowsAsync(BotApplication bot, string area)
     {
