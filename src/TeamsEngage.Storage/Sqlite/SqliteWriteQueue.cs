@@ -78,36 +78,12 @@ internal sealed class SqliteWriteQueue(SemaphoreSlim writeLock, Func<Cancellatio
 
     private async Task CommitAsync(List<Job> group)
     {
-        var outcomes = new List<(Job Job, object? Result, Exception? Error)>(group.Count);
+        List<Outcome> outcomes;
         try
         {
             await using var connection = await open(CancellationToken.None).ConfigureAwait(false);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            for (var index = 0; index < group.Count; index++)
-            {
-                var job = group[index];
-                if (job.CancellationToken.IsCancellationRequested)
-                {
-                    outcomes.Add((job, null, new OperationCanceledException(job.CancellationToken)));
-                    continue;
-                }
-                var savepoint = "w" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await transaction.SaveAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
-                try
-                {
-                    var result = await job.Run(connection, transaction).ConfigureAwait(false);
-                    await transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
-                    outcomes.Add((job, result, null));
-                }
-#pragma warning disable CA1031 // The write's own failure is handed to its caller; the others go on.
-                catch (Exception error)
-#pragma warning restore CA1031
-                {
-                    await transaction.RollbackAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
-                    await transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
-                    outcomes.Add((job, null, error));
-                }
-            }
+            outcomes = await RunEachAsync(group, connection, transaction).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A group that did not commit fails every write in it, which was not written.
@@ -122,19 +98,60 @@ internal sealed class SqliteWriteQueue(SemaphoreSlim writeLock, Func<Cancellatio
         }
         Interlocked.Increment(ref _groups);
         Interlocked.Add(ref _writes, outcomes.Count(o => o.Error is null));
-        foreach (var (job, result, error) in outcomes)
+        foreach (var outcome in outcomes)
         {
-            if (error is OperationCanceledException && job.CancellationToken.IsCancellationRequested)
+            outcome.Complete();
+        }
+    }
+
+    // Each write in its own savepoint, in order; a write that throws is rolled back to its savepoint and the next goes on.
+    private static async Task<List<Outcome>> RunEachAsync(List<Job> group, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var outcomes = new List<Outcome>(group.Count);
+        for (var index = 0; index < group.Count; index++)
+        {
+            var job = group[index];
+            if (job.CancellationToken.IsCancellationRequested)
             {
-                job.Done.TrySetCanceled(job.CancellationToken);
+                outcomes.Add(new Outcome(job, null, new OperationCanceledException(job.CancellationToken)));
+                continue;
             }
-            else if (error is not null)
+            var savepoint = "w" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await transaction.SaveAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+            try
             {
-                job.Done.TrySetException(error);
+                var result = await job.Run(connection, transaction).ConfigureAwait(false);
+                await transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+                outcomes.Add(new Outcome(job, result, null));
+            }
+#pragma warning disable CA1031 // The write's own failure is handed to its caller; the others go on.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                await transaction.RollbackAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+                await transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+                outcomes.Add(new Outcome(job, null, error));
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>How one write of a committed group ended, handed to its caller only after the commit.</summary>
+    private sealed record Outcome(Job Job, object? Result, Exception? Error)
+    {
+        public void Complete()
+        {
+            if (Error is OperationCanceledException && Job.CancellationToken.IsCancellationRequested)
+            {
+                Job.Done.TrySetCanceled(Job.CancellationToken);
+            }
+            else if (Error is not null)
+            {
+                Job.Done.TrySetException(Error);
             }
             else
             {
-                job.Done.TrySetResult(result);
+                Job.Done.TrySetResult(Result);
             }
         }
     }

@@ -95,6 +95,13 @@ public sealed class FigureTotals
     /// <summary>The total of <paramref name="counter"/>.</summary>
     public long this[string counter] => _counts.GetValueOrDefault(counter);
 
+    /// <summary>
+    /// How many of <paramref name="counter"/>'s durations were at most <paramref name="limit"/>, each read as its bucket's
+    /// middle value (within about 9 %, as percentiles are); 0 when it has none or is not among the timed counters.
+    /// </summary>
+    public long Within(string counter, TimeSpan limit) =>
+        _buckets.TryGetValue(counter, out var buckets) ? buckets.Where(b => DurationHistogram.ValueOf(b.Key) <= limit).Sum(b => b.Value) : 0;
+
     /// <summary>The <paramref name="percentile"/> of <paramref name="counter"/>'s durations (it must be among the timed counters); null when none.</summary>
     public TimeSpan? Percentile(string counter, double percentile) =>
         _buckets.TryGetValue(counter, out var buckets) ? DurationHistogram.Percentile(buckets, percentile) : null;

@@ -14,9 +14,31 @@ public sealed class NoticesReport(FigureStore store)
     {
         var texts = viewer.Texts;
         var data = await ReportData.LoadAsync(store, NoticeCounters.Area, viewer, query, NoticeCounters.Timed, cancellationToken).ConfigureAwait(false);
+        if (query.Notice is { } notice && data.District)
+        {
+            // One notice: its reach and acknowledgement for the district, and why those it missed were missed.
+            var one = data.Focused("notice", notice);
+            var totals = one.Totals();
+            return new ReportDocument(ReportPageNames.Notices, texts.Reports_Notices,
+                [new(texts.Reports_Notices + " · " + notice, Tiles(texts, totals, one.Totals(previous: true)), [OverTime(texts, totals), Reasons(texts, totals)], texts.Reports_FocusNote)]);
+        }
         var now = data.Totals();
         var before = data.Totals(previous: true);
-        ReportTile[] tiles =
+        List<ReportTable> tables =
+        [
+            Reasons(texts, now),
+            Table(texts, "by-department", texts.Reports_ByDepartment, data.By("dept"), v => v == "-" ? texts.Reports_NoDepartment : v),
+        ];
+        if (data.District)
+        {
+            var notices = data.By("notice");
+            var links = notices.Select(g => (string?)("/reports/" + ReportPageNames.Notices + ReportQueries.ToQueryString(query with { Notice = g.Value }))).ToList();
+            tables.Add(Table(texts, "by-notice", texts.Reports_Notices, notices, v => v) with { Links = links });
+        }
+        return new ReportDocument(ReportPageNames.Notices, texts.Reports_Notices, [new(texts.Reports_Notices, Tiles(texts, now, before), tables, texts.Reports_ReachNote)]);
+    }
+
+    private static ReportTile[] Tiles(Texts texts, FigureTotals now, FigureTotals before) =>
         [
             Counted(texts, texts.Reports_Audience, now[NoticeCounters.Audience], before[NoticeCounters.Audience]),
             Counted(texts, texts.Reports_Delivered, now[NoticeCounters.Delivered], before[NoticeCounters.Delivered]),
@@ -26,16 +48,17 @@ public sealed class NoticesReport(FigureStore store)
             new(texts.Reports_AckMedian, Duration(texts, now.Percentile(NoticeCounters.Acknowledged, 50)), Duration(texts, before.Percentile(NoticeCounters.Acknowledged, 50))),
             Counted(texts, texts.Reports_Concerns, now[NoticeCounters.Concern], before[NoticeCounters.Concern]),
         ];
-        List<ReportTable> tables =
-        [
-            Reasons(texts, now),
-            Table(texts, "by-department", texts.Reports_ByDepartment, data.By("dept"), v => v == "-" ? texts.Reports_NoDepartment : v),
-        ];
-        if (data.District)
-        {
-            tables.Add(Table(texts, "by-notice", texts.Reports_Notices, data.By("notice"), v => v));
-        }
-        return new ReportDocument(ReportPageNames.Notices, texts.Reports_Notices, [new(texts.Reports_Notices, tiles, tables, texts.Reports_ReachNote)]);
+
+    private static readonly (string Key, TimeSpan Limit)[] Milestones =
+        [("Reports_WithinHour", TimeSpan.FromHours(1)), ("Reports_WithinDay", TimeSpan.FromDays(1)), ("Reports_WithinThreeDays", TimeSpan.FromDays(3)), ("Reports_WithinWeek", TimeSpan.FromDays(7))];
+
+    /// <summary>How many had acknowledged an hour, a day, three days and a week after their card arrived.</summary>
+    private static ReportTable OverTime(Texts texts, FigureTotals totals)
+    {
+        var delivered = totals[NoticeCounters.Delivered];
+        var points = Milestones.Select(m => (Name: texts[m.Key], Count: totals.Within(NoticeCounters.Acknowledged, m.Limit))).ToList();
+        var rows = points.Select(p => (IReadOnlyList<string>)[p.Name, Number(texts, p.Count), Share(texts, p.Count, delivered)]).ToList();
+        return new ReportTable("over-time", texts.Reports_AckOverTime, [texts.Reports_SinceDelivery, texts.Reports_Acknowledged, texts.Reports_AckRate], rows, [.. points.Select(p => new ReportBar(p.Name, p.Count))]);
     }
 
     private static ReportTile Counted(Texts texts, string label, long now, long before) =>
@@ -66,8 +89,10 @@ public sealed class NoticesReport(FigureStore store)
             Number(texts, g.Totals[NoticeCounters.Concern]),
             Number(texts, g.Totals[NoticeCounters.Audience]),
             Number(texts, Unreachable(g.Totals)),
+            Share(texts, g.Totals.Within(NoticeCounters.Acknowledged, TimeSpan.FromDays(1)), g.Totals[NoticeCounters.Delivered]),
+            Share(texts, g.Totals.Within(NoticeCounters.Acknowledged, TimeSpan.FromDays(7)), g.Totals[NoticeCounters.Delivered]),
         ]).ToList();
         var chart = groups.Select(g => new ReportBar(name(g.Value), g.Totals[NoticeCounters.Acknowledged])).ToList();
-        return new ReportTable(id, caption, [texts.Reports_Group, texts.Reports_Delivered, texts.Reports_Acknowledged, texts.Reports_AckRate, texts.Reports_Concerns, texts.Reports_Audience, texts.Reports_Unreachable], rows, chart);
+        return new ReportTable(id, caption, [texts.Reports_Group, texts.Reports_Delivered, texts.Reports_Acknowledged, texts.Reports_AckRate, texts.Reports_Concerns, texts.Reports_Audience, texts.Reports_Unreachable, texts.Reports_WithinDay, texts.Reports_WithinWeek], rows, chart);
     }
 }

@@ -41,6 +41,16 @@ public sealed class ReportData
         return new ReportData([.. _rows, .. other._rows], _query, _departments, _timed);
     }
 
+    /// <summary>
+    /// The page seen through one value of a district-wide breakdown (a service, a notice): that value's rows become the
+    /// page's totals, and nothing is broken down further (the figures do not cross one breakdown with another). Only the
+    /// district view has these breakdowns; anyone else, or no value, gets these rows unchanged.
+    /// </summary>
+    public ReportData Focused(string kind, string? value) =>
+        value is null || !District
+            ? this
+            : new ReportData([.. _rows.Where(r => r.Kind == kind && r.Value == value).Select(r => r with { Kind = "all", Value = "all" })], _query, _departments, _timed);
+
     /// <summary>Whether district-wide breakdowns may be shown.</summary>
     public bool District => _departments is null;
 

@@ -23,9 +23,10 @@ public enum AskKinds
 
 /// <summary>
 /// What a page shows: the period (both ends included, UTC days), the one before it, the department chosen, which ways of
-/// asking participation counts, and the survey chosen on the surveys page.
+/// asking participation counts, the survey chosen on the surveys page, the service chosen on the tickets page and the
+/// notice chosen on the notices page.
 /// </summary>
-public sealed record ReportQuery(DateOnly From, DateOnly To, string? Department, AskKinds Asks = AskKinds.Both, string? Survey = null)
+public sealed record ReportQuery(DateOnly From, DateOnly To, string? Department, AskKinds Asks = AskKinds.Both, string? Survey = null, string? Service = null, string? Notice = null)
 {
     public int Days => To.DayNumber - From.DayNumber + 1;
 
@@ -43,9 +44,9 @@ public sealed record ReportBar(string Label, double Value);
 /// <summary>
 /// A table, downloadable as CSV under its <paramref name="Id"/>; with <paramref name="Chart"/>, drawn above it as bars
 /// (the table is then the chart's data, and the chart has a text alternative made of the same numbers). With
-/// <paramref name="Links"/>, each row's header leads to its address (one per row, null for none).
+/// <paramref name="Links"/>, each row's header leads to its address (one per row, null for none). With
+/// <paramref name="Forms"/>, each row ends with its form (one per row, null for none); forms are not part of the CSV.
 /// </summary>
-/// With <paramref name="Forms"/>, each row ends with its form (one per row, null for none); forms are not part of the CSV.
 public sealed record ReportTable(string Id, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<ReportBar>? Chart = null, IReadOnlyList<string?>? Links = null, IReadOnlyList<ReportForm?>? Forms = null);
 
 /// <summary>A button that POSTs its hidden <paramref name="Fields"/> to <paramref name="Action"/>.</summary>

@@ -11,6 +11,13 @@ public sealed class TicketsReport(FigureStore store, WorkloadReport workload)
     {
         var texts = viewer.Texts;
         var data = await ReportData.LoadAsync(store, TicketCounters.Area, viewer, query, TicketCounters.Timed, cancellationToken).ConfigureAwait(false);
+        if (query.Service is { } service && data.District)
+        {
+            // One service: its numbers for the district, nothing broken down (the figures do not cross service and department).
+            var one = data.Focused("service", service);
+            var heading = texts.Reports_Tickets + " · " + (service == "-" ? texts.Reports_NoService : service);
+            return new ReportDocument(ReportPageNames.Tickets, texts.Reports_Tickets, [new(heading, Tiles(texts, one.Totals(), one.Totals(previous: true)), [], texts.Reports_FocusNote)]);
+        }
         var now = data.Totals();
         var before = data.Totals(previous: true);
         var sections = new List<ReportSection>
@@ -19,7 +26,9 @@ public sealed class TicketsReport(FigureStore store, WorkloadReport workload)
         };
         if (data.District)
         {
-            sections.Add(new(texts.Reports_ByService, [], [Breakdown(texts, "by-service", texts.Reports_ByService, data.By("service"), v => v == "-" ? texts.Reports_NoService : v)]));
+            var services = data.By("service");
+            var links = services.Select(g => (string?)("/reports/" + ReportPageNames.Tickets + ReportQueries.ToQueryString(query with { Service = g.Value }))).ToList();
+            sections.Add(new(texts.Reports_ByService, [], [Breakdown(texts, "by-service", texts.Reports_ByService, services, v => v == "-" ? texts.Reports_NoService : v) with { Links = links }]));
             sections.Add(new(texts.Reports_ByUrgency, [], [Breakdown(texts, "by-urgency", texts.Reports_ByUrgency, data.By("urgency"), v => texts[$"Reports_Urgency_{v}"])]));
         }
         sections.Add(new(texts.Reports_Workload, [], [await workload.BuildAsync(viewer, query, cancellationToken).ConfigureAwait(false)], texts.Reports_WorkloadNote));
