@@ -81,6 +81,7 @@ internal static class BroadcastCommand
         if (figures is not null)
         {
             Console.WriteLine($"store operations    {figures.StoreOperations} = {(double)figures.StoreOperations / args.Recipients:F2} per recipient" + (resume ? " (second process only)" : string.Empty));
+            Console.WriteLine($"  by kind           " + string.Join(", ", (figures.StoreOperationsByKind ?? new Dictionary<string, long>()).OrderByDescending(p => p.Value).Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture))));
             Console.WriteLine($"bot process         peak working set {figures.PeakWorkingSetMb:F0} MB, peak GC heap {figures.PeakGcHeapMb:F0} MB, peak live heap {figures.PeakLiveHeapMb:F1} MB, enqueue {figures.EnqueueSeconds:F1} s");
         }
         Console.WriteLine($"wall time           {wall:F0} s");

@@ -55,7 +55,8 @@ internal static class HostCommand
             clock.Elapsed.TotalSeconds,
             sampler.PeakWorkingSet / 1048576.0,
             sampler.PeakHeap / 1048576.0,
-            sampler.PeakLiveHeap / 1048576.0);
+            sampler.PeakLiveHeap / 1048576.0,
+            host.Store.ByKind);
         Console.WriteLine("figures " + JsonSerializer.Serialize(figures));
         return 0;
     }
@@ -71,7 +72,8 @@ internal static class HostCommand
 
 /// <summary>What the bot process measured about itself.</summary>
 /// <param name="PeakLiveHeapMb">The most memory still reachable after a full collection, sampled every 5 s: what the process retains.</param>
-internal sealed record HostFigures(long StoreOperations, double EnqueueSeconds, double TotalSeconds, double PeakWorkingSetMb, double PeakGcHeapMb, double PeakLiveHeapMb);
+/// <param name="StoreOperationsByKind">The same operations by table and kind (<see cref="CountingTableStore.ByKind"/>).</param>
+internal sealed record HostFigures(long StoreOperations, double EnqueueSeconds, double TotalSeconds, double PeakWorkingSetMb, double PeakGcHeapMb, double PeakLiveHeapMb, IReadOnlyDictionary<string, long>? StoreOperationsByKind = null);
 
 /// <summary>
 /// Samples the process's working set and GC heap every 100 ms, and the live heap (after a forced full collection)

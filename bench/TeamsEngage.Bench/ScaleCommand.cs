@@ -78,6 +78,9 @@ internal static class ScaleCommand
         Console.WriteLine($"deliveries          unique {unique}, lost {args.Recipients - unique}, duplicates {sim.Successes - unique}");
         Console.WriteLine($"records             " + string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => p.Key + " " + p.Value.ToString(CultureInfo.InvariantCulture))));
         Console.WriteLine($"store operations    " + string.Join(", ", figures.Select(f => f is null ? "?" : f.StoreOperations.ToString(CultureInfo.InvariantCulture))) + " per surviving process");
+        var byKind = figures.Where(f => f?.StoreOperationsByKind is not null).SelectMany(f => f!.StoreOperationsByKind!)
+            .GroupBy(p => p.Key, StringComparer.Ordinal).OrderByDescending(g => g.Sum(p => p.Value));
+        Console.WriteLine($"  by kind (all)     " + string.Join(", ", byKind.Select(g => g.Key + " " + g.Sum(p => p.Value).ToString(CultureInfo.InvariantCulture))));
         Console.WriteLine($"wall time           {wall:F0} s");
         double? takeover = null;
         if (killed is not null)

@@ -29,10 +29,50 @@ public sealed class VoteStoreOutageTests
         Assert.Equal(1, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
     }
 
+    [Fact]
+    public async Task WhileTheStoreRefusesARecountVotersKeepSeeingTheLastCountAndTheFirstCardAfterwardsCountsAgain()
+    {
+        using var files = await StoreInATempFolder.CreateAsync(VoteStore.TableName);
+        using var tenant = TenantScope.Enter("6f1b7b1e-4f4e-4a53-9d55-3a0f0c1e2a01");
+        var store = new RefusingReads(files.Store);
+        var clock = new FakeTimeProvider();
+        var votes = new VoteStore(store, clock, Options.Create(new PollsOptions { TallyCacheDuration = TimeSpan.FromMinutes(1) }));
+        var poll = PollOf(anonymous: false, ResultsVisibility.Live, PollStatus.Open);
+        await votes.CastAsync(poll.Id, "29:ben", new Vote([0], null, null, null), null, CancellationToken.None);
+        Assert.Equal(1, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        await votes.CastAsync(poll.Id, "29:carmen", new Vote([1], null, null, null), null, CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        store.Refusing = true;
+        Assert.Equal(1, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        Assert.Equal(1, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        Assert.True(store.Refused >= 2, "each card while the store refuses tries to count again");
+        store.Refusing = false;
+
+        // The first card after the outage starts the count and shows the old one until it is done.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters != 2 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+        Assert.Equal(2, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+    }
+
     /// <summary>The store, except that while <see cref="Refusing"/> every query fails before it starts.</summary>
     private sealed class RefusingReads(ITableStore inner) : ITableStore
     {
+        private int _refused;
+
         public bool Refusing { get; set; }
+
+        /// <summary>How many queries were refused.</summary>
+        public int Refused => Volatile.Read(ref _refused);
+
+        private StorePage Refuse()
+        {
+            Interlocked.Increment(ref _refused);
+            throw new StoreNotFoundException("The table is not there right now.");
+        }
 
         public Task InitializeAsync(IEnumerable<string> tableNames, CancellationToken cancellationToken = default) => inner.InitializeAsync(tableNames, cancellationToken);
 
@@ -56,7 +96,7 @@ public sealed class VoteStoreOutageTests
 
             public Task<StorePage> QueryAsync(string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default) =>
                 store.Refusing
-                    ? throw new StoreNotFoundException("The table is not there right now.")
+                    ? Task.FromResult(store.Refuse())
                     : inner.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, continuationToken, cancellationToken);
 
             public Task<StorePage> ScanAsync(int pageSize = 1000, string? continuationToken = null, string? partitionKeyPrefix = null, CancellationToken cancellationToken = default) =>

@@ -24,7 +24,8 @@ public sealed class VoteStoreRulesTests
         using var files = await StoreInATempFolder.CreateAsync(VoteStore.TableName);
         using var tenant = TenantScope.Enter(TenantA);
         var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 10, 9, 0, 0, TimeSpan.Zero));
-        var votes = Votes(files, clock);
+        using var reads = new HeldReads(files.Store);
+        var votes = new VoteStore(reads, clock, Options.Create(new PollsOptions { TallyCacheDuration = Moment }));
         var poll = PollOf(anonymous: false, ResultsVisibility.Live, PollStatus.Open);
         await CastNamedAsync(votes, poll, "29:ben");
 
@@ -32,8 +33,66 @@ public sealed class VoteStoreRulesTests
         await CastNamedAsync(votes, poll, "29:carmen");
         clock.Advance(Moment - TimeSpan.FromTicks(1));
         Assert.Equal(1, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        Assert.Equal(1, reads.Started);
         clock.Advance(TimeSpan.FromTicks(1));
-        Assert.Equal(2, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        Assert.Equal(2, await VotersOnceCountedAsync(votes, poll, 2));
+        Assert.Equal(2, reads.Started);
+    }
+
+    [Fact]
+    public async Task AVoterIsShownThePreviousCountWhileTheRecountRunsAndOnlyAPollsFirstCountIsWaitedFor()
+    {
+        using var files = await StoreInATempFolder.CreateAsync(VoteStore.TableName);
+        using var tenant = TenantScope.Enter(TenantA);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 10, 9, 0, 0, TimeSpan.Zero));
+        using var reads = new HeldReads(files.Store);
+        var votes = new VoteStore(reads, clock, Options.Create(new PollsOptions { TallyCacheDuration = Moment }));
+        var poll = PollOf(anonymous: false, ResultsVisibility.Live, PollStatus.Open);
+        await CastNamedAsync(votes, poll, "29:ben");
+
+        reads.Hold();
+        var first = votes.RecentTallyAsync(poll, CancellationToken.None);
+        await reads.WaitUntilHeldAsync(1);
+        Assert.False(first.IsCompleted);
+        reads.Release();
+        Assert.Equal(1, (await first).Voters);
+
+        await CastNamedAsync(votes, poll, "29:carmen");
+        clock.Advance(Moment);
+        reads.Hold();
+        var whileCounting = votes.RecentTallyAsync(poll, CancellationToken.None);
+        Assert.True(whileCounting.IsCompletedSuccessfully);
+        Assert.Equal(1, (await whileCounting).Voters);
+        await reads.WaitUntilHeldAsync(2);
+        Assert.Equal(1, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        Assert.Equal(2, reads.Started);
+        reads.Release();
+        Assert.Equal(2, await VotersOnceCountedAsync(votes, poll, 2));
+        Assert.Equal(2, reads.Started);
+    }
+
+    [Fact]
+    public async Task ACallerGivingUpDoesNotEndTheCountOtherCardsAreWaitingFor()
+    {
+        using var files = await StoreInATempFolder.CreateAsync(VoteStore.TableName);
+        using var tenant = TenantScope.Enter(TenantA);
+        using var reads = new HeldReads(files.Store);
+        var votes = new VoteStore(reads, new FakeTimeProvider(), Options.Create(new PollsOptions { TallyCacheDuration = Moment }));
+        var poll = PollOf(anonymous: false, ResultsVisibility.Live, PollStatus.Open);
+        await CastNamedAsync(votes, poll, "29:ben");
+
+        reads.Hold();
+        using var gaveUp = new CancellationTokenSource();
+        var impatient = votes.RecentTallyAsync(poll, gaveUp.Token);
+        var patient = votes.RecentTallyAsync(poll, CancellationToken.None);
+        await reads.WaitUntilHeldAsync(1);
+        await gaveUp.CancelAsync();
+        // Bounded: a count that shared the impatient caller's token would still be held here.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.WaitAsync(TimeSpan.FromSeconds(10)));
+        reads.Release();
+
+        Assert.Equal(1, (await patient.WaitAsync(TimeSpan.FromSeconds(10))).Voters);
+        Assert.Equal(1, reads.Started);
     }
 
     [Fact]
@@ -52,8 +111,10 @@ public sealed class VoteStoreRulesTests
         await CastNamedAsync(votes, poll, "29:carmen");
         clock.Advance(counting * VoteStore.RecountShare - TimeSpan.FromTicks(1));
         Assert.Equal(1, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        var before = clock.GetUtcNow();
         clock.Advance(TimeSpan.FromTicks(1));
-        Assert.Equal(2, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        Assert.Equal(2, await VotersOnceCountedAsync(votes, poll, 2));
+        Assert.Equal(before + TimeSpan.FromTicks(1) + counting, clock.GetUtcNow());
     }
 
     [Fact]
@@ -73,7 +134,7 @@ public sealed class VoteStoreRulesTests
         clock.Advance(Moment - TimeSpan.FromTicks(1));
         Assert.Equal(2, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
         clock.Advance(TimeSpan.FromTicks(1));
-        Assert.Equal(3, (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters);
+        Assert.Equal(3, await VotersOnceCountedAsync(votes, poll, 3));
     }
 
     [Fact]
@@ -136,6 +197,74 @@ public sealed class VoteStoreRulesTests
 
         Assert.Equal(2, (await votes.CountAsync(poll, CancellationToken.None)).Voters);
         Assert.Equal(["29:ben", "29:carmen"], (await votes.ReadNamedAsync(poll.Id, CancellationToken.None)).Select(v => v.UserId).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The voters cards show, asked again until they are <paramref name="expected"/> or ten seconds have passed: a
+    /// recount runs behind the card that started it, and the cards after it show its result.
+    /// </summary>
+    private static async Task<int> VotersOnceCountedAsync(VoteStore votes, Poll poll, int expected)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var voters = (await votes.RecentTallyAsync(poll, CancellationToken.None)).Voters;
+            if (voters == expected || waited.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return voters;
+            }
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>A store that counts the range reads started and, while held, keeps them waiting until released.</summary>
+    private sealed class HeldReads(ITableStore inner) : ITableStore, IDisposable
+    {
+        private readonly SemaphoreSlim _started = new(0);
+        private TaskCompletionSource? _hold;
+        private int _count;
+
+        public int Started => Volatile.Read(ref _count);
+
+        public void Dispose() => _started.Dispose();
+
+        public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
+
+        /// <summary>Waits (ten seconds at most) until <paramref name="count"/> reads in all have started.</summary>
+        public async Task WaitUntilHeldAsync(int count)
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (Started < count)
+            {
+                await _started.WaitAsync(limit.Token);
+            }
+        }
+
+        public Task InitializeAsync(IEnumerable<string> tableNames, CancellationToken cancellationToken = default) => inner.InitializeAsync(tableNames, cancellationToken);
+
+        public IStoreTable Table(string name) => new HeldTable(inner.Table(name), this);
+
+        private async Task BeforeReadAsync()
+        {
+            var hold = Volatile.Read(ref _hold);
+            Interlocked.Increment(ref _count);
+            _started.Release();
+            if (hold is not null)
+            {
+                await hold.Task;
+            }
+        }
+
+        private sealed class HeldTable(IStoreTable table, HeldReads reads) : Testing.Storage.StoreTableDecorator(table)
+        {
+            public override async Task<StorePage> QueryAsync(string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
+            {
+                await reads.BeforeReadAsync();
+                return await Inner.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, continuationToken, cancellationToken);
+            }
+        }
     }
 
     /// <summary>A store whose range reads take <paramref name="duration"/> on the fake clock, as a large partition does.</summary>

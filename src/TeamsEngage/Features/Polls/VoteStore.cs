@@ -97,29 +97,33 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
     public async Task<PollTally> CountAsync(Poll poll, CancellationToken cancellationToken)
     {
         var tally = PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll, cancellationToken).ConfigureAwait(false));
-        _tallies[CacheKey(poll)] = new CachedTally(Task.FromResult(tally), clock.GetUtcNow() + options.Value.TallyCacheDuration);
+        _tallies[CacheKey(poll)] = new CachedTally(Task.FromResult(tally), clock.GetUtcNow() + options.Value.TallyCacheDuration, null);
         return tally;
     }
 
     /// <summary>
     /// A tally for voters' cards, at most <see cref="PollsOptions.TallyCacheDuration"/> old; a poll so large that counting
     /// it takes longer than that keeps each count <see cref="RecountShare"/> times as long as counting took, so this
-    /// instance never spends more than a fifth of its time re-reading one poll's votes.
+    /// instance never spends more than a fifth of its time re-reading one poll's votes. Only a poll's first count is
+    /// waited for: while a recount runs (one at a time per poll), cards show the count before it, so no voter waits for
+    /// the partition to be read again.
     /// </summary>
     public Task<PollTally> RecentTallyAsync(Poll poll, CancellationToken cancellationToken)
     {
+        var key = CacheKey(poll);
         var now = clock.GetUtcNow();
         while (true)
         {
-            if (_tallies.TryGetValue(CacheKey(poll), out var cached) && cached.Until > now && !cached.Tally.IsFaulted)
+            if (_tallies.TryGetValue(key, out var cached) && cached.Until > now && !cached.Tally.IsFaulted)
             {
-                return cached.Tally;
+                return cached.ShownNow().WaitAsync(cancellationToken);
             }
-            var fresh = new CachedTally(CountUncachedAsync(poll, cancellationToken), now + options.Value.TallyCacheDuration);
-            if (cached is null ? _tallies.TryAdd(CacheKey(poll), fresh) : _tallies.TryUpdate(CacheKey(poll), fresh, cached))
+            // Shared by every card that arrives while it runs, so no one caller's cancellation ends it for the others.
+            var fresh = new CachedTally(CountUncachedAsync(poll, CancellationToken.None), now + options.Value.TallyCacheDuration, cached?.Latest);
+            if (cached is null ? _tallies.TryAdd(key, fresh) : _tallies.TryUpdate(key, fresh, cached))
             {
-                KeepLongerWhenSlow(CacheKey(poll), fresh, now);
-                return fresh.Tally;
+                KeepLongerWhenSlow(key, fresh, now);
+                return fresh.ShownNow().WaitAsync(cancellationToken);
             }
         }
     }
@@ -128,10 +132,12 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
     public const int RecountShare = 4;
 
     // Runs as the count completes, before its callers continue, so no caller sees the shorter moment of a slow count.
+    // A failed recount nobody waited for is observed here; the next card counts again.
     private void KeepLongerWhenSlow(string key, CachedTally counting, DateTimeOffset started) =>
         _ = counting.Tally.ContinueWith(
             count =>
             {
+                _ = count.Exception;
                 var finished = clock.GetUtcNow();
                 var kept = (finished - started) * RecountShare;
                 if (count.IsCompletedSuccessfully && kept > options.Value.TallyCacheDuration)
@@ -160,5 +166,13 @@ public sealed class VoteStore(ITableStore store, TimeProvider clock, IOptions<Po
     private async Task<PollTally> CountUncachedAsync(Poll poll, CancellationToken cancellationToken) =>
         PollTally.From(poll.Spec.Options.Count, await ReadAllAsync(poll, cancellationToken).ConfigureAwait(false));
 
-    private sealed record CachedTally(Task<PollTally> Tally, DateTimeOffset Until);
+    /// <summary>A count, done or running, and the last finished count before it.</summary>
+    private sealed record CachedTally(Task<PollTally> Tally, DateTimeOffset Until, PollTally? Previous)
+    {
+        /// <summary>The count once it is done; while it runs (or after it failed), the one before it, if there is one.</summary>
+        public Task<PollTally> ShownNow() => Tally.IsCompletedSuccessfully || Previous is null ? Tally : Task.FromResult(Previous);
+
+        /// <summary>The newest finished count.</summary>
+        public PollTally? Latest => Tally.IsCompletedSuccessfully ? Tally.Result : Previous;
+    }
 }
