@@ -266,6 +266,50 @@ public sealed class OutboxSenderRulesTests
         Assert.Equal((nameof(DeliveryStatus.Unreachable), FailureReasons.NotInstalled), (stored.GetString(RowFields.Status), stored.GetString(RowFields.Reason)));
     }
 
+    [Fact]
+    public async Task AMessageThatWaitedOverASecondForItsTurnIsNotSentWhenItsBroadcastWasCancelledMeanwhile()
+    {
+        var renderer = new RulesRenderer(Kind);
+        using var world = await SenderWorld.CreateAsync(null, renderer);
+        await world.KnowAsync("29:ana", "a:conv-ana");
+        await world.Parts.WriteHeaderAsync(Header("b-waited"));
+        var pending = await world.Parts.BroadcastRowAsync("b-waited", "29:ana");
+        world.Parts.Limiter.Pause(OutboxParts.Tenant, TimeSpan.FromSeconds(30));
+
+        var sending = world.SendAsync(pending);
+        await Task.Delay(TimeSpan.FromMilliseconds(1200));
+        Assert.False(sending.IsCompleted);
+        await world.Parts.WriteHeaderAsync(Header("b-waited") with { Cancelled = true });
+        for (var i = 0; i < 400 && !sending.IsCompleted; i++)
+        {
+            world.Parts.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Null(outcome.RetryAt);
+        Assert.Empty(world.Connector.Calls);
+        Assert.Equal(nameof(DeliveryStatus.Cancelled), (await world.Parts.StoredAsync(pending))!.GetString(RowFields.Status));
+    }
+
+    [Fact]
+    public async Task AMessageIsAddressedToThePersonFromTheBotInTheirConversationAndTenant()
+    {
+        using var world = await SenderWorld.CreateAsync(null, new RulesRenderer(Kind));
+        await world.KnowAsync("29:ana", "a:conv-ana");
+        await world.References.RefreshAsync(new ConversationReference("29:ben", null, "Ben", SenderWorld.ServiceUrl, "a:conv-ben", OutboxParts.Tenant, null, "en-US", null), CancellationToken.None);
+
+        await world.SendAsync(await world.Parts.QueuedRowAsync("29:ana", New()));
+        await world.SendAsync(await world.Parts.QueuedRowAsync("29:ben", New()));
+
+        var (ana, ben) = (world.Connector.Calls[0].Activity, world.Connector.Calls[1].Activity);
+        Assert.Equal(("29:ana", "29:ana"), (ana.Recipient?.Id, ana.Recipient?.Name));
+        Assert.Equal("28:bot", ana.From?.Id);
+        Assert.Equal(("a:conv-ana", OutboxParts.Tenant), (ana.Conversation?.Id, ana.Conversation?.TenantId));
+        Assert.Equal(("29:ben", "Ben"), (ben.Recipient?.Id, ben.Recipient?.Name));
+        Assert.Null(ben.From);
+    }
+
     private static Dictionary<string, object?> New(string kind = Kind) => new() { [RowFields.Kind] = kind, [RowFields.Payload] = "hello" };
 
     private static Dictionary<string, object?> Update(string conversationId, string activityId) => new()
