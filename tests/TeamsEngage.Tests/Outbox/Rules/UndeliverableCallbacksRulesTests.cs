@@ -66,13 +66,14 @@ public sealed class UndeliverableCallbacksRulesTests
     }
 
     [Fact]
-    public async Task OnlyTheRendererOfTheMessagesKindIsToldAndOfTwoForOneKindTheOneRegisteredLast()
+    public async Task OnlyTheRendererOfTheMessagesKindIsToldOfTwoForOneKindTheOneRegisteredLastAndAKindNobodyRendersIsNoError()
     {
         using var parts = await OutboxParts.CreateAsync();
         var first = new TellingRenderer(Kind);
         var last = new TellingRenderer(Kind);
         var other = new TellingRenderer("poll");
-        var callbacks = Callbacks(parts, first, other, last);
+        var logger = new FakeLogger<UndeliverableCallbacks>();
+        var callbacks = new UndeliverableCallbacks(Services(first, other, last), parts.Headers, logger);
         var known = await parts.QueuedRowAsync("29:ana", new Dictionary<string, object?> { [RowFields.Kind] = Kind });
         var unknown = await parts.QueuedRowAsync("29:ben", new Dictionary<string, object?> { [RowFields.Kind] = "retired-kind" });
         var kindless = await parts.QueuedRowAsync("29:cy");
@@ -85,6 +86,7 @@ public sealed class UndeliverableCallbacksRulesTests
         Assert.Empty(first.Told);
         Assert.Empty(other.Told);
         Assert.Equal("29:ana", Assert.Single(last.Told).Context.UserId);
+        Assert.Empty(logger.Collector.GetSnapshot());
     }
 
     [Fact]
