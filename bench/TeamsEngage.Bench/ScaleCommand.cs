@@ -7,8 +7,9 @@ namespace TeamsEngage.Bench;
 
 /// <summary>
 /// Several bot processes on one store and one simulator: they divide the tenant's limit through the store. With
-/// <c>kill</c>, the last one is killed with SIGKILL once half the recipients have their message, and the admitted
-/// requests per second around the kill show when the survivors took its share.
+/// <c>kill</c>, the first one (it starts the broadcast and leases its shards first, so it holds the most work) is killed
+/// with SIGKILL once half the recipients have their message, and the admitted requests per second around the kill show
+/// when the survivors took its work and its share.
 /// </summary>
 internal static class ScaleCommand
 {
@@ -33,9 +34,9 @@ internal static class ScaleCommand
         }
         try
         {
-            var killed = kill ? await KillOneHalfWayAsync(args, simulator, bots[^1]) : null;
+            var killed = kill ? await KillOneHalfWayAsync(args, simulator, bots[0]) : null;
             var figures = new List<HostFigures?>();
-            foreach (var bot in kill ? bots.SkipLast(1) : bots)
+            foreach (var bot in kill ? bots.Skip(1) : bots)
             {
                 figures.Add(await bot.WaitForFiguresAsync());
             }
@@ -83,6 +84,10 @@ internal static class ScaleCommand
         Console.WriteLine($"  by kind (all)     " + string.Join(", ", byKind.Select(g => g.Key + " " + g.Sum(p => p.Value).ToString(CultureInfo.InvariantCulture))));
         Console.WriteLine($"wall time           {wall:F0} s");
         double? takeover = null;
+        if (killed is null)
+        {
+            Console.WriteLine("admitted per second " + string.Join(' ', sim.AdmittedPerSecond.SkipWhile(n => n == 0).Reverse().SkipWhile(n => n == 0).Reverse()));
+        }
         if (killed is not null)
         {
             takeover = Takeover(sim.AdmittedPerSecond, killed.At, args.Limit);
