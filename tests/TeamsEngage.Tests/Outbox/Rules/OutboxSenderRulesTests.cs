@@ -244,21 +244,12 @@ public sealed class OutboxSenderRulesTests
         await world.KnowAsync("29:ana", "a:conv-ana");
         await world.Parts.WriteHeaderAsync(Header("b-waited"));
         var pending = await world.Parts.BroadcastRowAsync("b-waited", "29:ana");
-        world.Parts.Limiter.Pause(OutboxParts.Tenant, TimeSpan.FromSeconds(30));
 
-        var sending = world.SendAsync(pending);
-        await Task.Delay(TimeSpan.FromMilliseconds(1200));
-        Assert.False(sending.IsCompleted);
-        using (TenantScope.Enter(OutboxParts.Tenant))
+        var outcome = await SendAfterALongWaitAsync(world, pending, async () =>
         {
+            using var tenant = TenantScope.Enter(OutboxParts.Tenant);
             Assert.True(await world.References.DeleteAsync("29:ana", CancellationToken.None));
-        }
-        for (var i = 0; i < 400 && !sending.IsCompleted; i++)
-        {
-            world.Parts.Clock.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(5);
-        }
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        });
 
         Assert.Null(outcome.RetryAt);
         Assert.Empty(world.Connector.Calls);
@@ -274,18 +265,8 @@ public sealed class OutboxSenderRulesTests
         await world.KnowAsync("29:ana", "a:conv-ana");
         await world.Parts.WriteHeaderAsync(Header("b-waited"));
         var pending = await world.Parts.BroadcastRowAsync("b-waited", "29:ana");
-        world.Parts.Limiter.Pause(OutboxParts.Tenant, TimeSpan.FromSeconds(30));
 
-        var sending = world.SendAsync(pending);
-        await Task.Delay(TimeSpan.FromMilliseconds(1200));
-        Assert.False(sending.IsCompleted);
-        await world.Parts.WriteHeaderAsync(Header("b-waited") with { Cancelled = true });
-        for (var i = 0; i < 400 && !sending.IsCompleted; i++)
-        {
-            world.Parts.Clock.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(5);
-        }
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        var outcome = await SendAfterALongWaitAsync(world, pending, () => world.Parts.WriteHeaderAsync(Header("b-waited") with { Cancelled = true }));
 
         Assert.Null(outcome.RetryAt);
         Assert.Empty(world.Connector.Calls);
@@ -308,6 +289,25 @@ public sealed class OutboxSenderRulesTests
         Assert.Equal(("a:conv-ana", OutboxParts.Tenant), (ana.Conversation?.Id, ana.Conversation?.TenantId));
         Assert.Equal(("29:ben", "Ben"), (ben.Recipient?.Id, ben.Recipient?.Name));
         Assert.Null(ben.From);
+    }
+
+    /// <summary>
+    /// Sends the row while its tenant is paused for 30 s; once the send has waited over a second (so it reads the header
+    /// and the reference again), does <paramref name="meanwhile"/>, then runs the fake clock until the send ends.
+    /// </summary>
+    private static async Task<SendOutcome> SendAfterALongWaitAsync(SenderWorld world, PendingRow pending, Func<Task> meanwhile)
+    {
+        world.Parts.Limiter.Pause(OutboxParts.Tenant, TimeSpan.FromSeconds(30));
+        var sending = world.SendAsync(pending);
+        await Task.Delay(TimeSpan.FromMilliseconds(1200));
+        Assert.False(sending.IsCompleted);
+        await meanwhile();
+        for (var i = 0; i < 400 && !sending.IsCompleted; i++)
+        {
+            world.Parts.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+        return await sending.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static Dictionary<string, object?> New(string kind = Kind) => new() { [RowFields.Kind] = kind, [RowFields.Payload] = "hello" };
