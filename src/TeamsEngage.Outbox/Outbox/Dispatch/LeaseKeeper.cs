@@ -6,8 +6,12 @@ namespace TeamsEngage.Outbox;
 /// <summary>
 /// Keeps this instance's leases: each pass reads the work index, renews held leases when a third of them is used,
 /// takes free or expired ones, and deletes the work row of a shard that has nothing left once its broadcast is written.
+/// A free shard is taken only while this instance holds fewer than its fair part of the open shards (their number over
+/// the live instances, rounded up), so every instance gets work as a broadcast opens; a shard whose holder stopped
+/// renewing is taken up to <c>MaxShardsPerInstance</c>. The pass ends by renewing this instance's rate share, so the
+/// share follows what was just taken or finished.
 /// </summary>
-internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork held, RateShares shares, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time, ILogger<LeaseKeeper> logger)
+internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork held, RateShares shares, BroadcastHeaderCache headers, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time, ILogger<LeaseKeeper> logger)
 {
     private readonly OutboxOptions _options = options.Value;
 
@@ -20,7 +24,9 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
             try
             {
                 await MaintainAsync(stoppingToken).ConfigureAwait(false);
-                await Task.WhenAny(next, Task.Delay(_options.PollInterval, time, stoppingToken)).ConfigureAwait(false);
+                // While the others make room for this instance's share, look again soon: they do it at their next pass.
+                var wait = shares.AwaitingRoom ? _options.PollInterval / 5 : _options.PollInterval;
+                await Task.WhenAny(next, Task.Delay(wait, time, stoppingToken)).ConfigureAwait(false);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -60,25 +66,39 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
     /// <summary>One pass over the work index: forget work that left it, keep held leases, take free or expired ones.</summary>
     private async Task MaintainAsync(CancellationToken cancellationToken)
     {
-        await shares.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        if (shares.Unknown)
+        {
+            // The live instances are known before the first shard is taken.
+            await shares.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
         var index = new List<StoreEntity>();
         await foreach (var entity in tables.Work.QueryAllAsync(OutboxKeys.WorkPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             index.Add(entity);
         }
         ForgetUnlisted(index.Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal));
+        var fairPart = FairPart(index);
         foreach (var entity in index.OrderBy(e => e.GetInt32(RowFields.Priority) ?? 2))
         {
             if (held.Find(entity.RowKey) is { } item)
             {
                 await KeepAsync(item, cancellationToken).ConfigureAwait(false);
             }
-            else if (CanTake(entity))
+            else if (CanTake(entity, fairPart))
             {
                 await TryLeaseAsync(entity, cancellationToken).ConfigureAwait(false);
             }
         }
+        await shares.RefreshAsync(cancellationToken).ConfigureAwait(false);
         held.Wake();
+    }
+
+    /// <summary>The open shards (not parked for quiet hours) over the live instances, rounded up, within MaxShardsPerInstance.</summary>
+    private int FairPart(List<StoreEntity> index)
+    {
+        var now = time.GetUtcNow();
+        var open = index.Count(e => !OutboxKeys.IsQueue(e.RowKey) && !(e.GetDateTimeOffset(RowFields.WakeAt) > now));
+        return Math.Min(_options.MaxShardsPerInstance, (open + shares.LiveInstances - 1) / shares.LiveInstances);
     }
 
     private void ForgetUnlisted(HashSet<string> listed)
@@ -93,7 +113,7 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
         }
     }
 
-    private bool CanTake(StoreEntity entity)
+    private bool CanTake(StoreEntity entity, int fairPart)
     {
         if (entity.GetDateTimeOffset(RowFields.WakeAt) > time.GetUtcNow())
         {
@@ -101,8 +121,9 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
             return false;
         }
         var owner = entity.GetString(RowFields.LeaseOwner);
-        var free = string.IsNullOrEmpty(owner) || owner == held.InstanceId || entity.GetDateTimeOffset(RowFields.LeaseUntil) <= time.GetUtcNow();
-        if (!free)
+        var unowned = string.IsNullOrEmpty(owner) || owner == held.InstanceId;
+        var abandoned = !unowned && entity.GetDateTimeOffset(RowFields.LeaseUntil) <= time.GetUtcNow();
+        if (!unowned && !abandoned)
         {
             return false;
         }
@@ -112,7 +133,8 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
         }
         lock (held.Gate)
         {
-            return held.Items.Values.Count(i => !i.IsQueue) < _options.MaxShardsPerInstance;
+            // Free shards are shared out; a dead holder's are taken over at once, whatever the fair part.
+            return held.Items.Values.Count(i => !i.IsQueue) < (abandoned ? _options.MaxShardsPerInstance : fairPart);
         }
     }
 
@@ -143,6 +165,11 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
     /// <summary>Renews a held lease when a third of it is used; finishes work that has nothing left; lets queues rescan.</summary>
     private async Task KeepAsync(WorkItem item, CancellationToken cancellationToken)
     {
+        if (!item.IsQueue && !item.Written)
+        {
+            // Whether more rows may come sets the weight of the shard in the rate shares.
+            item.Written = IsWritten(await headers.GetAsync(item, cancellationToken).ConfigureAwait(false));
+        }
         if (IdleAfterRescan(item) && !item.IsQueue && await FinishIfWrittenAsync(item, cancellationToken).ConfigureAwait(false))
         {
             return;
@@ -209,8 +236,7 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
     /// <summary>Deletes the work row of a shard with nothing pending, once its broadcast is fully written; else rescans it.</summary>
     private async Task<bool> FinishIfWrittenAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        var header = await tables.ReadHeaderAsync(item.BroadcastId!, cancellationToken).ConfigureAwait(false);
-        var written = header is null || header.WritesDone || time.GetUtcNow() - header.CreatedAt > _options.AbandonedWriteAfter;
+        var written = IsWritten(await tables.ReadHeaderAsync(item.BroadcastId!, cancellationToken).ConfigureAwait(false));
         if (!written || !item.FinalScan)
         {
             // Rows may have been written behind the last scan: scan again, and call the shard done only after a scan
@@ -248,6 +274,10 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
         held.Drop(item);
         return true;
     }
+
+    /// <summary>Whether a broadcast's writing is over: finished, abandoned by a crashed writer, or the header is gone.</summary>
+    private bool IsWritten(BroadcastHeader? header) =>
+        header is null || header.WritesDone || time.GetUtcNow() - header.CreatedAt > _options.AbandonedWriteAfter;
 
     private static StoreEntity WithLease(StoreEntity entity, string owner, DateTimeOffset until, DateTimeOffset? wakeAt = null) => entity with
     {

@@ -213,6 +213,7 @@ internal sealed class OutboxPump : IDisposable
             var waiting = item.IsQueue && item.HeldUntil is not null;
             item.Continuation = waiting ? null : page.ContinuationToken;
             item.ScanDone = waiting || page.ContinuationToken is null;
+            item.Scanned = true;
         }
     }
 

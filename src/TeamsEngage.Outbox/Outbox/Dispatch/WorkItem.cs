@@ -34,6 +34,12 @@ internal sealed class WorkItem(string partitionKey, OutboxPriority priority, str
 
     public bool ScanDone { get; set; }
 
+    /// <summary>True once a page of the partition has been read since the lease was taken.</summary>
+    public bool Scanned { get; set; }
+
+    /// <summary>True once the lease keeper has seen the broadcast's writing over: no more rows will come.</summary>
+    public bool Written { get; set; }
+
     /// <summary>True once a scan started after the broadcast's writes were over: when it ends, the shard is done.</summary>
     public bool FinalScan { get; set; }
 

@@ -83,6 +83,8 @@ internal static class RowFields
     public const string Finished = "Finished";
     public const string NotBefore = "NotBefore";
     public const string WakeAt = "WakeAt";
+    public const string Weight = "Weight";
+    public const string WeightTotal = "WeightTotal";
 }
 
 /// <summary>Failure reasons recorded on rows.</summary>
