@@ -7,7 +7,7 @@ namespace TeamsEngage.Bench;
 
 /// <summary>
 /// Several bot processes on one store and one simulator: they divide the tenant's limit through the store. With
-/// <c>kill</c>, the first one (it starts the broadcast and leases its shards first, so it holds the most work) is killed
+/// <c>kill</c>, the first one (it starts the broadcast and, leasing first, holds as many shards as any) is killed
 /// with SIGKILL once half the recipients have their message, and the admitted requests per second around the kill show
 /// when the survivors took its work and its share.
 /// </summary>

@@ -86,4 +86,56 @@ public sealed class OutboxResilienceTests
             yield return recipient;
         }
     }
+
+    [Fact]
+    public async Task AnOutboxWhoseStoreCannotBeReachedAtStartupSendsOnceTheStoreIsBack()
+    {
+        using var data = new TemporaryDirectory();
+        await using var connector = await ConnectorStub.StartAsync();
+        var outage = new Outage();
+        await using var host = OutboxHost.Start(data.Path, services: s => WrappedTableStore.Around(s, t => t.Name == OutboxKeys.WorkTable ? new WorkTableInOutage(t, outage) : t));
+        var people = OutboxPeople.Many(1);
+        await host.KnowAsync(connector, people);
+        await TeamsEngage.Testing.Waiting.Eventually.TrueAsync(() => outage.Refused >= 1, "the outbox tried the store while it was down");
+
+        outage.End();
+        await host.Outbox.EnqueueAsync(OutboxMessage.Create(people[0].UserId, TestRenderer.KindName, "x", OutboxPriority.Normal));
+
+        await connector.WaitForActivitiesAsync(people[0].ConversationId);
+    }
+
+    /// <summary>A store that cannot be reached until <see cref="End"/>.</summary>
+    private sealed class Outage
+    {
+        private int _refused;
+        private volatile bool _over;
+
+        public int Refused => Volatile.Read(ref _refused);
+
+        public void End() => _over = true;
+
+        public void Check()
+        {
+            if (!_over)
+            {
+                Interlocked.Increment(ref _refused);
+                throw new HttpRequestException("The store cannot be reached.");
+            }
+        }
+    }
+
+    private sealed class WorkTableInOutage(TeamsEngage.Storage.IStoreTable inner, Outage outage) : StoreTableDecorator(inner)
+    {
+        public override Task<TeamsEngage.Storage.StoreEntity> InsertAsync(TeamsEngage.Storage.StoreEntity entity, CancellationToken cancellationToken = default)
+        {
+            outage.Check();
+            return base.InsertAsync(entity, cancellationToken);
+        }
+
+        public override Task<TeamsEngage.Storage.StorePage> QueryAsync(string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int pageSize = 1000, string? continuationToken = null, CancellationToken cancellationToken = default)
+        {
+            outage.Check();
+            return base.QueryAsync(partitionKey, rowKeyFrom, rowKeyTo, pageSize, continuationToken, cancellationToken);
+        }
+    }
 }

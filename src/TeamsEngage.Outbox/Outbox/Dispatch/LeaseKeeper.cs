@@ -17,7 +17,6 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        await EnsureQueuesAsync(stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = signal.Next;
@@ -68,7 +67,9 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
     {
         if (shares.Unknown)
         {
-            // The live instances are known before the first shard is taken.
+            // The first pass, repeated until the store answers: the queues are listed and the live instances known
+            // before the first shard is taken.
+            await EnsureQueuesAsync(cancellationToken).ConfigureAwait(false);
             await shares.RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
         var index = new List<StoreEntity>();
