@@ -169,7 +169,11 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
         if (!item.IsQueue && !item.Written)
         {
             // Whether more rows may come sets the weight of the shard in the rate shares.
-            item.Written = IsWritten(await headers.GetAsync(item, cancellationToken).ConfigureAwait(false));
+            var written = IsWritten(await headers.GetAsync(item, cancellationToken).ConfigureAwait(false));
+            lock (held.Gate)
+            {
+                item.Written = written;
+            }
         }
         if (IdleAfterRescan(item) && !item.IsQueue && await FinishIfWrittenAsync(item, cancellationToken).ConfigureAwait(false))
         {
