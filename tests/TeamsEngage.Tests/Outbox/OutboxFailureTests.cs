@@ -98,4 +98,29 @@ public sealed class OutboxFailureTests
         Assert.InRange(bulkBefore, 10, 100);
         await host.Outbox.CancelPendingAsync("notice-big");
     }
+
+    [Fact]
+    public async Task AMessageWaitingToRetryDoesNotHoldUpTheMessagesQueuedAfterIt()
+    {
+        using var data = new TemporaryDirectory();
+        await using var connector = await ConnectorStub.StartAsync();
+        await using var host = OutboxHost.Start(data.Path, new Dictionary<string, string?>
+        {
+            ["TeamsEngage:Outbox:RetryBaseDelay"] = "00:00:06",
+            ["TeamsEngage:Outbox:RetryMaxDelay"] = "00:00:06",
+        });
+        var (ana, ben) = (Tests.Support.Persona.Ana, Tests.Support.Persona.Ben);
+        await host.KnowAsync(connector, [ana, ben]);
+        connector.Enqueue(ConnectorRoute.Send, StubReply.Status(503), conversationId: ana.ConversationId);
+        await host.Outbox.EnqueueAsync(new OutboxMessage(ana.UserId, TestRenderer.KindName, "to Ana", OutboxPriority.Interactive));
+        var failed = Assert.Single(await connector.WaitForAsync(r => r.ConversationId == ana.ConversationId));
+
+        await host.Outbox.EnqueueAsync(new OutboxMessage(ben.UserId, TestRenderer.KindName, "to Ben", OutboxPriority.Interactive));
+        var toBen = Assert.Single(await connector.WaitForAsync(r => r.ConversationId == ben.ConversationId && r.Succeeded));
+        var retried = Assert.Single(await connector.WaitForAsync(r => r.ConversationId == ana.ConversationId && r.Succeeded, timeout: TimeSpan.FromSeconds(15)));
+
+        // Ana's message waits six seconds to retry; Ben's, queued behind it, goes at once and not when Ana's settles.
+        Assert.InRange((toBen.ReceivedAt - failed.ReceivedAt).TotalSeconds, 0, 2);
+        Assert.True(retried.ReceivedAt > toBen.ReceivedAt);
+    }
 }

@@ -203,16 +203,18 @@ internal sealed class LeaseKeeper(OutboxTables tables, WorkIndex work, HeldWork 
         }
     }
 
-    /// <summary>Whether the item has nothing buffered, retrying or in flight; an idle queue is read again from its start.</summary>
+    /// <summary>
+    /// Whether the item has nothing buffered, retrying or in flight. A queue read to its end is read again from its
+    /// start: single messages arrive from any instance at any time, and must not wait for the ones still in flight or
+    /// waiting to retry.
+    /// </summary>
     private bool IdleAfterRescan(WorkItem item)
     {
         lock (held.Gate)
         {
-            if (item.IsQueue && item.IsIdle)
+            if (item.IsQueue && item.ScanDone)
             {
-                // Single messages may arrive from any instance: read the queue again from its start.
                 item.Rescan();
-                return true;
             }
             return item.IsIdle;
         }

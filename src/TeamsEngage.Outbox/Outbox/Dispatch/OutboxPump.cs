@@ -101,7 +101,7 @@ internal sealed class OutboxPump : IDisposable
                 }
                 else
                 {
-                    next.Item.Busy.Remove(next.Row.RowKey);
+                    next.Item.Finish(next.Row.RowKey);
                 }
             }
             if (outcome.RetryAt is not null)
@@ -185,6 +185,11 @@ internal sealed class OutboxPump : IDisposable
 
     private async Task LoadPageAsync(WorkItem item, CancellationToken cancellationToken)
     {
+        long readFrom;
+        lock (_held.Gate)
+        {
+            readFrom = item.Finishes;
+        }
         var page = await _tables.Rows.QueryAsync(item.PartitionKey, pageSize: PageSize, continuationToken: item.Continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         lock (_held.Gate)
@@ -205,7 +210,7 @@ internal sealed class OutboxPump : IDisposable
                         break;
                     }
                 }
-                else if (item.Busy.Add(row.RowKey))
+                else if (!item.FinishedSince(row.RowKey, readFrom) && item.Busy.Add(row.RowKey))
                 {
                     item.Buffer.Enqueue(new PendingRow(item, row));
                 }
@@ -214,6 +219,7 @@ internal sealed class OutboxPump : IDisposable
             item.Continuation = waiting ? null : page.ContinuationToken;
             item.ScanDone = waiting || page.ContinuationToken is null;
             item.Scanned = true;
+            item.ForgetFinishedBefore(readFrom);
         }
     }
 

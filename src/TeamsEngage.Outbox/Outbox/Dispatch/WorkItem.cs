@@ -28,6 +28,12 @@ internal sealed class WorkItem(string partitionKey, OutboxPriority priority, str
     /// <summary>Row keys read and not finished, so a rescan does not take them twice.</summary>
     public HashSet<string> Busy { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Rows recorded as finished, each with its place in <see cref="Finishes"/>, until no page read can predate it.</summary>
+    private readonly Dictionary<string, long> _finished = new(StringComparer.Ordinal);
+
+    /// <summary>How many rows have been finished here: a page read notes it when it starts.</summary>
+    public long Finishes { get; private set; }
+
     public int InFlight { get; set; }
 
     public string? Continuation { get; set; }
@@ -49,6 +55,31 @@ internal sealed class WorkItem(string partitionKey, OutboxPriority priority, str
     public DateTimeOffset? HeldUntil { get; set; }
 
     public bool IsIdle => Buffer.Count == 0 && Retries.Count == 0 && InFlight == 0 && ScanDone;
+
+    /// <summary>A row is done and recorded: it leaves <see cref="Busy"/>, and is remembered as finished.</summary>
+    public void Finish(string rowKey)
+    {
+        Busy.Remove(rowKey);
+        _finished[rowKey] = ++Finishes;
+    }
+
+    /// <summary>
+    /// Whether a page read that started at <paramref name="readFrom"/> may show the row from before it was recorded as
+    /// finished: such a row still looks pending, and taking it again would send it twice.
+    /// </summary>
+    public bool FinishedSince(string rowKey, long readFrom) => _finished.TryGetValue(rowKey, out var at) && at > readFrom;
+
+    /// <summary>Forgets the rows finished before a read that started at <paramref name="readFrom"/>: every later read sees them as they are.</summary>
+    public void ForgetFinishedBefore(long readFrom)
+    {
+        foreach (var (rowKey, at) in _finished)
+        {
+            if (at <= readFrom)
+            {
+                _finished.Remove(rowKey);
+            }
+        }
+    }
 
     /// <summary>Reads the partition again from its start at the next chance.</summary>
     public void Rescan()
