@@ -30,6 +30,7 @@ public sealed class PollLifecycleTests
         }
         // The audience is everyone, the author included: the preview and their own ballot.
         await bot.Connector.WaitForActivitiesAsync(Admin.ConversationId, 2);
+        await bot.WaitUntilRecordedAsync(pollId);
 
         var first = await VoteAsync(bot, voters[0].Persona, pollId, "0");
         await VoteAsync(bot, voters[1].Persona, pollId, "0");

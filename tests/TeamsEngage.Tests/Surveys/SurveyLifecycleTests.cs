@@ -37,6 +37,7 @@ public sealed class SurveyLifecycleTests
             Assert.Contains("How is Teams working for you?", form.ToJsonString(), StringComparison.Ordinal);
         }
         await bot.Connector.WaitForActivitiesAsync(Admin.ConversationId, 2);
+        await bot.WaitUntilRecordedAsync(surveyId);
 
         var first = await AnswerAsync(bot, voters[0].Persona, surveyId, ["5", "0", "10", "It works"]);
         await AnswerAsync(bot, voters[1].Persona, surveyId, ["4", "0", "9", null]);
@@ -91,6 +92,7 @@ public sealed class SurveyLifecycleTests
             await bot.Connector.WaitForActivitiesAsync(voter.ConversationId);
         }
         await bot.Connector.WaitForActivitiesAsync(Admin.ConversationId, 2);
+        await bot.WaitUntilRecordedAsync(surveyId);
 
         var missing = await AnswerAsync(bot, voters[0].Persona.WithLocale("es-ES"), surveyId, [null, "1", "3", null]);
         Assert.Contains("Responde las preguntas obligatorias: 1. No se guardó nada.", TextOf(missing), StringComparison.Ordinal);
