@@ -66,6 +66,9 @@ public sealed record OutboxMessage(string RecipientUserId, string Kind, string P
 /// <summary>The replacement of a message the bot sent (PUT of the activity), rendered at send time.</summary>
 public sealed record OutboxUpdate(string RecipientUserId, string ConversationId, string ActivityId, string Kind, string Payload, OutboxPriority Priority)
 {
+    /// <summary>The broadcast whose message this replaces, when it was one: the renderer is told it as for an update round.</summary>
+    public string? BroadcastId { get; init; }
+
     /// <summary>An update whose payload is <paramref name="payload"/> written with <see cref="OutboxPayload.Options"/>.</summary>
     public static OutboxUpdate Create<TPayload>(string recipientUserId, string conversationId, string activityId, string kind, TPayload payload, OutboxPriority priority) =>
         new(recipientUserId, conversationId, activityId, kind, OutboxPayload.Serialize(payload), priority);

@@ -58,4 +58,7 @@ internal static partial class OutboxLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} written: {Written} rows for {Examined} people examined")]
     public static partial void Written(ILogger logger, string broadcastId, int written, int examined);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the newest update for {Partition}/{Row}, sent while that update began; the message keeps its earlier content")]
+    public static partial void LateUpdateFailed(ILogger logger, Exception exception, string partition, string row);
 }

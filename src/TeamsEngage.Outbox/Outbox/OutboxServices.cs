@@ -41,6 +41,7 @@ public static class OutboxServices
         services.TryAddSingleton<BroadcastHeaderCache>();
         services.TryAddSingleton<UndeliverableCallbacks>();
         services.TryAddSingleton<DeliveryRecorder>();
+        services.TryAddSingleton<LateUpdates>();
         services.TryAddSingleton<SendFailures>();
         services.TryAddSingleton<OutboxSender>();
         services.AddMetrics();

@@ -7,6 +7,12 @@ internal sealed record BroadcastHeader(
     string BroadcastId, string Kind, string Payload, OutboxPriority Priority, int Shards, bool Cancelled, bool WritesDone,
     DateTimeOffset CreatedAt, bool IsUpdate, string? ParentBroadcastId, string? TenantId)
 {
+    /// <summary>
+    /// The newest update round of this broadcast (its id sorts by when it began), so a message sent with older content
+    /// and recorded after that round read the rows is still replaced.
+    /// </summary>
+    public string? LatestUpdateId { get; init; }
+
     public static BroadcastHeader From(StoreEntity e) => new(
         StoreKey.Unescape(e.PartitionKey),
         e.GetString(RowFields.Kind) ?? string.Empty,
@@ -18,7 +24,10 @@ internal sealed record BroadcastHeader(
         e.GetDateTimeOffset(RowFields.CreatedAt) ?? DateTimeOffset.MinValue,
         e.GetBoolean(RowFields.IsUpdate) ?? false,
         e.GetString(RowFields.ParentBroadcastId),
-        e.GetString(RowFields.TenantId));
+        e.GetString(RowFields.TenantId))
+    {
+        LatestUpdateId = e.GetString(RowFields.LatestUpdateId),
+    };
 
     public StoreEntity ToEntity(string? eTag = null) => new(StoreKey.Escape(BroadcastId), OutboxKeys.HeaderRow, new Dictionary<string, object?>
     {
@@ -32,5 +41,6 @@ internal sealed record BroadcastHeader(
         [RowFields.IsUpdate] = IsUpdate,
         [RowFields.ParentBroadcastId] = ParentBroadcastId,
         [RowFields.TenantId] = TenantId,
+        [RowFields.LatestUpdateId] = LatestUpdateId,
     }, eTag);
 }

@@ -73,6 +73,7 @@ internal static class RowFields
     public const string WritesDone = "WritesDone";
     public const string CreatedAt = "CreatedAt";
     public const string ParentBroadcastId = "ParentBroadcastId";
+    public const string LatestUpdateId = "LatestUpdateId";
     public const string TenantId = "TenantId";
     public const string AudienceKind = "AudienceKind";
     public const string AudienceSpec = "AudienceSpec";

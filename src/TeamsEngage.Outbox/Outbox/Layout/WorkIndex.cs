@@ -50,6 +50,22 @@ internal sealed class WorkIndex(OutboxTables tables, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Whether a shard of the broadcast is still listed. A shard leaves the index only once every row of it is recorded,
+    /// so when none is listed, no message of the broadcast is on its way.
+    /// </summary>
+    public async Task<bool> ListsBroadcastAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        await foreach (var entity in tables.Work.QueryAllAsync(OutboxKeys.WorkPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.GetString(RowFields.BroadcastId) == broadcastId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Makes sure the queue of single messages of a priority is listed.</summary>
     public async Task EnsureQueueAsync(OutboxPriority priority, CancellationToken cancellationToken)
     {

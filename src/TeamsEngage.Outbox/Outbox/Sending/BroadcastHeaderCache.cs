@@ -9,7 +9,8 @@ namespace TeamsEngage.Outbox;
 internal sealed class BroadcastHeaderCache(OutboxTables tables, TimeProvider time)
 {
     private const int TrimAbove = 1000;
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    /// <summary>How old a header handed out may be.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, (BroadcastHeader? Header, DateTimeOffset ReadAt)> _headers = new(StringComparer.Ordinal);
 

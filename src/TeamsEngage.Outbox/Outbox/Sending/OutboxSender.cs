@@ -22,6 +22,7 @@ internal sealed class OutboxSender
     private readonly TenantRateLimiter _tenants;
     private readonly ConversationRateLimiter _conversations;
     private readonly DeliveryRecorder _recorder;
+    private readonly LateUpdates _lateUpdates;
     private readonly SendFailures _failures;
     private readonly TimeSpan _sendTimeout;
     private readonly ILogger<OutboxSender> _logger;
@@ -35,6 +36,7 @@ internal sealed class OutboxSender
         TenantRateLimiter tenants,
         ConversationRateLimiter conversations,
         DeliveryRecorder recorder,
+        LateUpdates lateUpdates,
         SendFailures failures,
         IOptions<OutboxOptions> options,
         ILogger<OutboxSender> logger)
@@ -47,6 +49,7 @@ internal sealed class OutboxSender
         _tenants = tenants;
         _conversations = conversations;
         _recorder = recorder;
+        _lateUpdates = lateUpdates;
         _failures = failures;
         _sendTimeout = options.Value.SendTimeout;
         _logger = logger;
@@ -89,10 +92,11 @@ internal sealed class OutboxSender
             header?.Kind ?? row.GetString(RowFields.Kind) ?? string.Empty,
             header?.Payload ?? row.GetString(RowFields.Payload) ?? string.Empty,
             header?.IsUpdate ?? row.GetBoolean(RowFields.IsUpdate) ?? false,
-            header?.ParentBroadcastId ?? header?.BroadcastId,
+            header is null ? row.GetString(RowFields.ParentBroadcastId) : header.ParentBroadcastId ?? header.BroadcastId,
             row.GetString(RowFields.UserId) ?? string.Empty,
             row.GetString(RowFields.PersonKey),
-            TenantScope.Normalize(header is null ? row.GetString(RowFields.TenantId) : header.TenantId));
+            TenantScope.Normalize(header is null ? row.GetString(RowFields.TenantId) : header.TenantId),
+            header?.LatestUpdateId);
     }
 
     private async Task<SendOutcome> SendMessageAsync(PendingRow pending, OutgoingMessage message, Func<bool> leaseUsable, CancellationToken cancellationToken)
@@ -141,9 +145,19 @@ internal sealed class OutboxSender
         var replaces = message.IsUpdate ? pending.Row.GetString(RowFields.ActivityId) : null;
         var activityId = await DeliverAsync(reference, conversationId, replaces, ToActivity(rendered, reference), cancellationToken).ConfigureAwait(false);
         await _recorder.FinishSentAsync(pending, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+        await AfterSentAsync(renderer, pending, message, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+        return SendOutcome.Done;
+    }
+
+    /// <summary>Once a message is out and recorded: an update round that began meanwhile is queued for it, and its feature is told.</summary>
+    private async Task AfterSentAsync(IOutboxRenderer renderer, PendingRow pending, OutgoingMessage message, string conversationId, string? activityId, CancellationToken cancellationToken)
+    {
+        if (!message.IsUpdate && activityId is not null)
+        {
+            await _lateUpdates.CatchUpAsync(pending, message.UpdateRound, message.UserId, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+        }
         var delivered = new DeliveredContext(OutboxId(pending), message.BroadcastId, message.Kind, message.Payload, message.UserId, conversationId, activityId ?? string.Empty);
         await NotifyDeliveredAsync(renderer, pending, delivered, cancellationToken).ConfigureAwait(false);
-        return SendOutcome.Done;
     }
 
     /// <summary>
@@ -218,5 +232,6 @@ internal sealed class OutboxSender
     }
 
     /// <summary>One row's message as read: what to render, for whom, and whether it replaces a sent one.</summary>
-    private sealed record OutgoingMessage(string Kind, string Payload, bool IsUpdate, string? BroadcastId, string UserId, string? PersonKey, string? TenantId);
+    /// <summary>What a row asks to send; <paramref name="UpdateRound"/> is the broadcast's newest update round as it was read before rendering.</summary>
+    private sealed record OutgoingMessage(string Kind, string Payload, bool IsUpdate, string? BroadcastId, string UserId, string? PersonKey, string? TenantId, string? UpdateRound);
 }

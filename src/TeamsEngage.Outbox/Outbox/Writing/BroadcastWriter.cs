@@ -47,6 +47,15 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
         var updateId = broadcastId + "~u" + time.GetUtcNow().UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         var header = await CreateHeaderAsync(new BroadcastHeader(
             updateId, kind, payload, OutboxPriority.Normal, original.Shards, false, false, time.GetUtcNow(), true, broadcastId, original.TenantId), cancellationToken).ConfigureAwait(false);
+        // Messages on their way now were rendered before this round and are recorded after it reads their rows: their
+        // senders queue this round for them once they see it named on the header (LateUpdates). Waiting out the header
+        // cache first means a sender that does not see it yet recorded its message before the read below. No wait when
+        // nothing of the broadcast is left to send. It is in real time, so a test clock cannot hold an update up.
+        await MarkLatestUpdateAsync(broadcastId, updateId, cancellationToken).ConfigureAwait(false);
+        if (await work.ListsBroadcastAsync(broadcastId, cancellationToken).ConfigureAwait(false))
+        {
+            await Task.Delay(BroadcastHeaderCache.MaxAge, cancellationToken).ConfigureAwait(false);
+        }
         var writer = NewShardWriter(header);
         await foreach (var row in tables.ReadRowsAsync(original, cancellationToken).ConfigureAwait(false))
         {
@@ -165,6 +174,28 @@ internal sealed class BroadcastWriter(OutboxTables tables, WorkIndex work, Outbo
             }
             catch (StorePreconditionFailedException)
             {
+            }
+        }
+    }
+
+    /// <summary>Names the newest update round on the original broadcast's header, unless a newer one is named already.</summary>
+    private async Task MarkLatestUpdateAsync(string broadcastId, string updateId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var entity = await tables.ReadHeaderEntityAsync(broadcastId, cancellationToken).ConfigureAwait(false);
+            if (entity is null || string.CompareOrdinal(BroadcastHeader.From(entity).LatestUpdateId, updateId) >= 0)
+            {
+                return;
+            }
+            try
+            {
+                await tables.Broadcasts.UpdateAsync((BroadcastHeader.From(entity) with { LatestUpdateId = updateId }).ToEntity(entity.ETag), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (StorePreconditionFailedException)
+            {
+                // Changed meanwhile (a cancel, another round, the writes done): read again and keep that change.
             }
         }
     }

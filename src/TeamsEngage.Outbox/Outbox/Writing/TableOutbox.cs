@@ -33,6 +33,7 @@ internal sealed class TableOutbox(OutboxTables tables, WorkIndex work, Broadcast
             [RowFields.Kind] = update.Kind,
             [RowFields.Payload] = update.Payload,
             [RowFields.IsUpdate] = true,
+            [RowFields.ParentBroadcastId] = update.BroadcastId,
         }, cancellationToken).ConfigureAwait(false);
     }
 

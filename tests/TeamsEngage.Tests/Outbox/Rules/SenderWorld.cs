@@ -21,9 +21,15 @@ internal sealed class SenderWorld : IDisposable
     {
         Parts = parts;
         References = new ConversationReferenceStore(parts.Store);
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        var work = new WorkIndex(parts.Tables, parts.Clock);
+        var signal = new OutboxSignal();
+        var outbox = new TableOutbox(
+            parts.Tables, work, new BroadcastWriter(parts.Tables, work, signal, wrapped, parts.Clock), new BroadcastJobs(parts.Tables, signal, wrapped, parts.Clock), signal, parts.Clock);
+        var lateUpdates = new LateUpdates(parts.Headers, parts.Tables, outbox, NullLogger<LateUpdates>.Instance);
         Sender = new OutboxSender(
-            parts.Headers, References, renderers, Connector, new TrustAll(), parts.Limiter, _conversations, parts.Recorder, parts.Failures,
-            Microsoft.Extensions.Options.Options.Create(options), NullLogger<OutboxSender>.Instance);
+            parts.Headers, References, renderers, Connector, new TrustAll(), parts.Limiter, _conversations, parts.Recorder, lateUpdates, parts.Failures,
+            wrapped, NullLogger<OutboxSender>.Instance);
     }
 
     public OutboxParts Parts { get; }
