@@ -38,7 +38,14 @@ public sealed record RenderContext(string? BroadcastId, string Kind, string Payl
 public sealed record RenderedMessage(AdaptiveCard? Card, string? Text, string? Summary = null);
 
 /// <summary>A delivered message.</summary>
-public sealed record DeliveredContext(string OutboxId, string? BroadcastId, string Kind, string Payload, string RecipientUserId, string ConversationId, string ActivityId);
+public sealed record DeliveredContext(string OutboxId, string? BroadcastId, string Kind, string Payload, string RecipientUserId, string ConversationId, string ActivityId)
+{
+    /// <summary>
+    /// When the message was rendered. A feature that changed what it shows after this time, and updated the messages it
+    /// knew of then, did not know of this one yet: it can update it now.
+    /// </summary>
+    public DateTimeOffset RenderedAt { get; init; }
+}
 
 /// <summary>A message the outbox gave up on.</summary>
 /// <param name="BroadcastId">The broadcast (the parent broadcast for an update), or null for a single message.</param>

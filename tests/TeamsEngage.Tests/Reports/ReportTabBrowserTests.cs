@@ -77,8 +77,17 @@ public sealed class ReportTabBrowserTests
         {
             if (browser.Page.Frames.FirstOrDefault(f => f.Url.Contains("/reports/", StringComparison.Ordinal) && !f.Url.Contains("/reports/tab", StringComparison.Ordinal)) is { } frame)
             {
-                await frame.WaitForLoadStateAsync(LoadState.Load);
-                return frame;
+                // The page's heading, not the frame's load event: a frame caught mid-navigation may never report one.
+                try
+                {
+                    await frame.Locator("h1").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+                    return frame;
+                }
+                catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+                {
+                    // Navigated away or replaced meanwhile: look for the frame again.
+                    seen.Enqueue("no heading at " + frame.Url + ": " + ex.Message);
+                }
             }
             await Task.Delay(100);
         }

@@ -25,6 +25,7 @@ internal sealed class OutboxSender
     private readonly LateUpdates _lateUpdates;
     private readonly SendFailures _failures;
     private readonly TimeSpan _sendTimeout;
+    private readonly TimeProvider _time;
     private readonly ILogger<OutboxSender> _logger;
 
     public OutboxSender(
@@ -39,6 +40,7 @@ internal sealed class OutboxSender
         LateUpdates lateUpdates,
         SendFailures failures,
         IOptions<OutboxOptions> options,
+        TimeProvider time,
         ILogger<OutboxSender> logger)
     {
         _headers = headers;
@@ -52,6 +54,7 @@ internal sealed class OutboxSender
         _lateUpdates = lateUpdates;
         _failures = failures;
         _sendTimeout = options.Value.SendTimeout;
+        _time = time;
         _logger = logger;
     }
 
@@ -122,6 +125,7 @@ internal sealed class OutboxSender
         // The renderer and the delivery callback read the feature's tables: they run in the row's tenant.
         using var scope = TenantScope.Enter(tenant);
         var context = new RenderContext(message.BroadcastId, message.Kind, message.Payload, reference, message.PersonKey, message.IsUpdate);
+        var renderedAt = _time.GetUtcNow();
         var rendered = await renderer.RenderAsync(context, cancellationToken).ConfigureAwait(false);
         if (rendered is null)
         {
@@ -145,7 +149,7 @@ internal sealed class OutboxSender
         var replaces = message.IsUpdate ? pending.Row.GetString(RowFields.ActivityId) : null;
         var activityId = await DeliverAsync(reference, conversationId, replaces, ToActivity(rendered, reference), cancellationToken).ConfigureAwait(false);
         await _recorder.FinishSentAsync(pending, conversationId, activityId, cancellationToken).ConfigureAwait(false);
-        await AfterSentAsync(renderer, pending, message, conversationId, activityId, cancellationToken).ConfigureAwait(false);
+        await AfterSentAsync(renderer, pending, message with { RenderedAt = renderedAt }, conversationId, activityId, cancellationToken).ConfigureAwait(false);
         return SendOutcome.Done;
     }
 
@@ -156,7 +160,10 @@ internal sealed class OutboxSender
         {
             await _lateUpdates.CatchUpAsync(pending, message.UpdateRound, message.UserId, conversationId, activityId, cancellationToken).ConfigureAwait(false);
         }
-        var delivered = new DeliveredContext(OutboxId(pending), message.BroadcastId, message.Kind, message.Payload, message.UserId, conversationId, activityId ?? string.Empty);
+        var delivered = new DeliveredContext(OutboxId(pending), message.BroadcastId, message.Kind, message.Payload, message.UserId, conversationId, activityId ?? string.Empty)
+        {
+            RenderedAt = message.RenderedAt,
+        };
         await NotifyDeliveredAsync(renderer, pending, delivered, cancellationToken).ConfigureAwait(false);
     }
 
@@ -233,5 +240,9 @@ internal sealed class OutboxSender
 
     /// <summary>One row's message as read: what to render, for whom, and whether it replaces a sent one.</summary>
     /// <summary>What a row asks to send; <paramref name="UpdateRound"/> is the broadcast's newest update round as it was read before rendering.</summary>
-    private sealed record OutgoingMessage(string Kind, string Payload, bool IsUpdate, string? BroadcastId, string UserId, string? PersonKey, string? TenantId, string? UpdateRound);
+    private sealed record OutgoingMessage(string Kind, string Payload, bool IsUpdate, string? BroadcastId, string UserId, string? PersonKey, string? TenantId, string? UpdateRound)
+    {
+        /// <summary>When it was rendered, once it was.</summary>
+        public DateTimeOffset RenderedAt { get; init; }
+    }
 }

@@ -5,7 +5,7 @@ using TeamsEngage.People;
 namespace TeamsEngage.Features.Tickets;
 
 /// <summary>Renders ticket cards at send time, in the recipient's language and time zone, and remembers where they went.</summary>
-public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory cards, TicketPeople people, IPeopleDirectory directory) : OutboxRenderer<TicketCardPayload>
+public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory cards, TicketPeople people, IPeopleDirectory directory, IOutbox outbox) : OutboxRenderer<TicketCardPayload>
 {
     public override string Kind => TicketOutboxKinds.Card;
 
@@ -27,8 +27,19 @@ public sealed class TicketCardRenderer(TicketStore tickets, TicketCardFactory ca
         return new RenderedMessage(card, null, texts.Tickets_Summary(ticket.Id));
     }
 
-    protected override Task OnDeliveredAsync(TicketCardPayload payload, DeliveredContext context, CancellationToken cancellationToken) =>
-        tickets.SaveCardAsync(new TicketCardRef(payload.TicketId, context.RecipientUserId, context.ConversationId, context.ActivityId, payload.View), cancellationToken);
+    /// <summary>
+    /// Remembers where the card went, so later changes update it in place. A change made while it was on its way updated
+    /// the cards known then, not this one: then this card is updated too.
+    /// </summary>
+    protected override async Task OnDeliveredAsync(TicketCardPayload payload, DeliveredContext context, CancellationToken cancellationToken)
+    {
+        await tickets.SaveCardAsync(new TicketCardRef(payload.TicketId, context.RecipientUserId, context.ConversationId, context.ActivityId, payload.View), cancellationToken).ConfigureAwait(false);
+        if (context.ActivityId.Length > 0 && await tickets.ChangedSinceAsync(payload.TicketId, context.RenderedAt, cancellationToken).ConfigureAwait(false))
+        {
+            var update = OutboxUpdate.Create(context.RecipientUserId, context.ConversationId, context.ActivityId, Kind, new TicketCardPayload(payload.TicketId, payload.View), OutboxPriority.Normal);
+            await outbox.EnqueueUpdateAsync(update, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>Renders one ticket event for one person: a relayed message, a claim, an escalation.</summary>

@@ -92,6 +92,14 @@ public sealed class TicketStore(ITableStore store, TicketFigures figures)
         return entity is null ? null : TicketMapping.EventFromEntity(entity);
     }
 
+    /// <summary>Whether anything happened to the ticket after <paramref name="since"/> (history keys are time-ordered).</summary>
+    public async Task<bool> ChangedSinceAsync(string ticketId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = HistoryPrefix + (since.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
+        var page = await _tickets.QueryAsync(ticketId, from, HistoryPrefix + "~", pageSize: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return page.Entities.Count > 0;
+    }
+
     public async Task<IReadOnlyList<TicketEvent>> HistoryAsync(string ticketId, CancellationToken cancellationToken)
     {
         var events = new List<TicketEvent>();

@@ -29,7 +29,7 @@ internal sealed class SenderWorld : IDisposable
         var lateUpdates = new LateUpdates(parts.Headers, parts.Tables, outbox, NullLogger<LateUpdates>.Instance);
         Sender = new OutboxSender(
             parts.Headers, References, renderers, Connector, new TrustAll(), parts.Limiter, _conversations, parts.Recorder, lateUpdates, parts.Failures,
-            wrapped, NullLogger<OutboxSender>.Instance);
+            wrapped, parts.Clock, NullLogger<OutboxSender>.Instance);
     }
 
     public OutboxParts Parts { get; }
