@@ -238,8 +238,10 @@ internal sealed class OutboxSender
         return activity;
     }
 
-    /// <summary>One row's message as read: what to render, for whom, and whether it replaces a sent one.</summary>
-    /// <summary>What a row asks to send; <paramref name="UpdateRound"/> is the broadcast's newest update round as it was read before rendering.</summary>
+    /// <summary>
+    /// One row's message as read: what to render, for whom, and whether it replaces a sent one.
+    /// <paramref name="UpdateRound"/> is the broadcast's newest update round as read before rendering.
+    /// </summary>
     private sealed record OutgoingMessage(string Kind, string Payload, bool IsUpdate, string? BroadcastId, string UserId, string? PersonKey, string? TenantId, string? UpdateRound)
     {
         /// <summary>When it was rendered, once it was.</summary>
