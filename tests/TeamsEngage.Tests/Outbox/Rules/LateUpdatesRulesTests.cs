@@ -20,13 +20,7 @@ public sealed class LateUpdatesRulesTests
     {
         using var world = await WorldAsync();
         var pending = await world.Parts.BroadcastRowAsync(BroadcastId, "29:ana");
-        // The round is named on the header while the message is on its way, and the header cache has aged past it.
-        world.Connector.Answer = async _ =>
-        {
-            await world.Parts.WriteHeaderAsync(Original() with { LatestUpdateId = RoundId });
-            world.Parts.Clock.Advance(BroadcastHeaderCache.MaxAge);
-            return new ResourceResponse("act-ana");
-        };
+        NameTheRoundWhileSending(world);
 
         var outcome = await world.SendAsync(pending);
 
@@ -62,12 +56,7 @@ public sealed class LateUpdatesRulesTests
     {
         using var world = await WorldAsync(bend: table => table.Name == OutboxKeys.RowsTable ? new NoQueueInserts(table) : table);
         var pending = await world.Parts.BroadcastRowAsync(BroadcastId, "29:ana");
-        world.Connector.Answer = async _ =>
-        {
-            await world.Parts.WriteHeaderAsync(Original() with { LatestUpdateId = RoundId });
-            world.Parts.Clock.Advance(BroadcastHeaderCache.MaxAge);
-            return new ResourceResponse("act-ana");
-        };
+        NameTheRoundWhileSending(world);
 
         var outcome = await world.SendAsync(pending);
 
@@ -76,6 +65,15 @@ public sealed class LateUpdatesRulesTests
         Assert.Equal(nameof(DeliveryStatus.Sent), (await world.Parts.StoredAsync(pending))!.GetString(RowFields.Status));
         Assert.Empty(await QueuedAsync(world));
     }
+
+    /// <summary>The round is named on the header while the message is on its way, and the header cache ages past it.</summary>
+    private static void NameTheRoundWhileSending(SenderWorld world) =>
+        world.Connector.Answer = async _ =>
+        {
+            await world.Parts.WriteHeaderAsync(Original() with { LatestUpdateId = RoundId });
+            world.Parts.Clock.Advance(BroadcastHeaderCache.MaxAge);
+            return new ResourceResponse("act-ana");
+        };
 
     private static BroadcastHeader Original() => OutboxParts.Header(BroadcastId) with { Kind = Kind, Payload = "{\"closed\":false}" };
 
