@@ -2,9 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsEngage.Features.Feedback;
 using TeamsEngage.Features.Privacy;
-using TeamsEngage.Outbox;
 using TeamsEngage.Storage;
-using TeamsEngage.Testing.Waiting;
 using TeamsEngage.Tests.Support;
 using static TeamsEngage.Tests.Feedback.FeedbackWorld;
 
@@ -23,7 +21,7 @@ public sealed class FeedbackRetentionTests
         await bot.SupportAsync(Ana, open);
         await bot.MoveAsync(Ben, closed, "Declined", reason: "The lab is being refitted next year.");
         await bot.WaitForSentAsync(Ana, closed, "IT declined it");
-        await WaitForDeliveriesSettledAsync(bot, Ana, Gus, Carmen);
+        await bot.WaitUntilRecordedAsync(FeedbackTeller.BroadcastId(closed, 1));
         var decided = (await bot.ItemAsync(closed)).ChangedAt!.Value;
         var sweep = bot.Services.GetRequiredService<RetentionSweep>();
 
@@ -46,26 +44,6 @@ public sealed class FeedbackRetentionTests
         Assert.DoesNotContain(closed, export, StringComparison.Ordinal);
         Assert.Contains(open, export, StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// Waits until the outbox has recorded how every message to these people ended. A message reaches the connector a
-    /// moment before its row says so, and the sweep rightly keeps a row still pending.
-    /// </summary>
-    private static Task WaitForDeliveriesSettledAsync(BotApplication bot, params Persona[] people) =>
-        Eventually.TrueAsync(async () =>
-        {
-            using var tenant = Fixtures.InHomeTenant();
-            var outbox = bot.Services.GetRequiredService<OutboxRecords>();
-            foreach (var person in people)
-            {
-                var deliveries = await outbox.ListForRecipientAsync(DirectorySeeding.KeyOf(person), [person.UserId], CancellationToken.None);
-                if (deliveries.Any(d => d.Status == nameof(DeliveryStatus.Pending)))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }, "every follower's message to be recorded as sent");
 
     private static async Task<int> FollowerRowsAsync(BotApplication bot, string itemId)
     {
